@@ -1,0 +1,113 @@
+import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
+
+/** Strings CopyField shows; every one can be replaced for translation. */
+export interface CopyFieldMessages {
+  copy: string;
+  copied: string;
+  copyFailed: string;
+}
+
+const defaultMessages: CopyFieldMessages = {
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Select the text and copy it by hand',
+};
+
+export interface CopyFieldProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onCopy'> {
+  /** Visible label, also the accessible name of the read-only text box. */
+  label: string;
+  /** The exact value the admin must paste elsewhere. */
+  value: string;
+  /** Drop the kit's class names (data attributes stay for your own styling). */
+  unstyled?: boolean;
+  messages?: Partial<CopyFieldMessages>;
+  /** Called after a copy attempt, with whether the clipboard accepted it. */
+  onCopy?: (details: { value: string; ok: boolean }) => void;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/**
+ * A labelled, read-only value with a Copy button, for values the admin pastes into Salesforce
+ * (callback URL, scopes). The text stays selectable, so copying by hand works when the clipboard
+ * is unavailable.
+ *
+ * @example
+ * <CopyField label="Callback URL" value="https://app.example.com/oauth/callback" />
+ */
+export function CopyField({
+  label,
+  value,
+  unstyled,
+  messages,
+  onCopy,
+  className,
+  ...rest
+}: CopyFieldProps) {
+  const text = { ...defaultMessages, ...messages };
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<CopyState>('idle');
+  const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => clearTimeout(resetTimer.current), []);
+
+  async function copy() {
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(value);
+      ok = true;
+    } catch {
+      // Clipboard refused (permissions, insecure context): select the text for a manual copy.
+      inputRef.current?.select();
+    }
+    setState(ok ? 'copied' : 'failed');
+    clearTimeout(resetTimer.current);
+    resetTimer.current = setTimeout(() => setState('idle'), 2000);
+    onCopy?.({ value, ok });
+  }
+
+  const cls = (name: string) => (unstyled ? undefined : name);
+  return (
+    <div
+      {...rest}
+      className={[cls('sfc-copy-field'), className].filter(Boolean).join(' ') || undefined}
+      data-sfc-part="copy-field"
+      data-state={state}
+    >
+      <label htmlFor={id} className={cls('sfc-label')} data-sfc-part="copy-field-label">
+        {label}
+      </label>
+      <div className={cls('sfc-copy-field-row')}>
+        <input
+          ref={inputRef}
+          id={id}
+          className={cls('sfc-input')}
+          data-sfc-part="copy-field-value"
+          readOnly
+          value={value}
+          spellCheck={false}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className={cls('sfc-button')}
+          data-sfc-part="copy-field-button"
+          data-variant="secondary"
+          onClick={copy}
+          // Names the button by its visible word plus the field, so "Copy" stays unambiguous.
+          aria-label={`${text.copy} ${label}`}
+        >
+          {text.copy}
+        </button>
+      </div>
+      <span
+        role="status"
+        className={cls('sfc-copy-field-status')}
+        data-sfc-part="copy-field-status"
+      >
+        {state === 'copied' ? text.copied : state === 'failed' ? text.copyFailed : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { keyHint, maskSecret } from './secret-display.js';

@@ -1,0 +1,2 @@
+export { CopyField, type CopyFieldMessages, type CopyFieldProps } from './components/CopyField.js';
+export * from './core/index.js';

@@ -1,0 +1,58 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { CopyField } from '../src/components/CopyField.js';
+
+const meta = {
+  title: 'Components/CopyField',
+  component: CopyField,
+  args: {
+    label: 'Callback URL',
+    value: 'https://app.example.com/api/salesforce/oauth/callback',
+    onCopy: fn(),
+  },
+} satisfies Meta<typeof CopyField>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {};
+
+/** The clipboard accepted the value: the button says so and a live region announces it. */
+export const Copied: Story = {
+  beforeEach: () => {
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    const writeText = fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    return () => {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    };
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Copy Callback URL' }));
+    await expect(await canvas.findByText('Copied')).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Copied');
+    await expect(args.onCopy).toHaveBeenCalledWith({ value: args.value, ok: true });
+  },
+};
+
+/** The clipboard refused (no permission, insecure page): the value is selected for a manual copy. */
+export const ClipboardRefused: Story = {
+  beforeEach: () => {
+    const writeText = fn(async (_text: string) => {
+      throw new DOMException('Write permission denied.', 'NotAllowedError');
+    });
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    return () => {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Copy Callback URL' }));
+    await expect(
+      await canvas.findByText('Select the text and copy it by hand'),
+    ).toBeInTheDocument();
+  },
+};

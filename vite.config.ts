@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import dts from 'vite-plugin-dts';
+import {
+  defineConfig,
+  type TestProjectInlineConfiguration,
+  type ViteUserConfig,
+} from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Public entry points: `salesforce-connect/<name>` → `dist/<name>.js`. */
+const entries = {
+  index: here('src/index.ts'),
+  core: here('src/core/index.ts'),
+  adapters: here('src/adapters/index.ts'),
+  testing: here('src/testing/index.ts'),
+  callback: here('src/callback/index.ts'),
+  server: here('src/server/index.ts'),
+  simulator: here('src/simulator/index.ts'),
+};
+
+/** Entries that hold React code and so must stay client modules under React Server Components. */
+const clientEntries = new Set(['index']);
+
+const externalPackages = [...Object.keys(pkg.peerDependencies), ...Object.keys(pkg.dependencies)];
+const isExternal = (id: string) =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** Ships the stylesheet as `dist/styles.css` untouched: the kit's JS never imports CSS. */
+function copyStylesheet(): Plugin {
+  return {
+    name: 'salesforce-connect:styles',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css',
+        source: readFileSync(here('src/components/styles.css'), 'utf8'),
+      });
+    },
+  };
+}
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Browser projects are built in a function so that Node-only runs (the library build, the
+ * unit project) never load playwright.
+ */
+async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
+  const { playwright } = await import('@vitest/browser-playwright');
+  const { storybookTest } = await import('@storybook/addon-vitest/vitest-plugin');
+  const browser = (name: string) => ({
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({
+      launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    }),
+    instances: [{ browser: 'chromium' as const, name }],
+  });
+  return [
+    {
+      extends: true,
+      test: {
+        name: 'browser',
+        include: ['test/**/*.browser.test.{ts,tsx}'],
+        browser: browser('browser:chromium'),
+      },
+    },
+    {
+      extends: true,
+      plugins: [storybookTest({ configDir: here('.storybook') })],
+      test: {
+        name: 'storybook',
+        browser: browser('storybook:chromium'),
+      },
+    },
+  ];
+}
+
+const react18 = here('test/react18/node_modules');
+
+export default defineConfig(
+  async ({ mode }): Promise<ViteUserConfig> => ({
+    root,
+    plugins: [
+      react(),
+      mode === 'test'
+        ? null
+        : dts({
+            tsconfigPath: here('tsconfig.build.json'),
+            entryRoot: here('src'),
+            include: ['src'],
+          }),
+      copyStylesheet(),
+    ],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: false,
+      target: 'es2022',
+      lib: {
+        entry: entries,
+        formats: ['es' as const],
+      },
+      rolldownOptions: {
+        external: isExternal,
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          banner: (chunk: { name: string; isEntry: boolean }) =>
+            chunk.isEntry && clientEntries.has(chunk.name) ? "'use client';" : '',
+        },
+      },
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['test/**/*.test.ts'],
+            exclude: ['test/**/*.browser.test.ts', 'test/e2e/**', 'test/package/**'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            env: { EXPECTED_REACT_MAJOR: '19' },
+            include: ['test/**/*.test.tsx'],
+            exclude: ['test/**/*.browser.test.tsx', 'test/e2e/**', 'test/ssr/**'],
+            setupFiles: [here('test/setup/dom.ts')],
+          },
+        },
+        {
+          // The component and hook tests again, against React 18 (installed in test/react18).
+          extends: true,
+          resolve: {
+            alias: [
+              { find: /^react$/, replacement: `${react18}/react/index.js` },
+              { find: /^react\/(.*)$/, replacement: `${react18}/react/$1` },
+              { find: /^react-dom$/, replacement: `${react18}/react-dom/index.js` },
+              { find: /^react-dom\/(.*)$/, replacement: `${react18}/react-dom/$1` },
+              // Its CommonJS build would `require` React 19 behind Vite's back; the ESM build is
+              // inlined, so the aliases above apply to it too.
+              {
+                find: /^@testing-library\/react$/,
+                replacement: here(
+                  'node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+                ),
+              },
+            ],
+          },
+          test: {
+            name: 'react18',
+            environment: 'jsdom',
+            env: { EXPECTED_REACT_MAJOR: '18' },
+            include: ['test/hooks/**/*.test.tsx', 'test/components/**/*.test.tsx'],
+            exclude: ['test/**/*.browser.test.tsx'],
+            setupFiles: [here('test/setup/dom.ts')],
+            server: { deps: { inline: true } },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'ssr',
+            environment: 'node',
+            include: ['test/ssr/**/*.test.tsx', 'test/package/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.e2e.test.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            fileParallelism: false,
+          },
+        },
+        ...(process.env.VITEST ? await browserProjects() : []),
+      ],
+    },
+  }),
+);
