@@ -1,1 +1,1 @@
-export {};
+export type { AdapterCallOptions, Awaitable, SalesforceConnectAdapter } from './types.js';

@@ -1,0 +1,167 @@
+/**
+ * Every error the kit reports has one of these stable codes. Codes never change meaning; new ones
+ * may be added. The plain-language explanation of each lives in the error catalogue
+ * (`explainError`).
+ */
+export const CONNECT_ERROR_CODES = [
+  // Raised in the browser or by an adapter.
+  'popup_blocked',
+  'popup_closed',
+  'timeout',
+  'aborted',
+  'state_mismatch',
+  'network',
+  'adapter_error',
+  'invalid_login_url',
+  'invalid_input',
+  'not_configured',
+  'unauthorized',
+  // Reported by Salesforce (mapped by `fromSalesforceError`).
+  'access_denied',
+  'invalid_client_id',
+  'redirect_uri_mismatch',
+  'invalid_client',
+  'invalid_grant',
+  'app_not_approved',
+  'app_not_found',
+  'app_not_installed',
+  'pkce_required',
+  'flow_not_enabled',
+  'inactive_user',
+  'inactive_org',
+  'rate_limited',
+  'ip_restricted',
+  'salesforce_unavailable',
+  'unknown',
+] as const;
+
+/** A stable error code; see {@link CONNECT_ERROR_CODES}. */
+export type ConnectErrorCode = (typeof CONNECT_ERROR_CODES)[number];
+
+const codeSet: ReadonlySet<string> = new Set(CONNECT_ERROR_CODES);
+
+/**
+ * Whether a value is one of the kit's error codes.
+ *
+ * @example
+ * isConnectErrorCode('invalid_client_id') // true
+ * isConnectErrorCode('teapot') // false
+ */
+export function isConnectErrorCode(value: unknown): value is ConnectErrorCode {
+  return typeof value === 'string' && codeSet.has(value);
+}
+
+/** Extra facts an error may carry; none of them is ever secret. */
+export interface ConnectErrorOptions {
+  /** The underlying error, kept for debugging. */
+  cause?: unknown;
+  /** Salesforce's own `error` value, when Salesforce reported it (e.g. `invalid_client_id`). */
+  salesforceError?: string;
+  /** Salesforce's `error_description`, when it gave one. */
+  salesforceDescription?: string;
+  /** HTTP status of the response that carried the error, when there was one. */
+  status?: number;
+}
+
+/** The JSON shape of an error on the wire (REST contract, `Connection.error`). */
+export interface ConnectErrorJSON {
+  code: ConnectErrorCode;
+  message: string;
+  salesforceError?: string;
+}
+
+/**
+ * The one error class of the kit. Adapters throw it, hooks surface it, components explain it.
+ * Check it with `ConnectError.is(e)`, which also works across realms (iframes, duplicated bundles).
+ *
+ * @example
+ * try {
+ *   await adapter.saveCredentials(values, { signal });
+ * } catch (error) {
+ *   if (ConnectError.is(error) && error.code === 'invalid_client_id') showKeyHelp();
+ * }
+ */
+export class ConnectError extends Error {
+  override readonly name = 'ConnectError';
+  readonly code: ConnectErrorCode;
+  readonly salesforceError: string | undefined;
+  readonly salesforceDescription: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(code: ConnectErrorCode, message: string, options: ConnectErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.salesforceError = options.salesforceError;
+    this.salesforceDescription = options.salesforceDescription;
+    this.status = options.status;
+  }
+
+  /** True for any `ConnectError`, including one from another copy of the kit. */
+  static is(value: unknown): value is ConnectError {
+    return (
+      value instanceof ConnectError ||
+      (typeof value === 'object' &&
+        value !== null &&
+        (value as { name?: unknown }).name === 'ConnectError' &&
+        isConnectErrorCode((value as { code?: unknown }).code))
+    );
+  }
+
+  /** Rebuilds an error from its wire form; unknown codes become `unknown`. */
+  static fromJSON(json: { code?: unknown; message?: unknown; salesforceError?: unknown }) {
+    const code = isConnectErrorCode(json.code) ? json.code : 'unknown';
+    const message = typeof json.message === 'string' ? json.message : code;
+    return new ConnectError(
+      code,
+      message,
+      typeof json.salesforceError === 'string' ? { salesforceError: json.salesforceError } : {},
+    );
+  }
+
+  toJSON(): ConnectErrorJSON {
+    return this.salesforceError === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, salesforceError: this.salesforceError };
+  }
+}
+
+/**
+ * Turns anything caught into a `ConnectError`: kit errors pass through, an `AbortError` becomes
+ * `aborted`, anything else becomes `fallback` (default `unknown`) with the original as `cause`.
+ *
+ * @example
+ * catch (error) { setError(toConnectError(error, 'adapter_error')); }
+ */
+export function toConnectError(
+  error: unknown,
+  fallback: ConnectErrorCode = 'unknown',
+): ConnectError {
+  if (ConnectError.is(error)) return error;
+  if (isAbortError(error))
+    return new ConnectError('aborted', 'The operation was cancelled.', { cause: error });
+  const message = error instanceof Error && error.message ? error.message : 'Something went wrong.';
+  return new ConnectError(fallback, message, { cause: error });
+}
+
+/** True for the error `fetch` and friends throw when their AbortSignal fires. */
+export function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    ((error as { name?: unknown }).name === 'AbortError' ||
+      (ConnectError.is(error) && error.code === 'aborted'))
+  );
+}
+
+/**
+ * Throws `aborted` when the signal has fired: call it after every await in a cancellable task.
+ *
+ * @example
+ * const info = await adapter.getSetupInfo({ signal });
+ * throwIfAborted(signal);
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new ConnectError('aborted', 'The operation was cancelled.', { cause: signal.reason });
+  }
+}

@@ -1,0 +1,58 @@
+import type { ConnectErrorJSON } from './errors.js';
+
+/** Where a connection stands. */
+export type ConnectionStatus =
+  | 'disconnected'
+  | 'configured'
+  | 'connected'
+  | 'needs_reauth'
+  | 'error';
+
+/**
+ * What the backend knows about the Salesforce connection. Never holds the consumer secret or any
+ * token: only what the UI needs to show.
+ */
+export interface Connection {
+  status: ConnectionStatus;
+  /** The normalized login URL the credentials were saved with. */
+  loginUrl?: string;
+  /** The last four characters of the Consumer Key; the secret is never returned. */
+  consumerKeyHint?: string;
+  /** True once a consumer secret is stored (it is write-only: never read back). */
+  hasConsumerSecret?: boolean;
+  org?: { id: string; instanceUrl: string; name?: string; isSandbox?: boolean };
+  user?: { id: string; username: string; displayName?: string };
+  scopes?: string[];
+  /** ISO 8601 times. */
+  connectedAt?: string;
+  updatedAt?: string;
+  /** Why the connection is in `error` or `needs_reauth`, or a preflight finding after saving. */
+  error?: ConnectErrorJSON;
+}
+
+/** What the admin types into the credentials form. */
+export interface CredentialsInput {
+  loginUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+/** A fresh authorization attempt: where to send the popup and the single-use state it carries. */
+export interface AuthorizationStart {
+  authorizeUrl: string;
+  state: string;
+  /** ISO 8601 time after which the state is no longer accepted. */
+  expiresAt?: string;
+}
+
+/** What the backend needs the admin to configure in Salesforce (drives the setup guide). */
+export interface SetupInfo {
+  /** Callback URLs to paste into the app, exactly; the first is the one the backend uses. */
+  callbackUrls: string[];
+  /** Suggested name for the app in Salesforce. */
+  appName?: string;
+  /** OAuth scope values the backend requests (e.g. `api`, `refresh_token`). */
+  scopes?: string[];
+  /** The product's name as the admin knows it. */
+  vendorName?: string;
+}
