@@ -26,11 +26,14 @@ export const OAUTH_SCOPES: readonly OAuthScopeInfo[] = [
   { label: 'Access custom permissions', values: ['custom_permissions'] },
   { label: 'Access Lightning applications', values: ['lightning'] },
   { label: 'Access content resources', values: ['content'] },
-  { label: 'Manage Data Cloud Ingestion API data', values: ['cdp_api'] },
-  { label: 'Access Pardot services', values: ['pardot_api'] },
+  { label: 'Access all Data Cloud API resources', values: ['cdp_api'] },
+  { label: 'Manage Customer Data Platform profile data', values: ['cdp_profile_api'] },
+  { label: 'Perform ANSI SQL queries on Customer Data Platform data', values: ['cdp_query_api'] },
+  { label: 'Manage Customer Data Platform Ingestion API data', values: ['cdp_ingest_api'] },
+  { label: 'Manage Pardot services', values: ['pardot_api'] },
   { label: 'Access the Salesforce API Platform', values: ['sfap_api'] },
   { label: 'Access Einstein GPT services', values: ['einstein_gpt_api'] },
-  { label: 'Access the Eclair API', values: ['eclair_api'] },
+  { label: 'Access Analytics REST API Charts Geodata resources', values: ['eclair_api'] },
   { label: 'Access Analytics REST API resources', values: ['wave_api'] },
 ];
 
