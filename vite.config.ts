@@ -34,8 +34,15 @@ const isExternal = (id: string) =>
   builtinModules.includes(id) ||
   externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** Ships the stylesheet as `dist/styles.css` untouched: the kit's JS never imports CSS. */
+/**
+ * Ships the stylesheet as one file, `dist/styles.css`, with its local `@import`s inlined (one
+ * request for the integrator, and the kit's JS never imports CSS).
+ */
 function copyStylesheet(): Plugin {
+  const inlineImports = (file: string): string =>
+    readFileSync(file, 'utf8').replace(/@import\s+"(\.[^"]+)";/g, (_, path: string) =>
+      inlineImports(fileURLToPath(new URL(path, `file://${file}`))),
+    );
   return {
     name: 'salesforce-connect:styles',
     apply: 'build',
@@ -43,7 +50,7 @@ function copyStylesheet(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'styles.css',
-        source: readFileSync(here('src/components/styles.css'), 'utf8'),
+        source: inlineImports(here('src/components/styles.css')),
       });
     },
   };

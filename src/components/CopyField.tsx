@@ -1,4 +1,5 @@
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
+import { partClassName } from './internal/parts.js';
 
 /** Strings CopyField shows; every one can be replaced for translation. */
 export interface CopyFieldMessages {
@@ -71,7 +72,7 @@ export function CopyField({
   return (
     <div
       {...rest}
-      className={[cls('sfc-copy-field'), className].filter(Boolean).join(' ') || undefined}
+      className={partClassName('sfc-scope sfc-copy-field', { unstyled, className })}
       data-sfc-part="copy-field"
       data-state={state}
     >

@@ -1,0 +1,12 @@
+/**
+ * Class names for a styled part: the kit's own class (dropped when `unstyled`) plus the
+ * integrator's `className`. Returns undefined rather than an empty string so no empty `class`
+ * attribute is rendered.
+ */
+export function partClassName(
+  kitClass: string,
+  options: { unstyled?: boolean | undefined; className?: string | undefined } = {},
+): string | undefined {
+  const names = [options.unstyled ? '' : kitClass, options.className ?? ''].filter(Boolean);
+  return names.length > 0 ? names.join(' ') : undefined;
+}
