@@ -1,0 +1,329 @@
+import { type ConnectErrorCode, isConnectErrorCode } from './errors.js';
+import type { GuideStepId } from './guide-step-ids.js';
+
+/** Values an explanation can name; each is a `{name}` placeholder in the catalogue's text. */
+export type ExplanationValueName = 'callbackUrl' | 'loginUrl' | 'appName';
+
+/** The values to fill in; a missing one is replaced by the catalogue's wording for "unknown". */
+export type ExplanationValues = { [name in ExplanationValueName]?: string | undefined };
+
+/** One error's text, written for the Salesforce admin. May hold `{callbackUrl}`-style placeholders. */
+export interface ErrorCatalogueEntry {
+  /** Short headline: what went wrong. */
+  title: string;
+  /** Why it happens, in one or two sentences. */
+  cause: string;
+  /** What to do, most likely fix first. */
+  fixes: readonly string[];
+}
+
+/** A language's text for every error code. */
+export interface ErrorCatalogue {
+  /** BCP 47 language tag, e.g. `en`. */
+  locale: string;
+  errors: Record<ConnectErrorCode, ErrorCatalogueEntry>;
+  /**
+   * Words that stand in for a value the caller did not give, so every sentence still reads
+   * ("set the Callback URL to exactly the callback URL shown in the setup guide").
+   */
+  missingValues: Record<ExplanationValueName, string>;
+}
+
+/** An error explained for the admin, placeholders filled in. */
+export interface ErrorExplanation {
+  code: ConnectErrorCode;
+  title: string;
+  cause: string;
+  fixes: string[];
+  /** The setup guide step where the fix is made, for a "Show me" link. */
+  guideStepId?: GuideStepId;
+  /** Whether simply trying again can help (offer a "Try again" button). */
+  retryable: boolean;
+}
+
+/** Options for {@link explainError}. */
+export interface ExplainErrorOptions {
+  /** The language to explain in; English when omitted. */
+  catalogue?: ErrorCatalogue | undefined;
+  /** Values that make the fix concrete, e.g. the exact callback URL to paste. */
+  values?: ExplanationValues | undefined;
+}
+
+// Where each fix is made in the setup guide. Language-independent, so it lives here, not in the
+// catalogues.
+const guideSteps: Partial<Record<ConnectErrorCode, GuideStepId>> = {
+  invalid_client_id: 'consumer-credentials',
+  redirect_uri_mismatch: 'callback-url',
+  invalid_client: 'consumer-credentials',
+  app_not_approved: 'oauth-policies',
+  app_not_installed: 'oauth-policies',
+  ip_restricted: 'oauth-policies',
+  pkce_required: 'flow-security',
+  flow_not_enabled: 'flow-security',
+  app_not_found: 'create-app',
+  // The refresh token policy decides how long an authorization lasts.
+  invalid_grant: 'oauth-policies',
+  invalid_login_url: 'enter-credentials',
+  not_configured: 'enter-credentials',
+};
+
+// Codes where connecting again, unchanged, can succeed. invalid_client_id is one: a new or changed
+// app takes up to 10 minutes to work. invalid_grant is one: reconnecting is its fix.
+const retryableCodes: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
+  'popup_blocked',
+  'popup_closed',
+  'timeout',
+  'aborted',
+  'state_mismatch',
+  'network',
+  'adapter_error',
+  'access_denied',
+  'invalid_client_id',
+  'invalid_grant',
+  'pkce_required',
+  'rate_limited',
+  'salesforce_unavailable',
+  'unknown',
+]);
+
+const tryAgainOrPaste =
+  'If Salesforce showed an error page, copy its address or text and paste it here to have it explained.';
+
+/** The English catalogue, used when no other is given. */
+export const errorCatalogueEn: ErrorCatalogue = {
+  locale: 'en',
+  missingValues: {
+    callbackUrl: 'the callback URL shown in the setup guide',
+    loginUrl: 'the Login URL you saved',
+    appName: 'your app',
+  },
+  errors: {
+    popup_blocked: {
+      title: 'The browser blocked the Salesforce window',
+      cause: 'Your browser stopped the Salesforce sign-in window from opening.',
+      fixes: [
+        'Click "Open Salesforce" to open it yourself.',
+        'Or allow pop-ups for this site in your browser, then connect again.',
+      ],
+    },
+    popup_closed: {
+      title: 'The Salesforce window was closed',
+      cause: 'The sign-in window closed before Salesforce finished.',
+      fixes: ['Connect again and finish signing in to Salesforce in the window.', tryAgainOrPaste],
+    },
+    timeout: {
+      title: 'Salesforce took too long',
+      cause: 'No answer came back from the sign-in window in time.',
+      fixes: ['Connect again.', tryAgainOrPaste],
+    },
+    aborted: {
+      title: 'Connection cancelled',
+      cause: 'The connection attempt was stopped before it finished.',
+      fixes: ['Connect again when you are ready.'],
+    },
+    state_mismatch: {
+      title: 'The answer from Salesforce was ignored',
+      cause:
+        'It did not belong to this connection attempt (perhaps an older one, or another tab), so it was not trusted.',
+      fixes: ['Close other Salesforce sign-in windows and connect again from this page.'],
+    },
+    network: {
+      title: 'The server could not be reached',
+      cause: 'The request failed before any answer came back.',
+      fixes: ['Check your internet connection and try again.'],
+    },
+    adapter_error: {
+      title: 'The server reported a problem',
+      cause: 'The server that keeps this connection answered with an error.',
+      fixes: ['Try again in a moment.', 'If it keeps happening, contact support.'],
+    },
+    invalid_login_url: {
+      title: 'This is not a Salesforce login URL',
+      cause:
+        'The Login URL must be a Salesforce address: https://login.salesforce.com, https://test.salesforce.com for a sandbox, or your My Domain (https://yourcompany.my.salesforce.com).',
+      fixes: [
+        'Copy the address from your browser while signed in to Salesforce, or use one of the addresses above.',
+      ],
+    },
+    invalid_input: {
+      title: 'A value is missing or invalid',
+      cause: 'A required value is empty or has the wrong format.',
+      fixes: ['Check the marked fields and correct them.'],
+    },
+    not_configured: {
+      title: 'Salesforce is not set up yet',
+      cause: 'No Consumer Key and Secret are saved for this connection.',
+      fixes: [
+        'Follow the setup guide, then enter the Login URL, Consumer Key and Consumer Secret.',
+      ],
+    },
+    unauthorized: {
+      title: 'You may not change this connection',
+      cause:
+        'Your session here has ended, or your account lacks permission to manage the Salesforce connection.',
+      fixes: ['Sign in again, or ask an administrator of this product to connect Salesforce.'],
+    },
+    access_denied: {
+      title: 'Access was not allowed',
+      cause: 'Someone clicked Deny on the Salesforce page that asks to allow access.',
+      fixes: ['Connect again and click Allow.'],
+    },
+    invalid_client_id: {
+      title: 'Salesforce does not recognise the Consumer Key',
+      cause:
+        'Salesforce says "client identifier invalid": no app with this Consumer Key exists in the org behind {loginUrl}.',
+      fixes: [
+        'Created or changed the app just now? Wait up to 10 minutes for Salesforce to activate it, then connect again.',
+        'Copy the whole Consumer Key again (it is long and usually starts with 3MVG) and save it.',
+        "Check the Login URL: an app made in a sandbox needs https://test.salesforce.com or the sandbox's My Domain; one made in production needs https://login.salesforce.com or your My Domain.",
+      ],
+    },
+    redirect_uri_mismatch: {
+      title: 'The callback URL does not match',
+      cause:
+        'Salesforce says "redirect_uri must match configuration": the Callback URL saved in the app differs from the one this connection uses.',
+      fixes: [
+        'In Setup, open {appName} and set its Callback URL to exactly {callbackUrl}, starting with https, with no trailing slash or spaces.',
+        'Save, wait up to 10 minutes, then connect again.',
+      ],
+    },
+    invalid_client: {
+      title: 'The Consumer Secret is wrong',
+      cause:
+        'Salesforce rejected the Consumer Secret ("invalid client credentials"). It may be mistyped, out of date, or swapped with the Consumer Key.',
+      fixes: [
+        'Get both values again: in Setup open {appName}, click "Manage Consumer Details" (Connected App) or "Consumer Key and Secret" on the Settings tab (External Client App), confirm the code Salesforce emails you, then copy them.',
+        'Paste the key (usually starting with 3MVG) as Consumer Key and the secret (19 digits or 64 letters and digits) as Consumer Secret.',
+        'If the values were regenerated, only the newest pair works.',
+      ],
+    },
+    invalid_grant: {
+      title: 'The Salesforce authorization is no longer valid',
+      cause:
+        'Salesforce no longer accepts it: it expired, was revoked, or the sign-in took too long. Salesforce also keeps only 5 authorizations per user and app and revokes the oldest.',
+      fixes: [
+        'Connect again.',
+        'If it keeps expiring, set the refresh token policy in the OAuth policies of {appName} to "Refresh token is valid until revoked".',
+      ],
+    },
+    app_not_approved: {
+      title: 'You are not approved to use this app',
+      cause:
+        'Permitted Users for {appName} is "Admin approved users are pre-authorized", and your profile or permission set is not selected.',
+      fixes: [
+        "In the app's policies, add your user's profile or a permission set you have, save, and connect again.",
+        'Or set Permitted Users to "All users may self-authorize".',
+      ],
+    },
+    app_not_installed: {
+      title: 'The app is blocked in this org',
+      cause:
+        'Salesforce will not let this user use {appName}: it is not installed or not approved in this org.',
+      fixes: [
+        'Check that the app exists in this org and is not blocked.',
+        'In its OAuth policies, set Permitted Users to "Admin approved users are pre-authorized" and select the profiles or permission sets of the users who connect.',
+      ],
+    },
+    app_not_found: {
+      title: 'The app does not exist in this org',
+      cause:
+        'The org you signed in to has no app with this Consumer Key. Sandboxes often lack it: apps are not always copied when a sandbox is refreshed.',
+      fixes: [
+        'Check that {loginUrl} leads to the org where you created the app.',
+        'For a sandbox, create the app in the sandbox itself and save its own Consumer Key and Secret here.',
+      ],
+    },
+    pkce_required: {
+      title: 'The PKCE check failed',
+      cause:
+        'Salesforce requires PKCE for {appName} (a one-time proof that protects the sign-in), and it was missing or did not match.',
+      fixes: [
+        'Connect again: every attempt starts a new check.',
+        'If it keeps failing, contact support. Keep the PKCE setting of the app switched on.',
+      ],
+    },
+    flow_not_enabled: {
+      title: 'The sign-in flow is not enabled',
+      cause: 'Salesforce refused the sign-in because {appName} does not allow this OAuth flow.',
+      fixes: [
+        'In the OAuth settings under Flow Enablement, tick "Enable Authorization Code and Credentials Flow", save, wait up to 10 minutes, then connect again.',
+      ],
+    },
+    inactive_user: {
+      title: 'This Salesforce user is inactive',
+      cause: 'The user who signed in is deactivated in Salesforce.',
+      fixes: ['Sign in as an active user, or ask a Salesforce admin to reactivate this one.'],
+    },
+    inactive_org: {
+      title: 'This Salesforce org is inactive',
+      cause: 'Salesforce reports that the org you signed in to is disabled.',
+      fixes: [
+        'Check that {loginUrl} leads to the org you use, or ask Salesforce why it is inactive.',
+      ],
+    },
+    rate_limited: {
+      title: 'Too many sign-in attempts',
+      cause: 'Salesforce is limiting sign-ins for now.',
+      fixes: ['Wait a few minutes, then try again.'],
+    },
+    ip_restricted: {
+      title: 'Salesforce blocked the connection by IP address',
+      cause: "The org's IP restrictions do not allow the server that connects to Salesforce.",
+      fixes: [
+        'In the OAuth policies of {appName}, set IP Relaxation to relax IP restrictions, save, and connect again.',
+      ],
+    },
+    salesforce_unavailable: {
+      title: 'Salesforce is not responding',
+      cause: 'Salesforce answered with a server error or is under maintenance.',
+      fixes: ['Try again in a few minutes.'],
+    },
+    unknown: {
+      title: 'Something went wrong',
+      cause: 'An unexpected error stopped the connection.',
+      fixes: ['Try again.', tryAgainOrPaste, 'If it continues, contact support with the details.'],
+    },
+  },
+};
+
+const placeholderPattern = /\{(callbackUrl|loginUrl|appName)\}/g;
+
+/**
+ * Explains an error code to the Salesforce admin: what went wrong, why, how to fix it, where in the
+ * setup guide, and whether trying again can help. Placeholders are filled from `values`; a value
+ * not given reads as the catalogue's stand-in wording. An unknown code explains as `unknown`.
+ *
+ * @example
+ * const help = explainError('redirect_uri_mismatch', {
+ *   values: { callbackUrl: 'https://app.example.com/oauth/callback' },
+ * });
+ * help.fixes[0]; // '… set its Callback URL to exactly https://app.example.com/oauth/callback, …'
+ * help.guideStepId; // 'callback-url'
+ *
+ * // In German:
+ * import { errorCatalogueDe } from 'salesforce-connect/core';
+ * explainError(error.code, { catalogue: errorCatalogueDe });
+ */
+export function explainError(
+  code: ConnectErrorCode,
+  options: ExplainErrorOptions = {},
+): ErrorExplanation {
+  const known = isConnectErrorCode(code) ? code : 'unknown';
+  const catalogue = options.catalogue ?? errorCatalogueEn;
+  const entry = catalogue.errors[known];
+  const fill = (text: string) =>
+    text.replace(
+      placeholderPattern,
+      (_, name: ExplanationValueName) =>
+        options.values?.[name]?.trim() || catalogue.missingValues[name],
+    );
+  const guideStepId = guideSteps[known];
+  return {
+    code: known,
+    title: fill(entry.title),
+    cause: fill(entry.cause),
+    fixes: entry.fixes.map(fill),
+    ...(guideStepId ? { guideStepId } : {}),
+    retryable: retryableCodes.has(known),
+  };
+}

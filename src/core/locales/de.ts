@@ -1,0 +1,231 @@
+import type { ErrorCatalogue } from '../error-catalogue.js';
+
+// Setup labels stay in English (in quotes) where the German Salesforce wording is uncertain: many
+// German admins work in the English Setup, and the English label is what they search for.
+// Placeholders stand where the German stand-ins (feminine, nominative or accusative) read well.
+
+const pasteHere =
+  'Hat Salesforce eine Fehlerseite gezeigt, kopieren Sie deren Adresse oder Text und fügen Sie ihn hier ein – dann erklären wir den Fehler.';
+
+/**
+ * The error catalogue in German (formal "Sie"), for `explainError(code, { catalogue })`.
+ *
+ * @example
+ * import { errorCatalogueDe, explainError } from 'salesforce-connect/core';
+ * explainError('invalid_client_id', { catalogue: errorCatalogueDe }).title;
+ * // 'Salesforce erkennt den Consumer Key nicht'
+ */
+export const errorCatalogueDe: ErrorCatalogue = {
+  locale: 'de',
+  missingValues: {
+    callbackUrl: 'die Callback-URL aus der Einrichtungsanleitung',
+    loginUrl: 'die gespeicherte Login-URL',
+    appName: 'Ihre App',
+  },
+  errors: {
+    popup_blocked: {
+      title: 'Der Browser hat das Salesforce-Fenster blockiert',
+      cause: 'Ihr Browser hat verhindert, dass sich das Anmeldefenster von Salesforce öffnet.',
+      fixes: [
+        'Klicken Sie auf „Salesforce öffnen“, um es selbst zu öffnen.',
+        'Oder erlauben Sie Pop-ups für diese Website und verbinden Sie sich dann erneut.',
+      ],
+    },
+    popup_closed: {
+      title: 'Das Salesforce-Fenster wurde geschlossen',
+      cause: 'Das Anmeldefenster wurde geschlossen, bevor Salesforce fertig war.',
+      fixes: [
+        'Verbinden Sie sich erneut und schließen Sie die Anmeldung im Fenster ab.',
+        pasteHere,
+      ],
+    },
+    timeout: {
+      title: 'Salesforce hat zu lange gebraucht',
+      cause: 'Aus dem Anmeldefenster kam nicht rechtzeitig eine Antwort.',
+      fixes: ['Verbinden Sie sich erneut.', pasteHere],
+    },
+    aborted: {
+      title: 'Verbindung abgebrochen',
+      cause: 'Der Verbindungsversuch wurde beendet, bevor er abgeschlossen war.',
+      fixes: ['Verbinden Sie sich erneut, sobald Sie bereit sind.'],
+    },
+    state_mismatch: {
+      title: 'Die Antwort von Salesforce wurde ignoriert',
+      cause:
+        'Sie gehörte nicht zu diesem Verbindungsversuch (vielleicht zu einem älteren oder einem anderen Tab) und war daher nicht vertrauenswürdig.',
+      fixes: [
+        'Schließen Sie andere Salesforce-Anmeldefenster und verbinden Sie sich auf dieser Seite erneut.',
+      ],
+    },
+    network: {
+      title: 'Der Server ist nicht erreichbar',
+      cause: 'Die Anfrage ist fehlgeschlagen, bevor eine Antwort kam.',
+      fixes: ['Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.'],
+    },
+    adapter_error: {
+      title: 'Der Server hat ein Problem gemeldet',
+      cause: 'Der Server, der diese Verbindung verwaltet, hat mit einem Fehler geantwortet.',
+      fixes: [
+        'Versuchen Sie es gleich noch einmal.',
+        'Wenn es wieder passiert, wenden Sie sich an den Support.',
+      ],
+    },
+    invalid_login_url: {
+      title: 'Das ist keine Salesforce-Login-URL',
+      cause:
+        'Die Login-URL muss eine Salesforce-Adresse sein: https://login.salesforce.com, https://test.salesforce.com für eine Sandbox oder Ihre My Domain (https://ihrefirma.my.salesforce.com).',
+      fixes: [
+        'Kopieren Sie die Adresse aus Ihrem Browser, während Sie bei Salesforce angemeldet sind, oder nutzen Sie eine der Adressen oben.',
+      ],
+    },
+    invalid_input: {
+      title: 'Ein Wert fehlt oder ist ungültig',
+      cause: 'Ein Pflichtwert ist leer oder hat das falsche Format.',
+      fixes: ['Prüfen und korrigieren Sie die markierten Felder.'],
+    },
+    not_configured: {
+      title: 'Salesforce ist noch nicht eingerichtet',
+      cause:
+        'Für diese Verbindung sind noch kein Consumer Key und kein Consumer Secret gespeichert.',
+      fixes: [
+        'Folgen Sie der Einrichtungsanleitung und geben Sie dann Login-URL, Consumer Key und Consumer Secret ein.',
+      ],
+    },
+    unauthorized: {
+      title: 'Sie dürfen diese Verbindung nicht ändern',
+      cause:
+        'Ihre Sitzung hier ist abgelaufen, oder Ihrem Konto fehlt die Berechtigung, die Salesforce-Verbindung zu verwalten.',
+      fixes: [
+        'Melden Sie sich erneut an oder bitten Sie einen Administrator dieses Produkts, Salesforce zu verbinden.',
+      ],
+    },
+    access_denied: {
+      title: 'Der Zugriff wurde nicht erlaubt',
+      cause: 'Auf der Salesforce-Seite, die um Zugriff bittet, wurde „Deny“ (Ablehnen) geklickt.',
+      fixes: ['Verbinden Sie sich erneut und klicken Sie auf „Allow“ (Zulassen).'],
+    },
+    invalid_client_id: {
+      title: 'Salesforce erkennt den Consumer Key nicht',
+      cause:
+        'Salesforce meldet „client identifier invalid“: Die Org, zu der {loginUrl} führt, hat keine App mit diesem Consumer Key.',
+      fixes: [
+        'Haben Sie die App gerade erst erstellt oder geändert? Warten Sie bis zu 10 Minuten, bis Salesforce sie aktiviert hat, und verbinden Sie sich dann erneut.',
+        'Kopieren Sie den Consumer Key noch einmal vollständig (er ist lang und beginnt meist mit 3MVG) und speichern Sie ihn.',
+        'Prüfen Sie die Login-URL: Eine in einer Sandbox erstellte App braucht https://test.salesforce.com oder die My Domain der Sandbox, eine in der Produktion erstellte https://login.salesforce.com oder Ihre My Domain.',
+      ],
+    },
+    redirect_uri_mismatch: {
+      title: 'Die Callback-URL stimmt nicht überein',
+      cause:
+        'Salesforce meldet „redirect_uri must match configuration“: Die in der App gespeicherte „Callback URL“ weicht von der ab, die diese Verbindung verwendet.',
+      fixes: [
+        'Öffnen Sie in Setup {appName} und tragen Sie als „Callback URL“ genau {callbackUrl} ein – mit https, ohne Schrägstrich am Ende und ohne Leerzeichen.',
+        'Speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
+      ],
+    },
+    invalid_client: {
+      title: 'Das Consumer Secret ist falsch',
+      cause:
+        'Salesforce hat das Consumer Secret abgelehnt („invalid client credentials“). Es ist vielleicht vertippt, veraltet oder mit dem Consumer Key vertauscht.',
+      fixes: [
+        'Holen Sie beide Werte neu: Öffnen Sie in Setup {appName}, klicken Sie auf „Manage Consumer Details“ (Connected App) bzw. „Consumer Key and Secret“ im Tab „Settings“ (External Client App), bestätigen Sie den Code, den Salesforce Ihnen per E-Mail schickt, und kopieren Sie beide Werte.',
+        'Fügen Sie den Key (beginnt meist mit 3MVG) als Consumer Key ein und das Secret (19 Ziffern oder 64 Buchstaben und Ziffern) als Consumer Secret.',
+        'Wurden die Werte neu generiert, gilt nur das neueste Paar.',
+      ],
+    },
+    invalid_grant: {
+      title: 'Die Salesforce-Autorisierung ist nicht mehr gültig',
+      cause:
+        'Salesforce akzeptiert sie nicht mehr: Sie ist abgelaufen, wurde widerrufen, oder die Anmeldung hat zu lange gedauert. Außerdem behält Salesforce nur 5 Autorisierungen pro Benutzer und App und widerruft die älteste.',
+      fixes: [
+        'Verbinden Sie sich erneut.',
+        'Läuft sie immer wieder ab, öffnen Sie {appName} und stellen Sie in den OAuth-Richtlinien die Refresh-Token-Richtlinie auf „Refresh token is valid until revoked“.',
+      ],
+    },
+    app_not_approved: {
+      title: 'Sie sind für diese App nicht freigegeben',
+      cause:
+        'Für {appName} steht „Permitted Users“ auf „Admin approved users are pre-authorized“, und Ihr Profil oder Berechtigungssatz ist nicht ausgewählt.',
+      fixes: [
+        'Fügen Sie in den Richtlinien der App das Profil Ihres Benutzers oder einen Ihrer Berechtigungssätze hinzu, speichern Sie und verbinden Sie sich erneut.',
+        'Oder stellen Sie „Permitted Users“ auf „All users may self-authorize“.',
+      ],
+    },
+    app_not_installed: {
+      title: 'Die App ist in dieser Org blockiert',
+      cause:
+        'Salesforce lässt diesen Benutzer {appName} nicht verwenden: Die App ist in dieser Org nicht installiert oder nicht freigegeben.',
+      fixes: [
+        'Prüfen Sie, ob die App in dieser Org existiert und nicht blockiert ist.',
+        'Stellen Sie in ihren OAuth-Richtlinien „Permitted Users“ auf „Admin approved users are pre-authorized“ und wählen Sie die Profile oder Berechtigungssätze der Benutzer aus, die sich verbinden.',
+      ],
+    },
+    app_not_found: {
+      title: 'Die App gibt es in dieser Org nicht',
+      cause:
+        'Die Org, bei der Sie sich angemeldet haben, hat keine App mit diesem Consumer Key. Sandboxes fehlt sie oft, denn Apps werden beim Aktualisieren einer Sandbox nicht immer mitkopiert.',
+      fixes: [
+        'Prüfen Sie, ob {loginUrl} zu der Org führt, in der Sie die App erstellt haben.',
+        'Erstellen Sie die App für eine Sandbox in der Sandbox selbst und speichern Sie hier deren eigenen Consumer Key und deren eigenes Consumer Secret.',
+      ],
+    },
+    pkce_required: {
+      title: 'Die PKCE-Prüfung ist fehlgeschlagen',
+      cause:
+        'Salesforce verlangt für {appName} PKCE (einen einmaligen Nachweis, der die Anmeldung schützt), doch er fehlte oder passte nicht.',
+      fixes: [
+        'Verbinden Sie sich erneut: Jeder Versuch startet eine neue Prüfung.',
+        'Schlägt es weiter fehl, wenden Sie sich an den Support. Lassen Sie die PKCE-Einstellung der App eingeschaltet.',
+      ],
+    },
+    flow_not_enabled: {
+      title: 'Der Anmeldeablauf ist nicht aktiviert',
+      cause:
+        'Salesforce hat die Anmeldung abgelehnt, weil {appName} diesen OAuth-Ablauf nicht zulässt.',
+      fixes: [
+        'Aktivieren Sie in den OAuth-Einstellungen unter „Flow Enablement“ die Option „Enable Authorization Code and Credentials Flow“, speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
+      ],
+    },
+    inactive_user: {
+      title: 'Dieser Salesforce-Benutzer ist inaktiv',
+      cause: 'Der angemeldete Benutzer ist in Salesforce deaktiviert.',
+      fixes: [
+        'Melden Sie sich mit einem aktiven Benutzer an oder bitten Sie einen Salesforce-Admin, diesen wieder zu aktivieren.',
+      ],
+    },
+    inactive_org: {
+      title: 'Diese Salesforce-Org ist inaktiv',
+      cause: 'Salesforce meldet, dass die Org, bei der Sie sich angemeldet haben, deaktiviert ist.',
+      fixes: [
+        'Prüfen Sie, ob {loginUrl} zu der Org führt, die Sie nutzen, oder fragen Sie Salesforce, warum sie inaktiv ist.',
+      ],
+    },
+    rate_limited: {
+      title: 'Zu viele Anmeldeversuche',
+      cause: 'Salesforce begrenzt Anmeldungen im Moment.',
+      fixes: ['Warten Sie einige Minuten und versuchen Sie es dann erneut.'],
+    },
+    ip_restricted: {
+      title: 'Salesforce hat die Verbindung wegen der IP-Adresse blockiert',
+      cause:
+        'Die IP-Beschränkungen der Org lassen den Server nicht zu, der sich mit Salesforce verbindet.',
+      fixes: [
+        'Öffnen Sie {appName}, stellen Sie in den OAuth-Richtlinien „IP Relaxation“ auf gelockerte IP-Beschränkungen, speichern Sie und verbinden Sie sich erneut.',
+      ],
+    },
+    salesforce_unavailable: {
+      title: 'Salesforce antwortet nicht',
+      cause: 'Salesforce hat mit einem Serverfehler geantwortet oder wird gerade gewartet.',
+      fixes: ['Versuchen Sie es in ein paar Minuten erneut.'],
+    },
+    unknown: {
+      title: 'Etwas ist schiefgelaufen',
+      cause: 'Ein unerwarteter Fehler hat die Verbindung verhindert.',
+      fixes: [
+        'Versuchen Sie es erneut.',
+        pasteHere,
+        'Bleibt der Fehler, wenden Sie sich mit den Details an den Support.',
+      ],
+    },
+  },
+};

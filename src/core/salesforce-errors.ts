@@ -1,0 +1,244 @@
+import { errorCatalogueEn } from './error-catalogue.js';
+import { ConnectError, type ConnectErrorCode } from './errors.js';
+
+/** An OAuth error as Salesforce sends it: the token endpoint's JSON body or a callback's query. */
+export interface SalesforceErrorBody {
+  error?: string | null | undefined;
+  error_description?: string | null | undefined;
+}
+
+/** Facts about the response that carried a Salesforce error. */
+export interface FromSalesforceErrorOptions {
+  /** HTTP status of the response: 5xx means Salesforce itself failed, 429 that it throttled. */
+  status?: number | undefined;
+  /** The underlying error, kept for debugging. */
+  cause?: unknown;
+}
+
+/** What {@link parseSalesforceErrorText} recognised in a pasted text. */
+export interface ParsedSalesforceError {
+  code: ConnectErrorCode;
+  /** Salesforce's `error` value as written in the text, when the text names one. */
+  salesforceError?: string;
+  /** Salesforce's description (or the page's message), decoded. */
+  description?: string;
+}
+
+// Salesforce `error` values (lower case) that mean one thing whatever the description says. A Map,
+// not an object literal, so that values like `constructor` never hit Object.prototype.
+const codeByError = new Map<string, ConnectErrorCode>([
+  ['invalid_client_id', 'invalid_client_id'],
+  ['redirect_uri_mismatch', 'redirect_uri_mismatch'],
+  ['access_denied', 'access_denied'],
+  ['oauth_approval_error_generic', 'app_not_installed'],
+  ['oauth_ec_app_not_found', 'app_not_found'],
+  ['app_not_found', 'app_not_found'],
+  ['invalid_app_access', 'app_not_approved'],
+  ['unsupported_grant_type', 'flow_not_enabled'],
+  ['rate_limit_exceeded', 'rate_limited'],
+  ['inactive_user', 'inactive_user'],
+  ['inactive_org', 'inactive_org'],
+]);
+
+// Salesforce's descriptions (lower case), each naming one cause. They also identify an error when
+// the admin pastes only the page's sentence, without the code.
+const codeByDescription: ReadonlyArray<readonly [string, ConnectErrorCode]> = [
+  ['client identifier invalid', 'invalid_client_id'],
+  ['redirect_uri must match configuration', 'redirect_uri_mismatch'],
+  ['end-user denied authorization', 'access_denied'],
+  ['app must be installed into org', 'app_not_installed'],
+  ['invalid client credentials', 'invalid_client'],
+  ['user is not admin approved', 'app_not_approved'],
+  ['ip restricted', 'ip_restricted'],
+  ['expired access/refresh token', 'invalid_grant'],
+  ['expired authorization code', 'invalid_grant'],
+  ['authentication failure', 'invalid_grant'],
+];
+
+const pkcePattern = /pkce|code[ _]?(?:challenge|verifier)/;
+
+// The message is the English catalogue's title, except for invalid_grant: it covers several causes,
+// and the message names the one Salesforce described.
+const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
+  ['expired access/refresh token', 'The refresh token expired or was revoked; reconnect.'],
+  [
+    'expired authorization code',
+    'The authorization code expired or was already used; connect again.',
+  ],
+  [
+    'authentication failure',
+    'Salesforce could not authenticate the saved authorization; reconnect.',
+  ],
+];
+
+const normalize = (value: string | null | undefined) =>
+  (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+
+// A phrase as a whole-word, whitespace-tolerant pattern ("ip restricted" is not "ship restricted").
+const phrasePattern = (phrase: string) => `\\b${phrase.replace(/ /g, '\\s+')}\\b`;
+const descriptionPatterns = codeByDescription.map(
+  ([phrase, code]) => [new RegExp(phrasePattern(phrase), 'i'), code] as const,
+);
+
+const describedCode = (description: string) =>
+  descriptionPatterns.find(([pattern]) => pattern.test(description))?.[1];
+
+/** The kit's code for a Salesforce error; both arguments already normalized. */
+function classify(error: string, description: string, status: number | undefined) {
+  let code: ConnectErrorCode | undefined;
+  if (error === 'invalid_grant') {
+    code = describedCode(description) === 'ip_restricted' ? 'ip_restricted' : 'invalid_grant';
+  } else if (error === 'invalid_client') {
+    code =
+      describedCode(description) === 'app_not_installed' ? 'app_not_installed' : 'invalid_client';
+  } else if (error === 'invalid_request') {
+    if (pkcePattern.test(description)) code = 'pkce_required';
+  } else {
+    code = codeByError.get(error);
+  }
+  // An unfamiliar code (or none) with a familiar description: the description knows the cause.
+  if (!code && error !== 'invalid_request') {
+    code =
+      describedCode(description) ?? (pkcePattern.test(description) ? 'pkce_required' : undefined);
+  }
+  if (!code && status !== undefined) {
+    if (status >= 500) code = 'salesforce_unavailable';
+    else if (status === 429) code = 'rate_limited';
+  }
+  return code ?? 'unknown';
+}
+
+/**
+ * Maps an OAuth error from Salesforce (token endpoint body, callback query, or what the admin
+ * pasted) to a {@link ConnectError} with one of the kit's stable codes. Salesforce's own `error` and
+ * `error_description` stay on the error (`salesforceError`, `salesforceDescription`) for support.
+ * Matching is case-insensitive; a missing description is fine; an error the kit does not know
+ * becomes `unknown` (or `salesforce_unavailable` for an HTTP 5xx response).
+ *
+ * @example
+ * const response = await fetch(tokenUrl, { method: 'POST', body });
+ * if (!response.ok) {
+ *   throw fromSalesforceError(await response.json(), { status: response.status });
+ * }
+ * // { error: 'invalid_grant', error_description: 'ip restricted' } → code 'ip_restricted'
+ */
+export function fromSalesforceError(
+  body: SalesforceErrorBody,
+  options: FromSalesforceErrorOptions = {},
+): ConnectError {
+  const rawError = typeof body.error === 'string' ? body.error.trim() : '';
+  const rawDescription =
+    typeof body.error_description === 'string' ? body.error_description.trim() : '';
+  const description = normalize(rawDescription);
+  const code = classify(normalize(rawError), description, options.status);
+
+  let message =
+    (code === 'invalid_grant' &&
+      invalidGrantMessages.find(([phrase]) => description.includes(phrase))?.[1]) ||
+    errorCatalogueEn.errors[code].title;
+  const detail = [rawError, rawDescription].filter(Boolean).join(': ');
+  if (detail) message += ` (${detail})`;
+  else if (options.status !== undefined) message += ` (HTTP ${options.status})`;
+
+  return new ConnectError(code, message, {
+    ...(rawError ? { salesforceError: rawError } : {}),
+    ...(rawDescription ? { salesforceDescription: rawDescription } : {}),
+    ...(options.status === undefined ? {} : { status: options.status }),
+    ...(options.cause === undefined ? {} : { cause: options.cause }),
+  });
+}
+
+/** One round of URL decoding: `+` to space, then every run of valid `%XX` escapes. */
+function decodeOnce(text: string): string {
+  return text.replace(/\+/g, ' ').replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      // Not UTF-8 as a whole (a stray `%C3` in prose): decode the plain ASCII escapes only.
+      return run.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+    }
+  });
+}
+
+// Pasted text may be encoded once, twice or not at all; decoding to a fixed point makes a text and
+// its encoded form read the same. The bound stops pathological nesting.
+function decodeFully(text: string): string {
+  let current = text;
+  for (let round = 0; round < 12; round++) {
+    const next = decodeOnce(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+// `error=x`, `"error": "x"`, `error: x` (the last only for codes the kit knows: prose says "error:").
+const errorKeyPattern = /(?:^|[^\w])(["']?)error["']?\s*([=:])\s*["']?([a-z][\w.-]*)/gi;
+const descriptionKeyPattern = /(?:^|[^\w])["']?error_description["']?\s*[=:]\s*["']?([^&"\r\n]*)/i;
+const knownCodes = [...codeByError.keys(), 'invalid_client', 'invalid_grant', 'invalid_request'];
+// Codes on their own, e.g. "OAUTH_EC_APP_NOT_FOUND" or "OAUTH_APPROVAL_ERROR_GENERIC : message".
+const bareCodePattern = new RegExp(
+  `(?:^|[^\\w])(${knownCodes.join('|')})(?!\\w)(?:[ \\t]*:[ \\t]*([^\\r\\n]+))?`,
+  'i',
+);
+
+// Any of Salesforce's descriptions inside prose, however the words are spaced or cased.
+const knownDescriptionPattern = new RegExp(
+  codeByDescription.map(([phrase]) => phrasePattern(phrase)).join('|'),
+  'i',
+);
+
+function findErrorKey(text: string): string | undefined {
+  for (const match of text.matchAll(errorKeyPattern)) {
+    const [, quote, separator, value = ''] = match;
+    const known = knownCodes.includes(value.toLowerCase());
+    if (separator === '=' || quote || known) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a Salesforce error out of whatever the admin copied from Salesforce's own error page (which
+ * the kit cannot read itself: it is cross-origin): the whole address bar, just its query, the
+ * page's text, a token endpoint's JSON body, percent- or plus-encoded, with anything around it.
+ * Returns null when the text holds nothing the kit recognises as a Salesforce error. Never throws.
+ *
+ * @example
+ * parseSalesforceErrorText(
+ *   'https://login.salesforce.com/setup/secur/RemoteAccessErrorPage.apexp' +
+ *     '?error=invalid_client_id&error_description=client%20identifier%20invalid',
+ * );
+ * // { code: 'invalid_client_id', salesforceError: 'invalid_client_id',
+ * //   description: 'client identifier invalid' }
+ * parseSalesforceErrorText('redirect_uri must match configuration');
+ * // { code: 'redirect_uri_mismatch', description: 'redirect_uri must match configuration' }
+ * parseSalesforceErrorText('hello') // null
+ */
+export function parseSalesforceErrorText(text: string): ParsedSalesforceError | null {
+  if (typeof text !== 'string' || !text) return null;
+  const decoded = decodeFully(text);
+
+  let error = findErrorKey(decoded);
+  let description = descriptionKeyPattern.exec(decoded)?.[1]?.replace(/\\\//g, '/').trim();
+
+  if (error === undefined) {
+    const bare = bareCodePattern.exec(decoded);
+    if (bare) {
+      error = bare[1];
+      description ||= bare[2]?.trim();
+    }
+  }
+  if (error === undefined && !description) {
+    // Only the page's sentence: find one of Salesforce's known descriptions in it.
+    description = knownDescriptionPattern.exec(decoded)?.[0];
+    if (!description) return null;
+  }
+
+  return {
+    code: classify(normalize(error), normalize(description), undefined),
+    ...(error ? { salesforceError: error } : {}),
+    ...(description ? { description } : {}),
+  };
+}
