@@ -1,13 +1,32 @@
 import { type ConnectErrorCode, isConnectErrorCode } from './errors.js';
 import type { GuideStepId } from './guide-step-ids.js';
 
-/** Values an explanation can name; each is a `{name}` placeholder in the catalogue's text. */
+/**
+ * Values an explanation can name; each is a `{name}` placeholder in the catalogue's text.
+ *
+ * @example
+ * const name: ExplanationValueName = 'callbackUrl'; // written `{callbackUrl}` in the text
+ */
 export type ExplanationValueName = 'callbackUrl' | 'loginUrl' | 'appName';
 
-/** The values to fill in; a missing one is replaced by the catalogue's wording for "unknown". */
+/**
+ * The values to fill in; a missing one is replaced by the catalogue's stand-in wording.
+ *
+ * @example
+ * const values: ExplanationValues = { callbackUrl: setupInfo.callbackUrls[0], appName: 'Acme Sync' };
+ */
 export type ExplanationValues = { [name in ExplanationValueName]?: string | undefined };
 
-/** One error's text, written for the Salesforce admin. May hold `{callbackUrl}`-style placeholders. */
+/**
+ * One error's text, written for the Salesforce admin. May hold `{callbackUrl}`-style placeholders.
+ *
+ * @example
+ * const entry: ErrorCatalogueEntry = {
+ *   title: 'Too many sign-in attempts',
+ *   cause: 'Salesforce is limiting sign-ins for now.',
+ *   fixes: ['Wait a few minutes, then try again.'],
+ * };
+ */
 export interface ErrorCatalogueEntry {
   /** Short headline: what went wrong. */
   title: string;
@@ -17,7 +36,18 @@ export interface ErrorCatalogueEntry {
   fixes: readonly string[];
 }
 
-/** A language's text for every error code. */
+/**
+ * A language's text for every error code. Write your own, or change a few entries of ours.
+ *
+ * @example
+ * const catalogue: ErrorCatalogue = {
+ *   ...errorCatalogueEn,
+ *   errors: {
+ *     ...errorCatalogueEn.errors,
+ *     adapter_error: { ...errorCatalogueEn.errors.adapter_error, fixes: ['Write to help@acme.com.'] },
+ *   },
+ * };
+ */
 export interface ErrorCatalogue {
   /** BCP 47 language tag, e.g. `en`. */
   locale: string;
@@ -29,7 +59,13 @@ export interface ErrorCatalogue {
   missingValues: Record<ExplanationValueName, string>;
 }
 
-/** An error explained for the admin, placeholders filled in. */
+/**
+ * An error explained for the admin, placeholders filled in.
+ *
+ * @example
+ * const help: ErrorExplanation = explainError('popup_blocked');
+ * if (help.retryable) showTryAgainButton();
+ */
 export interface ErrorExplanation {
   code: ConnectErrorCode;
   title: string;
@@ -41,7 +77,12 @@ export interface ErrorExplanation {
   retryable: boolean;
 }
 
-/** Options for {@link explainError}. */
+/**
+ * Options for {@link explainError}.
+ *
+ * @example
+ * explainError(code, { catalogue: errorCatalogueDe, values: { loginUrl: connection.loginUrl } });
+ */
 export interface ExplainErrorOptions {
   /** The language to explain in; English when omitted. */
   catalogue?: ErrorCatalogue | undefined;
@@ -89,7 +130,12 @@ const retryableCodes: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>(
 const tryAgainOrPaste =
   'If Salesforce showed an error page, copy its address or text and paste it here to have it explained.';
 
-/** The English catalogue, used when no other is given. */
+/**
+ * The English catalogue, used when no other is given.
+ *
+ * @example
+ * errorCatalogueEn.errors.rate_limited.title; // 'Too many sign-in attempts'
+ */
 export const errorCatalogueEn: ErrorCatalogue = {
   locale: 'en',
   missingValues: {
@@ -310,12 +356,15 @@ export function explainError(
 ): ErrorExplanation {
   const known = isConnectErrorCode(code) ? code : 'unknown';
   const catalogue = options.catalogue ?? errorCatalogueEn;
-  const entry = catalogue.errors[known];
+  // A hand-made catalogue may lack newer codes: English fills the gap rather than crashing.
+  const entry = catalogue.errors[known] ?? errorCatalogueEn.errors[known];
   const fill = (text: string) =>
     text.replace(
       placeholderPattern,
       (_, name: ExplanationValueName) =>
-        options.values?.[name]?.trim() || catalogue.missingValues[name],
+        options.values?.[name]?.trim() ||
+        catalogue.missingValues?.[name] ||
+        errorCatalogueEn.missingValues[name],
     );
   const guideStepId = guideSteps[known];
   return {

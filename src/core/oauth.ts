@@ -1,24 +1,56 @@
 import { ConnectError } from './errors.js';
 
-/** A PKCE pair: the verifier stays with whoever exchanges the code; the challenge goes to Salesforce. */
+/**
+ * A PKCE pair: the verifier stays with whoever exchanges the code; the challenge goes to Salesforce.
+ *
+ * @example
+ * const { verifier, challenge }: PkcePair = await createPkcePair();
+ */
 export interface PkcePair {
   verifier: string;
   challenge: string;
   method: 'S256';
 }
 
-/** The WebCrypto the helpers use; `globalThis.crypto` (browsers, Node ≥ 20) unless given. */
+/**
+ * The WebCrypto the helpers use; `globalThis.crypto` (browsers, Node ≥ 20) unless given.
+ *
+ * @example
+ * createState({ crypto: iframeWindow.crypto });
+ */
 export interface OAuthCryptoEnvironment {
   crypto?: Crypto | undefined;
 }
 
-/** What Salesforce should do on its login page: ask again, ask for consent, or let the user pick. */
+/**
+ * What Salesforce should do on its login page: ask again, ask for consent, or let the user pick.
+ *
+ * @example
+ * buildAuthorizeUrl({ ...input, prompt: ['login', 'consent'] satisfies OAuthPrompt[] });
+ */
 export type OAuthPrompt = 'login' | 'consent' | 'select_account';
 
-/** How Salesforce lays out its login and consent pages. */
+/**
+ * How Salesforce lays out its login and consent pages.
+ *
+ * @example
+ * buildAuthorizeUrl({ ...input, display: 'popup' satisfies OAuthDisplay });
+ */
 export type OAuthDisplay = 'page' | 'popup' | 'touch' | 'mobile';
 
-/** Inputs of {@link buildAuthorizeUrl}. */
+/**
+ * Inputs of {@link buildAuthorizeUrl}.
+ *
+ * @example
+ * const input: AuthorizeUrlInput = {
+ *   loginUrl: 'https://login.salesforce.com',
+ *   clientId: consumerKey,
+ *   redirectUri: 'https://app.example.com/oauth/callback',
+ *   scopes: ['api', 'refresh_token'],
+ *   state: createState(),
+ *   codeChallenge: pkce.challenge,
+ * };
+ */
 export interface AuthorizeUrlInput {
   /** Normalized login URL: `https://login.salesforce.com`, a sandbox, a My Domain or a site. */
   loginUrl: string;
@@ -38,7 +70,13 @@ export interface AuthorizeUrlInput {
   display?: OAuthDisplay | undefined;
 }
 
-/** What a callback URL says: a code to exchange, or Salesforce's error. */
+/**
+ * What a callback URL says: a code to exchange, or Salesforce's error.
+ *
+ * @example
+ * const result: CallbackResult = parseCallbackUrl(request.url);
+ * if (result.ok) await exchange(result.code);
+ */
 export type CallbackResult =
   | { ok: true; code: string; state: string }
   | { ok: false; error: string; errorDescription?: string; state?: string };
@@ -235,7 +273,9 @@ export function buildAuthorizeUrl(input: AuthorizeUrlInput): string {
  *
  * @example
  * const result = parseCallbackUrl(request.url);
- * if (!result.ok) throw fromSalesforceError({ error: result.error, error_description: result.errorDescription });
+ * if (!result.ok) {
+ *   throw fromSalesforceError({ error: result.error, error_description: result.errorDescription });
+ * }
  * await exchange(result.code, result.state);
  */
 export function parseCallbackUrl(url: string | URL): CallbackResult {
@@ -281,7 +321,8 @@ export function parseCallbackUrl(url: string | URL): CallbackResult {
  *
  * @example
  * redirectOriginOf(
- *   'https://login.salesforce.com/services/oauth2/authorize?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb',
+ *   'https://login.salesforce.com/services/oauth2/authorize' +
+ *     '?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb',
  * ); // 'https://app.example.com'
  */
 export function redirectOriginOf(authorizeUrl: string): string | undefined {

@@ -1,13 +1,23 @@
 import { errorCatalogueEn } from './error-catalogue.js';
 import { ConnectError, type ConnectErrorCode } from './errors.js';
 
-/** An OAuth error as Salesforce sends it: the token endpoint's JSON body or a callback's query. */
+/**
+ * An OAuth error as Salesforce sends it: the token endpoint's JSON body or a callback's query.
+ *
+ * @example
+ * const body: SalesforceErrorBody = { error: 'invalid_grant', error_description: 'ip restricted' };
+ */
 export interface SalesforceErrorBody {
   error?: string | null | undefined;
   error_description?: string | null | undefined;
 }
 
-/** Facts about the response that carried a Salesforce error. */
+/**
+ * Facts about the response that carried a Salesforce error.
+ *
+ * @example
+ * fromSalesforceError(body, { status: response.status, cause: error });
+ */
 export interface FromSalesforceErrorOptions {
   /** HTTP status of the response: 5xx means Salesforce itself failed, 429 that it throttled. */
   status?: number | undefined;
@@ -15,7 +25,13 @@ export interface FromSalesforceErrorOptions {
   cause?: unknown;
 }
 
-/** What {@link parseSalesforceErrorText} recognised in a pasted text. */
+/**
+ * What {@link parseSalesforceErrorText} recognised in a pasted text.
+ *
+ * @example
+ * const found: ParsedSalesforceError | null = parseSalesforceErrorText(pasted);
+ * if (found) show(explainError(found.code));
+ */
 export interface ParsedSalesforceError {
   code: ConnectErrorCode;
   /** Salesforce's `error` value as written in the text, when the text names one. */
@@ -123,12 +139,13 @@ function classify(error: string, description: string, status: number | undefined
  * // { error: 'invalid_grant', error_description: 'ip restricted' } → code 'ip_restricted'
  */
 export function fromSalesforceError(
-  body: SalesforceErrorBody,
+  body: SalesforceErrorBody | null | undefined,
   options: FromSalesforceErrorOptions = {},
 ): ConnectError {
-  const rawError = typeof body.error === 'string' ? body.error.trim() : '';
-  const rawDescription =
-    typeof body.error_description === 'string' ? body.error_description.trim() : '';
+  // Tolerates whatever `response.json()` produced: null, a string, an object without the fields.
+  const { error, error_description } = (typeof body === 'object' && body) || {};
+  const rawError = typeof error === 'string' ? error.trim() : '';
+  const rawDescription = typeof error_description === 'string' ? error_description.trim() : '';
   const description = normalize(rawDescription);
   const code = classify(normalize(rawError), description, options.status);
 

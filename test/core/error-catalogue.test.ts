@@ -233,6 +233,24 @@ describe('explainError', () => {
     expect(help.guideStepId).toBe('consumer-credentials');
   });
 
+  it('falls back to English for codes a hand-made catalogue lacks', () => {
+    const partial = {
+      locale: 'fr',
+      errors: {
+        network: {
+          title: 'Serveur injoignable',
+          cause: 'La requête a échoué.',
+          fixes: ['Réessayez.'],
+        },
+      },
+      missingValues: {},
+    } as unknown as ErrorCatalogue;
+    expect(explainError('network', { catalogue: partial }).title).toBe('Serveur injoignable');
+    const help = explainError('redirect_uri_mismatch', { catalogue: partial });
+    expect(help.title).toBe(errorCatalogueEn.errors.redirect_uri_mismatch.title);
+    expect(help.fixes[0]).toContain('the callback URL shown in the setup guide');
+  });
+
   it('returns fresh arrays the caller may change without touching the catalogue', () => {
     const help = explainError('unknown');
     help.fixes.push('mutated');

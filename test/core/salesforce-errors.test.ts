@@ -116,6 +116,13 @@ describe('fromSalesforceError', () => {
     expect(mapped.message).toContain('teapot: short and stout');
   });
 
+  it('tolerates a body that is not an object (a broken JSON answer)', () => {
+    expect(fromSalesforceError(null, { status: 502 }).code).toBe('salesforce_unavailable');
+    expect(fromSalesforceError(undefined).code).toBe('unknown');
+    expect(fromSalesforceError('oops' as never).code).toBe('unknown');
+    expect(fromSalesforceError({ error: 42 } as never).salesforceError).toBeUndefined();
+  });
+
   it('does not mistake object property names for Salesforce codes', () => {
     expect(fromSalesforceError({ error: 'constructor' }).code).toBe('unknown');
     expect(fromSalesforceError({ error: '__proto__' }).code).toBe('unknown');
