@@ -1,4 +1,14 @@
 export {
+  type ErrorCatalogue,
+  type ErrorCatalogueEntry,
+  type ErrorExplanation,
+  type ExplainErrorOptions,
+  type ExplanationValueName,
+  type ExplanationValues,
+  errorCatalogueEn,
+  explainError,
+} from './error-catalogue.js';
+export {
   CONNECT_ERROR_CODES,
   ConnectError,
   type ConnectErrorCode,
@@ -9,6 +19,41 @@ export {
   throwIfAborted,
   toConnectError,
 } from './errors.js';
+export { GUIDE_STEP_IDS, type GuideStepId } from './guide-step-ids.js';
+export {
+  type AuthorizeUrlInput,
+  buildAuthorizeUrl,
+  type CallbackResult,
+  createPkceChallenge,
+  createPkcePair,
+  createState,
+  type OAuthCryptoEnvironment,
+  type OAuthDisplay,
+  type OAuthPrompt,
+  type PkcePair,
+  parseCallbackUrl,
+  redirectOriginOf,
+} from './oauth.js';
+export {
+  createOAuthPopupMessage,
+  isOAuthPopupMessage,
+  type OAuthPopupMessage,
+  resultChannelName,
+} from './popup-protocol.js';
+export {
+  type FromSalesforceErrorOptions,
+  fromSalesforceError,
+  type ParsedSalesforceError,
+  parseSalesforceErrorText,
+  type SalesforceErrorBody,
+} from './salesforce-errors.js';
+export {
+  grantsRefreshToken,
+  OAUTH_SCOPES,
+  type OAuthScopeInfo,
+  scopeLabel,
+  scopeLabelsFor,
+} from './scopes.js';
 export { keyHint, maskSecret } from './secret-display.js';
 export type {
   AuthorizationStart,
