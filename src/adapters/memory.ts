@@ -1,0 +1,571 @@
+import { ConnectError, type ConnectErrorJSON, throwIfAborted } from '../core/errors.js';
+import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
+import { keyHint } from '../core/secret-display.js';
+import type {
+  AuthorizationStart,
+  Connection,
+  ConnectionStatus,
+  CredentialsInput,
+  SetupInfo,
+} from '../core/types.js';
+import { delay } from './cancellation.js';
+import {
+  type MemoryScenario,
+  type MemoryScenarioOutcome,
+  memoryScenarioOutcome,
+} from './memory-scenarios.js';
+import { pkceChallenge, randomToken } from './random-token.js';
+import type { AdapterCallOptions, SalesforceConnectAdapter } from './types.js';
+
+/** The part of `BroadcastChannel` the memory adapter uses to deliver simulated callbacks. */
+export type MemoryBroadcastChannel = new (
+  name: string,
+) => { postMessage(message: unknown): void; close(): void };
+
+/** Options of {@link createMemoryAdapter}; every one has a sensible default. */
+export interface MemoryAdapterOptions {
+  /** What goes wrong, if anything; default `happy`. Change it later with `setScenario`. */
+  scenario?: MemoryScenario;
+  /**
+   * How long every call takes, like a real network: default 300 ms, `0` for tests, `Infinity` for
+   * a call that never answers (to show loading states). Aborting always ends the wait at once.
+   */
+  latencyMs?: number;
+  /**
+   * Where the connection starts: a status preset (`'configured'` fills in saved credentials,
+   * `'connected'` an org and a user, …) or a connection of your own, merged over `disconnected`.
+   * Default `disconnected`, or `needs_reauth` in the `needs_reauth` scenario.
+   */
+  initial?: ConnectionStatus | Partial<Connection>;
+  /** The time source for timestamps and state expiry; default `Date.now`. */
+  clock?: { now(): number };
+  /** The org a successful authorization connects to; merged over a demo org. */
+  org?: Partial<NonNullable<Connection['org']>>;
+  /** The Salesforce user who authorizes; merged over a demo admin. */
+  user?: Partial<NonNullable<Connection['user']>>;
+  /** Scopes the backend requests and reports; default `['api', 'refresh_token']`. */
+  scopes?: string[];
+  /**
+   * The callback URL the adapter puts in `redirect_uri` and reports in `getSetupInfo`. Default:
+   * `<returnOrigin>/api/salesforce/oauth/callback`, so the popup session (which expects the result
+   * from the callback's origin) accepts the simulated result on the page's own origin.
+   */
+  callbackUrl?: string;
+  /** Suggested name for the Salesforce app, reported by `getSetupInfo`. */
+  appName?: string;
+  /** The product's name, reported by `getSetupInfo`. */
+  vendorName?: string;
+  /** When set, `startAuthorization` refuses other `returnOrigin`s with `unauthorized`. */
+  allowedOrigins?: readonly string[];
+  /**
+   * Where the authorize URL points; default `about:blank`, so an opened popup stays blank (and on
+   * the page's origin) instead of loading a real Salesforce page.
+   */
+  authorizeEndpoint?: string;
+  /**
+   * When set, every `startAuthorization` is followed, this many milliseconds after it answers, by
+   * `simulateCallback` for its state: the whole popup flow plays out on its own (stories, demos).
+   */
+  autoCallbackMs?: number;
+  /** How long an authorization state stays valid; default 10 minutes. */
+  stateTtlMs?: number;
+  /** Channel used by `simulateCallback`; default the global `BroadcastChannel`. */
+  BroadcastChannel?: MemoryBroadcastChannel | undefined;
+}
+
+/** What `simulateCallback` plays: Salesforce's answer in the popup. */
+export interface SimulateCallbackOptions {
+  /** The authorization to answer; default the latest one `startAuthorization` issued. */
+  state?: string;
+  /**
+   * `approve` (a one-time code), `deny` (`access_denied`), or a Salesforce error. Default: the
+   * current scenario's (its Salesforce error for `preflight` and `authorize` scenarios, else a
+   * code).
+   */
+  outcome?: 'approve' | 'deny' | { error: string; error_description?: string };
+  /** Post the message on the state's BroadcastChannel; default true. */
+  broadcast?: boolean;
+}
+
+/**
+ * A complete backend in memory: the adapter contract plus controls for stories and tests.
+ * All adapter methods are always present and always async.
+ */
+export interface MemoryAdapter extends SalesforceConnectAdapter {
+  getConnection(options?: AdapterCallOptions): Promise<Connection>;
+  saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;
+  startAuthorization(
+    input: { returnOrigin: string },
+    options?: AdapterCallOptions,
+  ): Promise<AuthorizationStart>;
+  completeAuthorization(
+    input: { code: string; state: string },
+    options?: AdapterCallOptions,
+  ): Promise<Connection>;
+  disconnect(options?: AdapterCallOptions): Promise<Connection>;
+  getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
+  /** The scenario now in force. */
+  readonly scenario: MemoryScenario;
+  /**
+   * Switches the scenario; it applies from the next call. Switching to `needs_reauth` while
+   * connected makes the stored authorization stop working at once, as a revoked refresh token
+   * would.
+   */
+  setScenario(scenario: MemoryScenario): void;
+  /**
+   * Plays Salesforce's part after the admin logged in: builds the exact message the callback
+   * page would relay (`oauth_result` with a one-time code bound to the state, or a Salesforce
+   * error), posts it on `BroadcastChannel(resultChannelName(state))` — where the kit's popup
+   * session listens — and returns it. Synchronous, no latency: it is not the backend answering.
+   * Throws `state_mismatch` when no authorization was ever started.
+   */
+  simulateCallback(options?: SimulateCallbackOptions): OAuthPopupMessage;
+}
+
+const MINUTE = 60_000;
+const DEMO_LOGIN_URL = 'https://login.salesforce.com';
+const DEMO_CONSUMER_KEY =
+  '3MVG9MemoryAdapterDemoConsumerKeyOnlyForStoriesAndTests.NotARealSalesforceKeyAtAllQx7W';
+
+interface PendingAuthorization {
+  expiresAt: number;
+  /** The one code Salesforce handed out for this state, once the admin approved. */
+  code?: string;
+}
+
+interface SavedCredentials {
+  loginUrl: string;
+  /** Kept to build `client_id`: the key is not secret. The secret itself is never kept. */
+  consumerKey: string;
+  hasConsumerSecret: boolean;
+}
+
+const invalidInput = (message: string) => new ConnectError('invalid_input', message);
+
+const errorJSON = (outcome: MemoryScenarioOutcome): ConnectErrorJSON =>
+  outcome.salesforceError === undefined
+    ? { code: outcome.code, message: outcome.message }
+    : { code: outcome.code, message: outcome.message, salesforceError: outcome.salesforceError };
+
+const outcomeError = (outcome: MemoryScenarioOutcome) =>
+  new ConnectError(outcome.code, outcome.message, {
+    ...(outcome.salesforceError === undefined ? {} : { salesforceError: outcome.salesforceError }),
+    ...(outcome.salesforceDescription === undefined
+      ? {}
+      : { salesforceDescription: outcome.salesforceDescription }),
+    ...(outcome.status === undefined ? {} : { status: outcome.status }),
+  });
+
+const isLocalHost = (host: string) =>
+  host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+
+/** The login URL as a real backend would store it: an https origin (http only for localhost). */
+function parseLoginUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConnectError(
+      'invalid_login_url',
+      'Enter the login URL as a full address, like https://login.salesforce.com.',
+    );
+  }
+  const secure =
+    url.protocol === 'https:' || (url.protocol === 'http:' && isLocalHost(url.hostname));
+  if (!secure) {
+    throw new ConnectError('invalid_login_url', 'The login URL must start with https://.');
+  }
+  return url.origin;
+}
+
+function parseCredentials(input: unknown, secretSaved: boolean) {
+  const value = (input ?? {}) as Partial<Record<keyof CredentialsInput, unknown>>;
+  if (
+    typeof value.loginUrl !== 'string' ||
+    typeof value.consumerKey !== 'string' ||
+    typeof value.consumerSecret !== 'string'
+  ) {
+    throw invalidInput('Send loginUrl, consumerKey and consumerSecret as strings.');
+  }
+  if (!value.loginUrl.trim()) throw new ConnectError('invalid_login_url', 'Enter the login URL.');
+  const loginUrl = parseLoginUrl(value.loginUrl);
+  const consumerKey = value.consumerKey.trim();
+  if (!consumerKey) throw invalidInput('Enter the Consumer Key.');
+  if (/\s/.test(consumerKey)) throw invalidInput('The Consumer Key cannot contain spaces.');
+  const secretGiven = value.consumerSecret.trim() !== '';
+  if (!secretGiven && !secretSaved) throw invalidInput('Enter the Consumer Secret.');
+  return { loginUrl, consumerKey };
+}
+
+function parseReturnOrigin(value: unknown): string {
+  if (typeof value === 'string') {
+    try {
+      const url = new URL(value);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value) {
+        return value;
+      }
+    } catch {
+      // Reported below.
+    }
+  }
+  throw invalidInput('returnOrigin must be an origin such as https://app.example.com.');
+}
+
+/** The instance a login URL leads to: the My Domain itself, or a demo one for the generic hosts. */
+function instanceFor(loginUrl: string) {
+  const host = new URL(loginUrl).hostname;
+  const isSandbox = host === 'test.salesforce.com' || host.includes('.sandbox.');
+  if (host === 'login.salesforce.com')
+    return { instanceUrl: 'https://acme.my.salesforce.com', isSandbox };
+  if (host === 'test.salesforce.com') {
+    return { instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com', isSandbox };
+  }
+  return { instanceUrl: loginUrl, isSandbox };
+}
+
+const pageOrigin = () => {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return typeof origin === 'string' && /^https?:\/\//.test(origin)
+    ? origin
+    : 'http://localhost:3000';
+};
+
+/**
+ * A complete Salesforce Connect backend that lives in the browser tab: for Storybook, tests and
+ * prototypes. It behaves like the reference server, time included: calls take `latencyMs`, honour
+ * their `signal`, validate input, keep the consumer secret write-only (only the fact that one is
+ * saved), issue single-use expiring states (256 bits) with a PKCE S256 challenge, and play a
+ * scripted `scenario` so that every error state can be shown without a server.
+ *
+ * Completing without a real popup: the authorize URL is `about:blank?…` (with the real
+ * parameters, `redirect_uri` on the page's origin), so an opened popup stays blank. Then
+ * `simulateCallback()` plays Salesforce's answer: it posts the callback page's exact message on
+ * `BroadcastChannel(resultChannelName(state))`, which the kit's popup session accepts like a
+ * relayed result; or pass `autoCallbackMs` to have that happen on its own after each
+ * `startAuthorization`.
+ *
+ * @example
+ * // A story that walks through the whole flow by itself:
+ * const adapter = createMemoryAdapter({ initial: 'configured', autoCallbackMs: 1200 });
+ * <SalesforceConnect adapter={adapter} />
+ *
+ * @example
+ * // A test that drives each step:
+ * const adapter = createMemoryAdapter({ latencyMs: 0, scenario: 'invalid_client' });
+ * await adapter.saveCredentials({ loginUrl, consumerKey, consumerSecret });
+ * const start = await adapter.startAuthorization({ returnOrigin: 'https://app.example.com' });
+ * const { code, state } = adapter.simulateCallback({ state: start.state, broadcast: false });
+ * await adapter.completeAuthorization({ code: code!, state }); // throws ConnectError 'invalid_client'
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const latencyMs = options.latencyMs ?? 300;
+  const stateTtlMs = options.stateTtlMs ?? 10 * MINUTE;
+  const scopes = options.scopes ?? ['api', 'refresh_token'];
+  const authorizeEndpoint = options.authorizeEndpoint ?? 'about:blank';
+  const Channel =
+    'BroadcastChannel' in options
+      ? options.BroadcastChannel
+      : (globalThis as { BroadcastChannel?: MemoryBroadcastChannel }).BroadcastChannel;
+
+  let scenario: MemoryScenario = options.scenario ?? 'happy';
+  let credentials: SavedCredentials | undefined;
+  let connection: Connection = { status: 'disconnected' };
+  let lastReturnOrigin: string | undefined;
+  let latestState: string | undefined;
+  const pending = new Map<string, PendingAuthorization>();
+
+  const isoNow = () => new Date(clock.now()).toISOString();
+  const failure = () => memoryScenarioOutcome(scenario);
+  const callbackUrlFor = (origin: string) =>
+    options.callbackUrl ?? `${origin}/api/salesforce/oauth/callback`;
+
+  const credentialFields = (saved: SavedCredentials) => {
+    const hint = keyHint(saved.consumerKey);
+    return {
+      loginUrl: saved.loginUrl,
+      ...(hint ? { consumerKeyHint: hint } : {}),
+      hasConsumerSecret: saved.hasConsumerSecret,
+    };
+  };
+
+  const connectedFields = (saved: SavedCredentials) => ({
+    org: {
+      id: '00D5g00000ACMEdEAA',
+      name: 'Acme Corporation',
+      ...instanceFor(saved.loginUrl),
+      ...options.org,
+    },
+    user: {
+      id: '0055g00000ADMNdAAB',
+      username: 'admin@acme.example.com',
+      displayName: 'Alex Admin',
+      ...options.user,
+    },
+    scopes: [...scopes],
+  });
+
+  /** The stored authorization stops working, as when Salesforce revokes the refresh token. */
+  const revokeSession = () => {
+    const outcome = memoryScenarioOutcome('needs_reauth');
+    if (connection.status === 'connected' && outcome) {
+      connection = { ...connection, status: 'needs_reauth', error: errorJSON(outcome) };
+    }
+  };
+
+  const preflightFinding = () => {
+    const outcome = failure();
+    return outcome?.stage === 'preflight' ? { error: errorJSON(outcome) } : {};
+  };
+
+  function initialConnection(): void {
+    const initial =
+      options.initial ?? (scenario === 'needs_reauth' ? 'needs_reauth' : 'disconnected');
+    const demoCredentials: SavedCredentials = {
+      loginUrl: DEMO_LOGIN_URL,
+      consumerKey: DEMO_CONSUMER_KEY,
+      hasConsumerSecret: true,
+    };
+    if (typeof initial === 'object') {
+      connection = { status: 'disconnected', ...structuredClone(initial) };
+      if (
+        connection.status !== 'disconnected' ||
+        connection.loginUrl ||
+        connection.consumerKeyHint
+      ) {
+        credentials = {
+          loginUrl: connection.loginUrl ?? DEMO_LOGIN_URL,
+          consumerKey: DEMO_CONSUMER_KEY.slice(0, -4) + (connection.consumerKeyHint ?? 'Qx7W'),
+          hasConsumerSecret: connection.hasConsumerSecret ?? true,
+        };
+      }
+    } else if (initial !== 'disconnected') {
+      credentials = demoCredentials;
+      const saved = { ...credentialFields(demoCredentials), updatedAt: isoNow() };
+      if (initial === 'configured') {
+        connection = { status: 'configured', ...saved, ...preflightFinding() };
+      } else if (initial === 'error') {
+        const outcome = failure() ?? memoryScenarioOutcome('salesforce_unavailable');
+        connection = {
+          status: 'error',
+          ...saved,
+          ...(outcome ? { error: errorJSON(outcome) } : {}),
+        };
+      } else {
+        connection = {
+          status: 'connected',
+          ...saved,
+          ...connectedFields(demoCredentials),
+          connectedAt: isoNow(),
+        };
+        if (initial === 'needs_reauth') revokeSession();
+      }
+    }
+    if (scenario === 'needs_reauth') revokeSession();
+  }
+  initialConnection();
+
+  /** Every call: wait like a network, fail like the scenario says, answer a private copy. */
+  async function answer<T>(signal: AbortSignal | undefined, work: () => T | Promise<T>) {
+    throwIfAborted(signal);
+    await delay(latencyMs, signal);
+    const outcome = failure();
+    if (outcome?.stage === 'transport') throw outcomeError(outcome);
+    const value = await work();
+    throwIfAborted(signal);
+    return structuredClone(value);
+  }
+
+  const pruneExpired = () => {
+    const now = clock.now();
+    for (const [state, entry] of pending) if (entry.expiresAt <= now) pending.delete(state);
+  };
+
+  const post = (message: OAuthPopupMessage) => {
+    if (!Channel) return;
+    const channel = new Channel(resultChannelName(message.state));
+    channel.postMessage(message);
+    channel.close();
+  };
+
+  const adapter: MemoryAdapter = {
+    get scenario() {
+      return scenario;
+    },
+
+    setScenario(next) {
+      scenario = next;
+      if (next === 'needs_reauth') revokeSession();
+    },
+
+    getConnection({ signal } = {}) {
+      return answer(signal, () => connection);
+    },
+
+    saveCredentials(input, { signal } = {}) {
+      return answer(signal, () => {
+        const parsed = parseCredentials(input, credentials?.hasConsumerSecret ?? false);
+        credentials = { ...parsed, hasConsumerSecret: true };
+        // New credentials may name another app or org: earlier tokens do not carry over.
+        connection = {
+          status: 'configured',
+          ...credentialFields(credentials),
+          updatedAt: isoNow(),
+          ...preflightFinding(),
+        };
+        return connection;
+      });
+    },
+
+    startAuthorization(input, { signal } = {}) {
+      return answer(signal, async () => {
+        const returnOrigin = parseReturnOrigin((input as { returnOrigin?: unknown })?.returnOrigin);
+        if (options.allowedOrigins && !options.allowedOrigins.includes(returnOrigin)) {
+          throw new ConnectError('unauthorized', `${returnOrigin} may not start an authorization.`);
+        }
+        if (!credentials) {
+          throw new ConnectError(
+            'not_configured',
+            'Save the Consumer Key and Consumer Secret before connecting.',
+          );
+        }
+        pruneExpired();
+        lastReturnOrigin = returnOrigin;
+        const state = randomToken();
+        const params = new URLSearchParams({
+          response_type: 'code',
+          client_id: credentials.consumerKey,
+          redirect_uri: callbackUrlFor(returnOrigin),
+          scope: scopes.join(' '),
+          state,
+          code_challenge: await pkceChallenge(randomToken()),
+          code_challenge_method: 'S256',
+          display: 'popup',
+        });
+        const expiresAt = clock.now() + stateTtlMs;
+        pending.set(state, { expiresAt });
+        latestState = state;
+        if (options.autoCallbackMs !== undefined) {
+          setTimeout(() => {
+            if (pending.has(state)) adapter.simulateCallback({ state });
+          }, options.autoCallbackMs);
+        }
+        return {
+          authorizeUrl: `${authorizeEndpoint}?${params}`,
+          state,
+          expiresAt: new Date(expiresAt).toISOString(),
+        };
+      });
+    },
+
+    completeAuthorization(input, { signal } = {}) {
+      return answer(signal, () => {
+        const { code, state } = (input ?? {}) as { code?: unknown; state?: unknown };
+        if (typeof code !== 'string' || typeof state !== 'string' || !code || !state) {
+          throw invalidInput('Send the code and the state from the callback.');
+        }
+        const entry = pending.get(state);
+        // Single use: whatever happens next, this state is spent.
+        pending.delete(state);
+        if (!entry || entry.expiresAt <= clock.now()) {
+          throw new ConnectError(
+            'state_mismatch',
+            'This authorization attempt is unknown, expired or already used. Connect again.',
+          );
+        }
+        const outcome = failure();
+        if (outcome && outcome.stage !== 'session') throw outcomeError(outcome);
+        if (!credentials) {
+          throw new ConnectError(
+            'not_configured',
+            'The credentials were removed; save them again.',
+          );
+        }
+        if (entry.code === undefined || entry.code !== code) {
+          throw new ConnectError(
+            'invalid_grant',
+            'Salesforce did not accept this authorization code; connect again.',
+            {
+              salesforceError: 'invalid_grant',
+              salesforceDescription: 'expired authorization code',
+            },
+          );
+        }
+        const at = isoNow();
+        connection = {
+          status: 'connected',
+          ...credentialFields(credentials),
+          ...connectedFields(credentials),
+          connectedAt: at,
+          updatedAt: at,
+        };
+        return connection;
+      });
+    },
+
+    disconnect({ signal } = {}) {
+      return answer(signal, () => {
+        if (connection.status === 'disconnected') return connection;
+        // Credentials stay, so reconnecting needs no retyping; tokens are forgotten.
+        connection = {
+          status: 'disconnected',
+          ...(credentials ? credentialFields(credentials) : {}),
+          updatedAt: isoNow(),
+        };
+        return connection;
+      });
+    },
+
+    getSetupInfo({ signal } = {}) {
+      return answer(signal, () => ({
+        callbackUrls: [callbackUrlFor(lastReturnOrigin ?? pageOrigin())],
+        appName: options.appName ?? 'Example App Salesforce Connector',
+        scopes: [...scopes],
+        vendorName: options.vendorName ?? 'Example App',
+      }));
+    },
+
+    simulateCallback(callback = {}) {
+      const state = callback.state ?? latestState;
+      if (!state) {
+        throw new ConnectError(
+          'state_mismatch',
+          'No authorization to answer: call startAuthorization first.',
+        );
+      }
+      const scripted = failure();
+      const outcome =
+        callback.outcome ??
+        (scripted?.salesforceError !== undefined &&
+        (scripted.stage === 'preflight' || scripted.stage === 'authorize')
+          ? {
+              error: scripted.salesforceError,
+              error_description: scripted.salesforceDescription ?? '',
+            }
+          : 'approve');
+      const base = { source: 'salesforce-connect', v: 1, type: 'oauth_result', state } as const;
+      let message: OAuthPopupMessage;
+      if (outcome === 'approve') {
+        const code = randomToken(24);
+        const entry = pending.get(state);
+        if (entry) entry.code = code;
+        message = { ...base, code };
+      } else if (outcome === 'deny') {
+        message = {
+          ...base,
+          error: 'access_denied',
+          error_description: 'end-user denied authorization',
+        };
+      } else {
+        message = {
+          ...base,
+          error: outcome.error,
+          ...(outcome.error_description ? { error_description: outcome.error_description } : {}),
+        };
+      }
+      if (callback.broadcast !== false) post(message);
+      return message;
+    },
+  };
+  return adapter;
+}
