@@ -1,4 +1,5 @@
 import { ConnectError, type ConnectErrorJSON, throwIfAborted } from '../core/errors.js';
+import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
 import { keyHint } from '../core/secret-display.js';
 import type {
@@ -14,7 +15,6 @@ import {
   type MemoryScenarioOutcome,
   memoryScenarioOutcome,
 } from './memory-scenarios.js';
-import { pkceChallenge, randomToken } from './random-token.js';
 import type { AdapterCallOptions, SalesforceConnectAdapter } from './types.js';
 
 /** The part of `BroadcastChannel` the memory adapter uses to deliver simulated callbacks. */
@@ -431,14 +431,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         }
         pruneExpired();
         lastReturnOrigin = returnOrigin;
-        const state = randomToken();
+        const state = createState();
+        // The verifier would stay on a real backend for the token exchange; here Salesforce is
+        // simulated too, so only the challenge (what Salesforce sees) matters.
+        const pkce = await createPkcePair();
         const params = new URLSearchParams({
           response_type: 'code',
           client_id: credentials.consumerKey,
           redirect_uri: callbackUrlFor(returnOrigin),
           scope: scopes.join(' '),
           state,
-          code_challenge: await pkceChallenge(randomToken()),
+          code_challenge: pkce.challenge,
           code_challenge_method: 'S256',
           display: 'popup',
         });
@@ -546,7 +549,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const base = { source: 'salesforce-connect', v: 1, type: 'oauth_result', state } as const;
       let message: OAuthPopupMessage;
       if (outcome === 'approve') {
-        const code = randomToken(24);
+        const code = createState();
         const entry = pending.get(state);
         if (entry) entry.code = code;
         message = { ...base, code };
