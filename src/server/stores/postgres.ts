@@ -1,0 +1,354 @@
+import type { ConnectErrorJSON } from '../../core/errors.js';
+import type { ConnectionStatus } from '../../core/types.js';
+import type {
+  ConnectionRecord,
+  ConnectStore,
+  ConsumeResult,
+  PendingAuthorization,
+} from './types.js';
+
+/**
+ * Anything that runs a parameterised SQL query and answers its rows: a node-postgres `Pool` or
+ * `Client`, PGlite, or a wrapper of your own.
+ *
+ * @example
+ * import pg from 'pg';
+ * const client: SqlClient = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ */
+export interface SqlClient {
+  // biome-ignore lint/suspicious/noExplicitAny: pg and PGlite type their params and rows loosely.
+  query(text: string, params?: any[]): Promise<{ rows: any[] }>;
+}
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /**
+   * Prefix of the tables the store creates: `<prefix>_connections`, `<prefix>_authorizations` and
+   * `<prefix>_meta`. Lower-case letters, digits and underscores; default `salesforce_connect`.
+   */
+  tablePrefix?: string;
+  /** Called by `close()`, e.g. `() => pool.end()`; the store does not own the client otherwise. */
+  onClose?: () => Promise<void> | void;
+}
+
+/** The schema this code writes and reads; bumped with each migration below. */
+export const POSTGRES_SCHEMA_VERSION = 1;
+
+/**
+ * Thrown when the database holds a newer schema than this version of the kit understands (an
+ * older deployment running beside a newer one).
+ *
+ * @example
+ * catch (error) { if (error instanceof SchemaVersionError) alertOps(error.message); }
+ */
+export class SchemaVersionError extends Error {
+  override readonly name = 'SchemaVersionError';
+}
+
+function migrations(prefix: string): string[][] {
+  return [
+    // Version 1.
+    [
+      `CREATE TABLE IF NOT EXISTS ${prefix}_connections (
+        tenant text PRIMARY KEY,
+        status text NOT NULL,
+        login_url text NOT NULL,
+        consumer_key text NOT NULL,
+        consumer_secret text NOT NULL,
+        credentials_id text NOT NULL,
+        access_token text,
+        refresh_token text,
+        token_issued_at timestamptz,
+        instance_url text,
+        identity_url text,
+        org_id text,
+        org_name text,
+        is_sandbox boolean,
+        user_id text,
+        username text,
+        display_name text,
+        scopes text,
+        error jsonb,
+        connected_at timestamptz,
+        checked_at timestamptz,
+        updated_at timestamptz NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS ${prefix}_authorizations (
+        state_hash text PRIMARY KEY,
+        tenant text NOT NULL,
+        code_verifier text NOT NULL,
+        return_origin text NOT NULL,
+        credentials_id text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      )`,
+      `CREATE INDEX IF NOT EXISTS ${prefix}_authorizations_expires_at
+        ON ${prefix}_authorizations (expires_at)`,
+    ],
+  ];
+}
+
+const CONNECTION_COLUMNS = [
+  'tenant',
+  'status',
+  'login_url',
+  'consumer_key',
+  'consumer_secret',
+  'credentials_id',
+  'access_token',
+  'refresh_token',
+  'token_issued_at',
+  'instance_url',
+  'identity_url',
+  'org_id',
+  'org_name',
+  'is_sandbox',
+  'user_id',
+  'username',
+  'display_name',
+  'scopes',
+  'error',
+  'connected_at',
+  'checked_at',
+  'updated_at',
+] as const;
+
+type Row = Record<string, unknown>;
+
+const toTime = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+function fromTime(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const time = value instanceof Date ? value.getTime() : new Date(String(value)).getTime();
+  return Number.isNaN(time) ? undefined : time;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function connectionParams(record: ConnectionRecord): unknown[] {
+  return [
+    record.tenant,
+    record.status,
+    record.loginUrl,
+    record.consumerKey,
+    record.consumerSecret,
+    record.credentialsId,
+    record.accessToken ?? null,
+    record.refreshToken ?? null,
+    toTime(record.tokenIssuedAt),
+    record.instanceUrl ?? null,
+    record.identityUrl ?? null,
+    record.orgId ?? null,
+    record.orgName ?? null,
+    record.isSandbox ?? null,
+    record.userId ?? null,
+    record.username ?? null,
+    record.displayName ?? null,
+    record.scopes === undefined ? null : record.scopes.join(' '),
+    record.error === undefined ? null : JSON.stringify(record.error),
+    toTime(record.connectedAt),
+    toTime(record.checkedAt),
+    toTime(record.updatedAt),
+  ];
+}
+
+function readError(value: unknown): ConnectErrorJSON | undefined {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return parsed && typeof parsed === 'object' ? (parsed as ConnectErrorJSON) : undefined;
+}
+
+/** Drops undefined fields, so a record read back equals the one written. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function connectionFromRow(row: Row): ConnectionRecord {
+  const scopes = text(row.scopes);
+  return compact({
+    tenant: String(row.tenant),
+    status: String(row.status) as ConnectionStatus,
+    loginUrl: String(row.login_url),
+    consumerKey: String(row.consumer_key),
+    consumerSecret: String(row.consumer_secret),
+    credentialsId: String(row.credentials_id),
+    accessToken: text(row.access_token),
+    refreshToken: text(row.refresh_token),
+    tokenIssuedAt: fromTime(row.token_issued_at),
+    instanceUrl: text(row.instance_url),
+    identityUrl: text(row.identity_url),
+    orgId: text(row.org_id),
+    orgName: text(row.org_name),
+    isSandbox: typeof row.is_sandbox === 'boolean' ? row.is_sandbox : undefined,
+    userId: text(row.user_id),
+    username: text(row.username),
+    displayName: text(row.display_name),
+    scopes: scopes === undefined ? undefined : scopes.split(' ').filter(Boolean),
+    error: readError(row.error),
+    connectedAt: fromTime(row.connected_at),
+    checkedAt: fromTime(row.checked_at),
+    updatedAt: fromTime(row.updated_at) ?? 0,
+  });
+}
+
+function authorizationFromRow(row: Row): PendingAuthorization {
+  return {
+    stateHash: String(row.state_hash),
+    tenant: String(row.tenant),
+    codeVerifier: String(row.code_verifier),
+    returnOrigin: String(row.return_origin),
+    credentialsId: String(row.credentials_id),
+    createdAt: fromTime(row.created_at) ?? 0,
+    expiresAt: fromTime(row.expires_at) ?? 0,
+  };
+}
+
+/**
+ * A {@link ConnectStore} in PostgreSQL, through any client with `query(text, params)`:
+ * node-postgres in production, PGlite (embedded, file-backed) for demos and tests. Creates its
+ * tables on first use with idempotent statements and records the schema version; refuses to run
+ * against a newer schema. States are consumed with one `UPDATE … WHERE used_at IS NULL
+ * RETURNING`, so two servers racing for one state cannot both win.
+ *
+ * The secret and tokens arrive already encrypted (AES-256-GCM by the handler); this store never
+ * sees them in the clear.
+ *
+ * @example
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const store = createPostgresStore(pool, { onClose: () => pool.end() });
+ *
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = new PGlite('./.data/salesforce-connect');
+ * const store = createPostgresStore(db, { onClose: () => db.close() });
+ */
+export function createPostgresStore(
+  client: SqlClient,
+  options: PostgresStoreOptions = {},
+): ConnectStore {
+  if (!client || typeof client.query !== 'function') {
+    throw new TypeError(
+      'createPostgresStore needs a client with query(text, params), such as a pg Pool or PGlite.',
+    );
+  }
+  const prefix = options.tablePrefix ?? 'salesforce_connect';
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) {
+    throw new TypeError(
+      `tablePrefix "${prefix}" must be lower-case letters, digits and underscores, starting with a letter or underscore.`,
+    );
+  }
+  const connections = `${prefix}_connections`;
+  const authorizations = `${prefix}_authorizations`;
+  const meta = `${prefix}_meta`;
+
+  async function migrate() {
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${meta} (key text PRIMARY KEY, value text NOT NULL)`,
+    );
+    const found = await client.query(`SELECT value FROM ${meta} WHERE key = 'schema_version'`);
+    const current = Number(found.rows[0]?.value ?? 0);
+    if (current > POSTGRES_SCHEMA_VERSION) {
+      throw new SchemaVersionError(
+        `The ${prefix} tables use schema version ${current}, newer than this version of salesforce-connect understands (${POSTGRES_SCHEMA_VERSION}). Upgrade the package.`,
+      );
+    }
+    const steps = migrations(prefix);
+    for (let version = current + 1; version <= steps.length; version++) {
+      for (const statement of steps[version - 1] ?? []) await client.query(statement);
+      await client.query(
+        `INSERT INTO ${meta} (key, value) VALUES ('schema_version', $1)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [String(version)],
+      );
+    }
+  }
+
+  let ready: Promise<void> | undefined;
+  /** Runs the migrations once; a failed attempt is retried on the next call. */
+  const ensureReady = () => {
+    ready ??= migrate().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+
+  const placeholders = CONNECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  const updates = CONNECTION_COLUMNS.filter((column) => column !== 'tenant')
+    .map((column) => `${column} = EXCLUDED.${column}`)
+    .join(', ');
+
+  return {
+    async getConnection(tenant) {
+      await ensureReady();
+      const result = await client.query(`SELECT * FROM ${connections} WHERE tenant = $1`, [tenant]);
+      const row = result.rows[0] as Row | undefined;
+      return row ? connectionFromRow(row) : undefined;
+    },
+
+    async saveConnection(record) {
+      await ensureReady();
+      await client.query(
+        `INSERT INTO ${connections} (${CONNECTION_COLUMNS.join(', ')}) VALUES (${placeholders})
+         ON CONFLICT (tenant) DO UPDATE SET ${updates}`,
+        connectionParams(record),
+      );
+    },
+
+    async deleteConnection(tenant) {
+      await ensureReady();
+      await client.query(`DELETE FROM ${connections} WHERE tenant = $1`, [tenant]);
+    },
+
+    async saveAuthorization(authorization) {
+      await ensureReady();
+      await client.query(
+        `INSERT INTO ${authorizations}
+           (state_hash, tenant, code_verifier, return_origin, credentials_id, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          authorization.stateHash,
+          authorization.tenant,
+          authorization.codeVerifier,
+          authorization.returnOrigin,
+          authorization.credentialsId,
+          toTime(authorization.createdAt),
+          toTime(authorization.expiresAt),
+        ],
+      );
+    },
+
+    async consumeAuthorization({ stateHash, tenant, usedAt }): Promise<ConsumeResult> {
+      await ensureReady();
+      const taken = await client.query(
+        `UPDATE ${authorizations} SET used_at = $3
+         WHERE state_hash = $1 AND used_at IS NULL AND ($2::text IS NULL OR tenant = $2::text)
+         RETURNING *`,
+        [stateHash, tenant ?? null, toTime(usedAt)],
+      );
+      const row = taken.rows[0] as Row | undefined;
+      if (row) return { status: 'consumed', authorization: authorizationFromRow(row) };
+      // Only to word the refusal: the consumption above already decided.
+      const seen = await client.query(
+        `SELECT used_at FROM ${authorizations}
+         WHERE state_hash = $1 AND ($2::text IS NULL OR tenant = $2::text)`,
+        [stateHash, tenant ?? null],
+      );
+      return seen.rows.length > 0 ? { status: 'already_used' } : { status: 'unknown' };
+    },
+
+    async deleteExpiredAuthorizations(before) {
+      await ensureReady();
+      const removed = await client.query(
+        `DELETE FROM ${authorizations} WHERE expires_at < $1 RETURNING state_hash`,
+        [toTime(before)],
+      );
+      return removed.rows.length;
+    },
+
+    async close() {
+      await options.onClose?.();
+    },
+  };
+}

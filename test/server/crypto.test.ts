@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createSecretBox,
+  DecryptionError,
+  EncryptionKeyError,
+  parseEncryptionKey,
+} from '../../src/server/crypto.js';
+import { constantTimeEqual, fromBase64, toBase64Url } from '../../src/server/encoding.js';
+
+const randomKey = () => crypto.getRandomValues(new Uint8Array(32));
+const hex = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const context = { tenant: 'acme', field: 'refresh_token' };
+
+describe('encryption key', () => {
+  it('accepts 32 random bytes as hex, base64 or unpadded base64url, with spaces around', () => {
+    const key = randomKey();
+    expect(parseEncryptionKey(hex(key))).toEqual(key);
+    expect(parseEncryptionKey(hex(key).toUpperCase())).toEqual(key);
+    expect(parseEncryptionKey(` ${base64(key)}\n`)).toEqual(key);
+    expect(parseEncryptionKey(toBase64Url(key))).toEqual(key);
+    expect(parseEncryptionKey(key)).toEqual(key);
+  });
+
+  it('refuses a missing key, saying how to make one', () => {
+    for (const missing of [undefined, '', '   ']) {
+      expect(() => createSecretBox(missing)).toThrow(EncryptionKeyError);
+      expect(() => createSecretBox(missing)).toThrow(/missing.*openssl rand -base64 32/);
+    }
+    expect(() => createSecretBox([])).toThrow(/empty list/);
+  });
+
+  it('refuses a key of the wrong length, such as a password, naming the byte count', () => {
+    expect(() => parseEncryptionKey('correct horse battery staple!!')).toThrow(EncryptionKeyError);
+    expect(() => parseEncryptionKey(base64(randomKey().slice(0, 16)))).toThrow(
+      /32 bytes.*holds 16/,
+    );
+    expect(() => parseEncryptionKey(hex(randomKey()).slice(0, 62))).toThrow(/32 bytes/);
+  });
+
+  it('refuses weak keys: all zeros, one repeated byte, a short pattern repeated', () => {
+    expect(() => parseEncryptionKey('0'.repeat(64))).toThrow(/not random enough/);
+    expect(() => parseEncryptionKey(base64(new Uint8Array(32).fill(0x41)))).toThrow(/not random/);
+    expect(() => parseEncryptionKey('0123456789abcdef'.repeat(4))).toThrow(/not random/);
+  });
+
+  it('names which key of a rotation list is wrong, and never quotes a key', () => {
+    const good = base64(randomKey());
+    let message = '';
+    try {
+      createSecretBox([good, 'short']);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^encryptionKey\[1\]/);
+    expect(message).not.toContain('short');
+  });
+});
+
+describe('secret box', () => {
+  it('round-trips any text, and each encryption of the same text differs (fresh IV)', async () => {
+    const box = createSecretBox(base64(randomKey()));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) => {
+        const first = await box.encrypt(text, context);
+        const second = await box.encrypt(text, context);
+        expect(first).not.toBe(second);
+        expect(first).toMatch(/^v1\.[\w-]+\.[\w-]{16}\.[\w-]+$/);
+        expect(await box.decrypt(first, context)).toBe(text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never leaves the plain text visible in the envelope', async () => {
+    const box = createSecretBox(base64(randomKey()));
+    const secret = 'A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6E7F8A9B0C1D2E3F4A5B6C7D8E9F0A1B2';
+    const envelope = await box.encrypt(secret, context);
+    expect(envelope).not.toContain(secret);
+    expect(envelope).not.toContain(toBase64Url(new TextEncoder().encode(secret)).slice(0, 12));
+  });
+
+  it('binds a ciphertext to its tenant and field: moved elsewhere it does not decrypt', async () => {
+    const box = createSecretBox(base64(randomKey()));
+    const envelope = await box.encrypt('token', context);
+    await expect(box.decrypt(envelope, { ...context, tenant: 'globex' })).rejects.toThrow(
+      DecryptionError,
+    );
+    await expect(box.decrypt(envelope, { ...context, field: 'access_token' })).rejects.toThrow(
+      DecryptionError,
+    );
+  });
+
+  it('detects tampering with any part of the envelope', async () => {
+    const box = createSecretBox(base64(randomKey()));
+    const envelope = await box.encrypt('a refresh token', context);
+    const [version, id, iv, sealed] = envelope.split('.') as [string, string, string, string];
+    const bytes = fromBase64(sealed) as Uint8Array;
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    const flipped = [version, id, iv, toBase64Url(bytes)].join('.');
+    await expect(box.decrypt(flipped, context)).rejects.toThrow(DecryptionError);
+    await expect(box.decrypt('plain-text-token', context)).rejects.toThrow(
+      /not an encrypted value/,
+    );
+    await expect(box.decrypt(`v2.${id}.${iv}.${sealed}`, context)).rejects.toThrow(DecryptionError);
+  });
+
+  it('rotates keys: the first encrypts, older ones still decrypt; a dropped key does not', async () => {
+    const oldKey = base64(randomKey());
+    const newKey = base64(randomKey());
+    const written = await createSecretBox(oldKey).encrypt('secret', context);
+    const rotated = createSecretBox([newKey, oldKey]);
+    expect(await rotated.decrypt(written, context)).toBe('secret');
+    const rewritten = await rotated.encrypt('secret', context);
+    expect(await createSecretBox(newKey).decrypt(rewritten, context)).toBe('secret');
+    await expect(createSecretBox(newKey).decrypt(written, context)).rejects.toThrow(
+      /encryptionKey: \[newKey, oldKey\]/,
+    );
+  });
+});
+
+describe('constant-time comparison', () => {
+  it('agrees with === on any pair of strings', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(a === b);
+        expect(constantTimeEqual(a, a)).toBe(true);
+      }),
+    );
+  });
+});

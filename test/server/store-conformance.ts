@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type {
+  ConnectionRecord,
+  ConnectStore,
+  PendingAuthorization,
+} from '../../src/server/stores/types.js';
+
+/** A store under test, fresh (empty) for each check. */
+export interface StoreSubject {
+  store: ConnectStore;
+  cleanup?: () => Promise<void>;
+}
+
+let counter = 0;
+const unique = (label: string) => `${label}-${++counter}-${Math.random().toString(36).slice(2)}`;
+
+// Whole milliseconds, as the server writes them; Postgres keeps microseconds, so they survive.
+const at = (iso: string) => Date.parse(iso);
+
+/** A record with every field set, so a store that drops or mangles one is caught. */
+export function fullRecord(tenant: string): ConnectionRecord {
+  return {
+    tenant,
+    status: 'connected',
+    loginUrl: 'https://acme.my.salesforce.com',
+    consumerKey: `3MVG9${'k'.repeat(80)}`,
+    consumerSecret: 'v1.kid.iv.secret-ciphertext',
+    credentialsId: 'cred-1',
+    accessToken: 'v1.kid.iv.access-ciphertext',
+    refreshToken: 'v1.kid.iv.refresh-ciphertext',
+    tokenIssuedAt: at('2025-03-01T10:00:00.123Z'),
+    instanceUrl: 'https://acme.my.salesforce.com',
+    identityUrl: 'https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA',
+    orgId: '00D000000000001AAA',
+    orgName: 'Acme, Inc.',
+    isSandbox: false,
+    userId: '005000000000001AAA',
+    username: 'admin@acme.example',
+    displayName: 'Ada Admin',
+    scopes: ['api', 'refresh_token'],
+    error: { code: 'invalid_grant', message: 'Reconnect.', salesforceError: 'invalid_grant' },
+    connectedAt: at('2025-03-01T10:00:01.456Z'),
+    checkedAt: at('2025-03-01T10:05:00.789Z'),
+    updatedAt: at('2025-03-01T10:05:00.789Z'),
+  };
+}
+
+/** The smallest record a store must accept: credentials saved, nothing else yet. */
+export function configuredRecord(tenant: string): ConnectionRecord {
+  return {
+    tenant,
+    status: 'configured',
+    loginUrl: 'https://login.salesforce.com',
+    consumerKey: `3MVG9${'c'.repeat(80)}`,
+    consumerSecret: 'v1.kid.iv.other-ciphertext',
+    credentialsId: 'cred-2',
+    updatedAt: at('2025-04-02T08:00:00.000Z'),
+  };
+}
+
+function pending(
+  tenant: string,
+  overrides: Partial<PendingAuthorization> = {},
+): PendingAuthorization {
+  return {
+    stateHash: unique('hash'),
+    tenant,
+    codeVerifier: 'v1.kid.iv.verifier-ciphertext',
+    returnOrigin: 'https://app.example.com',
+    credentialsId: 'cred-1',
+    createdAt: at('2025-03-01T10:00:00.000Z'),
+    expiresAt: at('2025-03-01T10:10:00.000Z'),
+    ...overrides,
+  };
+}
+
+/**
+ * The behaviour every `ConnectStore` must have, registered as Vitest tests. `createSubject` is
+ * called once per test and must hand back an empty store.
+ */
+export function runStoreConformance(name: string, createSubject: () => Promise<StoreSubject>) {
+  const withStore = (body: (store: ConnectStore) => Promise<void>) => async () => {
+    const { store, cleanup } = await createSubject();
+    try {
+      await body(store);
+    } finally {
+      await cleanup?.();
+    }
+  };
+
+  describe(`${name} store conformance`, () => {
+    it(
+      'knows nothing about a tenant it was never told about',
+      withStore(async (store) => {
+        expect(await store.getConnection('nobody')).toBeUndefined();
+      }),
+    );
+
+    it(
+      'reads back every field of a saved connection exactly',
+      withStore(async (store) => {
+        const record = fullRecord('acme');
+        await store.saveConnection(record);
+        expect(await store.getConnection('acme')).toEqual(record);
+      }),
+    );
+
+    it(
+      'keeps one record per tenant: saving again replaces it, and cleared fields stay cleared',
+      withStore(async (store) => {
+        await store.saveConnection(fullRecord('acme'));
+        const replaced = configuredRecord('acme');
+        await store.saveConnection(replaced);
+        const read = await store.getConnection('acme');
+        expect(read).toEqual(replaced);
+        expect(read?.refreshToken).toBeUndefined();
+        expect(read?.error).toBeUndefined();
+        expect(read?.scopes).toBeUndefined();
+      }),
+    );
+
+    it(
+      'does not hand out its own objects: changing a read or written record changes nothing stored',
+      withStore(async (store) => {
+        const record = fullRecord('acme');
+        await store.saveConnection(record);
+        record.status = 'error';
+        record.scopes?.push('full');
+        const read = await store.getConnection('acme');
+        expect(read?.status).toBe('connected');
+        expect(read?.scopes).toEqual(['api', 'refresh_token']);
+        if (read) read.username = 'changed';
+        expect((await store.getConnection('acme'))?.username).toBe('admin@acme.example');
+      }),
+    );
+
+    it(
+      'keeps tenants apart, whatever characters their ids hold',
+      withStore(async (store) => {
+        const odd = "o'brien; DROP TABLE x; -- ünïcødé 🚀";
+        await store.saveConnection(fullRecord('acme'));
+        await store.saveConnection(configuredRecord(odd));
+        expect((await store.getConnection('acme'))?.status).toBe('connected');
+        expect(await store.getConnection(odd)).toEqual(configuredRecord(odd));
+        await store.deleteConnection(odd);
+        expect(await store.getConnection(odd)).toBeUndefined();
+        expect((await store.getConnection('acme'))?.status).toBe('connected');
+      }),
+    );
+
+    it(
+      'deletes a connection, and deleting a missing one is not an error',
+      withStore(async (store) => {
+        await store.saveConnection(fullRecord('acme'));
+        await store.deleteConnection('acme');
+        expect(await store.getConnection('acme')).toBeUndefined();
+        await expect(store.deleteConnection('acme')).resolves.toBeUndefined();
+      }),
+    );
+
+    it(
+      'hands out an authorization once, then reports it used; an unknown state is unknown',
+      withStore(async (store) => {
+        const authorization = pending('acme');
+        await store.saveAuthorization(authorization);
+        const usedAt = at('2025-03-01T10:01:00.000Z');
+        const first = await store.consumeAuthorization({
+          stateHash: authorization.stateHash,
+          usedAt,
+        });
+        expect(first).toEqual({ status: 'consumed', authorization });
+        expect(
+          await store.consumeAuthorization({ stateHash: authorization.stateHash, usedAt }),
+        ).toEqual({ status: 'already_used' });
+        expect(await store.consumeAuthorization({ stateHash: 'never-issued', usedAt })).toEqual({
+          status: 'unknown',
+        });
+      }),
+    );
+
+    it(
+      'gives a state to exactly one of many concurrent callers',
+      withStore(async (store) => {
+        const authorization = pending('acme');
+        await store.saveAuthorization(authorization);
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            store.consumeAuthorization({ stateHash: authorization.stateHash, usedAt: Date.now() }),
+          ),
+        );
+        expect(results.filter((r) => r.status === 'consumed')).toHaveLength(1);
+        expect(results.filter((r) => r.status === 'already_used')).toHaveLength(7);
+      }),
+    );
+
+    it(
+      "does not let one tenant spend another tenant's state",
+      withStore(async (store) => {
+        const authorization = pending('acme');
+        await store.saveAuthorization(authorization);
+        const usedAt = Date.now();
+        const stateHash = authorization.stateHash;
+        expect(await store.consumeAuthorization({ stateHash, tenant: 'globex', usedAt })).toEqual({
+          status: 'unknown',
+        });
+        const own = await store.consumeAuthorization({ stateHash, tenant: 'acme', usedAt });
+        expect(own.status).toBe('consumed');
+      }),
+    );
+
+    it(
+      'forgets only authorizations that expired before the given time, and counts them',
+      withStore(async (store) => {
+        const old = pending('acme', { expiresAt: at('2025-03-01T09:00:00.000Z') });
+        const older = pending('globex', { expiresAt: at('2025-03-01T08:00:00.000Z') });
+        const live = pending('acme', { expiresAt: at('2025-03-01T11:00:00.000Z') });
+        for (const a of [old, older, live]) await store.saveAuthorization(a);
+        expect(await store.deleteExpiredAuthorizations(at('2025-03-01T10:00:00.000Z'))).toBe(2);
+        const usedAt = Date.now();
+        expect(
+          (await store.consumeAuthorization({ stateHash: old.stateHash, usedAt })).status,
+        ).toBe('unknown');
+        expect(
+          (await store.consumeAuthorization({ stateHash: live.stateHash, usedAt })).status,
+        ).toBe('consumed');
+        expect(await store.deleteExpiredAuthorizations(at('2025-03-01T10:00:00.000Z'))).toBe(0);
+      }),
+    );
+
+    it(
+      'keeps the time fields to the millisecond',
+      withStore(async (store) => {
+        const record = { ...configuredRecord('acme'), updatedAt: 1_700_000_000_001 };
+        await store.saveConnection(record);
+        expect((await store.getConnection('acme'))?.updatedAt).toBe(1_700_000_000_001);
+        const authorization = pending('acme', {
+          createdAt: 1_700_000_000_999,
+          expiresAt: 1_700_000_600_999,
+        });
+        await store.saveAuthorization(authorization);
+        const taken = await store.consumeAuthorization({
+          stateHash: authorization.stateHash,
+          usedAt: 1_700_000_000_500,
+        });
+        expect(taken).toEqual({ status: 'consumed', authorization });
+      }),
+    );
+  });
+}

@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../../src/server/stores/memory.js';
+import { runStoreConformance } from './store-conformance.js';
+
+runStoreConformance('memory', async () => ({ store: createMemoryStore() }));
