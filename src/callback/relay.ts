@@ -5,7 +5,12 @@ import {
   resultChannelName,
 } from '../core/popup-protocol.js';
 
-/** The callback page's window, as far as the relay uses it. */
+/**
+ * The callback page's window, as far as the relay uses it; `window` is one.
+ *
+ * @example
+ * relayOAuthResult({ environment: { window: fakeWindow } });
+ */
 export interface RelayWindow {
   location: { href: string };
   /** The kit's page, when the browser kept the link (COOP pages lose it). */
@@ -15,7 +20,13 @@ export interface RelayWindow {
   readonly closed: boolean;
 }
 
-/** What the relay touches; each field defaults to the browser's global when it runs. */
+/**
+ * What the relay touches; each field defaults to the browser's global when it runs.
+ *
+ * @example
+ * // Only the opener, no channel:
+ * relayOAuthResult({ environment: { BroadcastChannel: undefined } });
+ */
 export interface RelayEnvironment {
   window: RelayWindow;
   BroadcastChannel:
@@ -25,6 +36,13 @@ export interface RelayEnvironment {
     | undefined;
 }
 
+/**
+ * Options of {@link relayOAuthResult}; all optional.
+ *
+ * @example
+ * // The backend's callback page on api.example.com, the kit on app.example.com:
+ * relayOAuthResult({ targetOrigin: 'https://app.example.com', complete: true });
+ */
 export interface RelayOAuthResultOptions {
   /**
    * The origin of the page that opened the popup. Defaults to this page's own origin (the usual
@@ -35,6 +53,7 @@ export interface RelayOAuthResultOptions {
   complete?: boolean;
   /** Close the window once the result is sent; default true. */
   close?: boolean;
+  /** Stand-ins for the page's window and BroadcastChannel (tests). */
   environment?: Partial<RelayEnvironment>;
 }
 
@@ -42,6 +61,10 @@ export interface RelayOAuthResultOptions {
  * What the relay did. `delivered` says where the message was posted (not whether anyone heard
  * it: a closed opener or a foreign origin drops it silently); `closed` is false when the
  * browser refused to close the window, so the page should say "You can close this window".
+ *
+ * @example
+ * const { closed, outcome, error } = relayOAuthResult();
+ * if (!closed) show(outcome === 'error' ? `Salesforce said: ${error}` : 'You can close this window.');
  */
 export interface RelayOAuthResult {
   delivered: 'opener' | 'broadcast' | 'both' | 'none';

@@ -1,7 +1,12 @@
 import type { ConnectError } from './errors.js';
 import type { Connection } from './types.js';
 
-/** Where the connect flow stands. */
+/**
+ * Where the connect flow stands.
+ *
+ * @example
+ * const busy = phase === 'saving' || phase === 'authorizing' || phase === 'completing';
+ */
 export type ConnectPhase =
   | 'idle'
   | 'saving'
@@ -14,10 +19,18 @@ export type ConnectPhase =
  * The Salesforce popup during `authorizing`. `blocked` (the browser refused it) and `closed` (the
  * admin closed it; the kit is still waiting a moment for a late result) both mean a dialog should
  * offer an "Open Salesforce" button: a fresh click may open it where `open()` could not.
+ *
+ * @example
+ * const offerReopen = state.popup === 'blocked' || state.popup === 'closed';
  */
 export type ConnectPopupState = 'none' | 'opening' | 'open' | 'blocked' | 'closed';
 
-/** The whole state of the connect flow. Treat it as immutable: every change makes a new object. */
+/**
+ * The whole state of the connect flow. Treat it as immutable: every change makes a new object.
+ *
+ * @example
+ * const { phase, connection, error, ready, popup } = store.getSnapshot();
+ */
 export interface ConnectState {
   phase: ConnectPhase;
   /** The last connection the backend reported. */
@@ -36,6 +49,11 @@ export interface ConnectState {
 /**
  * Everything that can happen to the flow. A hook dispatches these as its adapter calls and the
  * popup session report back; events that make no sense in the current state are ignored.
+ *
+ * @example
+ * store.dispatch({ type: 'authorize' });
+ * store.dispatch({ type: 'popup_blocked' });
+ * store.dispatch({ type: 'error', error: toConnectError(caught, 'adapter_error') });
  */
 export type ConnectEvent =
   /** The backend reported the connection (first load, refresh, polling). */
@@ -63,13 +81,33 @@ export type ConnectEvent =
   | { type: 'disconnect' }
   | { type: 'disconnected'; connection: Connection };
 
-/** The `type` of a {@link ConnectEvent}. */
+/**
+ * The `type` of a {@link ConnectEvent}.
+ *
+ * @example
+ * const userActions: ConnectEventType[] = ['authorize', 'retry', 'cancel', 'disconnect'];
+ */
 export type ConnectEventType = ConnectEvent['type'];
 
-/** What a `stateReducer` receives: the event, plus the state the kit would move to. */
+/**
+ * What a `stateReducer` receives: the event's fields, plus the state the kit would move to.
+ *
+ * @example
+ * const log = (state: ConnectState, { type, changes }: ConnectActionAndChanges) => {
+ *   console.info(type, state.phase, '→', changes.phase);
+ *   return changes;
+ * };
+ */
 export type ConnectActionAndChanges = ConnectEvent & { changes: ConnectState };
 
-/** Override hook point: return `changes` to accept the kit's move, or any other state. */
+/**
+ * Override hook point: return `changes` to accept the kit's move, or any other state.
+ *
+ * @example
+ * // Never leave a failure on its own: the app dismisses errors with its own button.
+ * const stateReducer: ConnectStateReducer = (state, { type, changes }) =>
+ *   type === 'cancel' && state.phase === 'failed' ? state : changes;
+ */
 export type ConnectStateReducer = (
   state: ConnectState,
   actionAndChanges: ConnectActionAndChanges,
@@ -188,7 +226,12 @@ export function connectReducer(state: ConnectState, event: ConnectEvent): Connec
   }
 }
 
-/** A store React reads with `useSyncExternalStore`. */
+/**
+ * A store React reads with `useSyncExternalStore`.
+ *
+ * @example
+ * const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+ */
 export interface ConnectStore {
   /** The current state; the same object until something changes. */
   getSnapshot(): ConnectState;
@@ -198,9 +241,16 @@ export interface ConnectStore {
   dispatch(event: ConnectEvent): ConnectState;
 }
 
+/**
+ * Options of {@link createConnectStore}.
+ *
+ * @example
+ * createConnectStore({ initial: { ...initialConnectState, connection }, stateReducer });
+ */
 export interface ConnectStoreOptions {
   /** Bends the flow without forking it (Downshift-style): see {@link ConnectStateReducer}. */
   stateReducer?: ConnectStateReducer;
+  /** Where to start, e.g. with a connection the server rendered. */
   initial?: ConnectState;
 }
 

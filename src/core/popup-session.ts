@@ -1,9 +1,5 @@
-import {
-  ConnectError,
-  type ConnectErrorCode,
-  isConnectErrorCode,
-  toConnectError,
-} from './errors.js';
+import { ConnectError, type ConnectErrorCode, toConnectError } from './errors.js';
+import { redirectOriginOf } from './oauth.js';
 import {
   isOAuthPopupMessage,
   type OAuthPopupMessage,
@@ -16,9 +12,15 @@ import {
   placePopup,
   popupFeatures,
 } from './popup-window.js';
+import { fromSalesforceError } from './salesforce-errors.js';
 import type { AuthorizationStart, Connection, ConnectionStatus } from './types.js';
 
-/** The popup window as the opener sees it (a `WindowProxy`, possibly cross-origin). */
+/**
+ * The popup window as the opener sees it (a `WindowProxy`, possibly cross-origin).
+ *
+ * @example
+ * const popup: PopupHandle | null = window.open(url, POPUP_WINDOW_NAME, features);
+ */
 export interface PopupHandle {
   readonly closed: boolean;
   close(): void;
@@ -26,21 +28,38 @@ export interface PopupHandle {
   location: { replace(url: string): void };
 }
 
-/** The fields of a `message` event the session reads. */
+/**
+ * The fields of a `message` event the session reads.
+ *
+ * @example
+ * host.post = (data) => listener({ data, origin: 'https://app.example.com', source: popup });
+ */
 export interface PopupMessageEvent {
   data: unknown;
   origin: string;
   source: unknown;
 }
 
-/** The opener's window: opens the popup, places it, and hears `postMessage`. */
+/**
+ * The opener's window: opens the popup, places it, and hears `postMessage`. The real `window`
+ * is one; tests pass a fake.
+ *
+ * @example
+ * const host: PopupHost = iframe.contentWindow ?? window;
+ * createPopupSession({ environment: { window: host } });
+ */
 export interface PopupHost extends PopupPlacementHost {
   open(url: string, target: string, features: string): PopupHandle | null;
   addEventListener(type: 'message', listener: (event: PopupMessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: PopupMessageEvent) => void): void;
 }
 
-/** The part of a `BroadcastChannel` the session uses. */
+/**
+ * The part of a `BroadcastChannel` the session uses.
+ *
+ * @example
+ * const channel: ResultChannel = new BroadcastChannel(resultChannelName(state));
+ */
 export interface ResultChannel {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   close(): void;
@@ -49,6 +68,10 @@ export interface ResultChannel {
 /**
  * Everything the session touches outside itself. Each field defaults to the browser's global,
  * read when the session is created (never when the module loads, so importing it is SSR-safe).
+ *
+ * @example
+ * // A session driven by a test clock instead of real timers:
+ * createPopupSession({ environment: { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout } });
  */
 export interface PopupEnvironment {
   window: PopupHost;
@@ -61,15 +84,33 @@ export interface PopupEnvironment {
   now(): number;
 }
 
-/** Where the result came in: the opener's `message` event or the BroadcastChannel. */
+/**
+ * Where the result came in: the opener's `message` event or the BroadcastChannel.
+ *
+ * @example
+ * if (event.type === 'message_accepted' && event.channel === 'broadcast') log('opener was lost');
+ */
 export type PopupResultChannel = 'window' | 'broadcast';
 
-/** Why a message was dropped. */
+/**
+ * Why a message was dropped: wrong origin, not from the popup, bad shape, or another state.
+ *
+ * @example
+ * if (event.type === 'message_ignored' && event.reason === 'origin') warn(event.origin);
+ */
 export type IgnoredMessageReason = 'origin' | 'source' | 'malformed' | 'state';
 
 /**
  * What happened during a session, for diagnostics (`onEvent`). Never carries the code, the state
  * or anything else secret.
+ *
+ * @example
+ * createPopupSession({
+ *   onEvent: (event) => {
+ *     if (event.type === 'popup_blocked') showOpenSalesforceButton();
+ *     if (event.type === 'message_ignored') console.warn('ignored a message:', event.reason);
+ *   },
+ * });
  */
 export type PopupSessionEvent =
   | { type: 'popup_opened'; blank: boolean }
@@ -101,6 +142,12 @@ export type PopupSessionEvent =
  * `complete`: the backend's callback page already exchanged it; `connection`: no message came,
  * but the backend reported a fresh connection after the popup closed; `error`: a `ConnectError`
  * (`access_denied` and the other Salesforce errors, `popup_closed`, `timeout`, `aborted`, …).
+ *
+ * @example
+ * const outcome = await session.result;
+ * if (outcome.type === 'code') await adapter.completeAuthorization?.(outcome, { signal });
+ * else if (outcome.type === 'complete') await adapter.getConnection({ signal });
+ * else if (outcome.type === 'error') setError(outcome.error);
  */
 export type PopupOutcome =
   | { type: 'code'; code: string; state: string }
@@ -108,12 +155,34 @@ export type PopupOutcome =
   | { type: 'connection'; connection: Connection }
   | { type: 'error'; error: ConnectError };
 
-/** `idle` until opened; `closed` while waiting out the grace period after the admin closed it. */
+/**
+ * `idle` until opened; `blocked` until a fresh click retries; `closed` while waiting out the
+ * grace period after the admin closed it; `settled` once the outcome is known.
+ *
+ * @example
+ * if (session.status === 'blocked') showOpenSalesforceButton();
+ */
 export type PopupSessionStatus = 'idle' | 'open' | 'blocked' | 'closed' | 'settled';
 
-/** What one `open()` call did. */
+/**
+ * What one `open()` call did.
+ *
+ * @example
+ * if (session.open(start) === 'blocked') showOpenSalesforceButton();
+ */
 export type PopupOpenResult = 'opened' | 'focused' | 'blocked' | 'settled';
 
+/**
+ * Options of {@link createPopupSession}; all optional.
+ *
+ * @example
+ * createPopupSession({
+ *   getConnection: (o) => adapter.getConnection(o),
+ *   previousConnection: connection,
+ *   signal: controller.signal,
+ *   onEvent: (event) => track(event.type),
+ * });
+ */
 export interface PopupSessionOptions {
   /**
    * Origin of the callback page that posts the result. Defaults to the origin of the authorize
@@ -131,6 +200,7 @@ export interface PopupSessionOptions {
   signal?: AbortSignal;
   /** Diagnostics, including every ignored message and why. */
   onEvent?: (event: PopupSessionEvent) => void;
+  /** Stand-ins for the browser (tests, iframes); each missing part is the global one. */
   environment?: Partial<PopupEnvironment>;
   /** Wanted popup size before fitting it to the screen; default 520×680. */
   size?: { width: number; height: number };
@@ -146,7 +216,15 @@ export interface PopupSessionOptions {
   timeoutMs?: number;
 }
 
-/** One authorization attempt's popup: opened on a click, watched until it yields an outcome. */
+/**
+ * One authorization attempt's popup: opened on a click, watched until it yields an outcome.
+ *
+ * @example
+ * const session = createPopupSession();
+ * onClick(() => session.open(prefetched ?? adapter.startAuthorization({ returnOrigin })));
+ * onFocusButton(() => session.focus());
+ * onCancel(() => session.cancel());
+ */
 export interface PopupSession {
   /**
    * Opens the popup. Call it synchronously inside the click handler. Pass the authorization when
@@ -202,31 +280,9 @@ function originOf(url: string | null): string | undefined {
   }
 }
 
-/** The origin the callback page posts from: that of the authorize URL's `redirect_uri`. */
-function callbackOriginOf(authorizeUrl: string): string | undefined {
-  try {
-    return originOf(new URL(authorizeUrl).searchParams.get('redirect_uri'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Salesforce's `error` values that are already kit codes keep their name; the rest are kept raw. */
-function callbackError(error: string, description: string | undefined): ConnectError {
-  const code = isConnectErrorCode(error) ? error : 'unknown';
-  const message =
-    code === 'access_denied'
-      ? 'Access was not allowed in Salesforce.'
-      : `Salesforce reported an error: ${description || error}.`;
-  return new ConnectError(code, message, {
-    salesforceError: error,
-    ...(description === undefined ? {} : { salesforceDescription: description }),
-  });
-}
-
 function outcomeOf(message: OAuthPopupMessage): PopupOutcome {
   if (message.error !== undefined) {
-    return { type: 'error', error: callbackError(message.error, message.error_description) };
+    return { type: 'error', error: fromSalesforceError(message) };
   }
   if (message.type === 'oauth_complete') return { type: 'complete', state: message.state };
   if (message.code) return { type: 'code', code: message.code, state: message.state };
@@ -273,7 +329,7 @@ export function createPopupSession(options: PopupSessionOptions = {}): PopupSess
   let status: PopupSessionStatus = 'idle';
   let popup: PopupHandle | null = null;
   let start: AuthorizationStart | undefined;
-  let expectedOrigin = options.callbackOrigin && originOf(options.callbackOrigin);
+  let expectedOrigin = options.callbackOrigin ? originOf(options.callbackOrigin) : undefined;
   let awaitingStart = false;
   let listening = false;
   let channel: ResultChannel | undefined;
@@ -418,7 +474,7 @@ export function createPopupSession(options: PopupSessionOptions = {}): PopupSess
   const adopt = (given: AuthorizationStart) => {
     if (start || status === 'settled') return false;
     start = given;
-    expectedOrigin ??= callbackOriginOf(given.authorizeUrl);
+    expectedOrigin ??= redirectOriginOf(given.authorizeUrl);
     if (env.BroadcastChannel && !channel) {
       try {
         channel = new env.BroadcastChannel(resultChannelName(given.state));
@@ -459,14 +515,19 @@ export function createPopupSession(options: PopupSessionOptions = {}): PopupSess
 
   const open = (given?: AuthorizationStart | PromiseLike<AuthorizationStart>): PopupOpenResult => {
     if (status === 'settled') return 'settled';
-    if (status === 'open' && popup && !popup.closed) {
+    const isOpen = status === 'open' && popup !== null && !popup.closed;
+    if (isPromiseLike(given)) {
+      if (!start && !awaitingStart) follow(given);
+    } else if (given) {
+      // Open already (a blank popup from an earlier click): this is where it should go.
+      if (isOpen) navigate(given);
+      else adopt(given);
+    }
+    if (isOpen && popup) {
       popup.focus();
       emit({ type: 'popup_focused' });
       return 'focused';
     }
-    if (isPromiseLike(given)) {
-      if (!start && !awaitingStart) follow(given);
-    } else if (given) adopt(given);
     stopWatching();
     listen();
     const url = start?.authorizeUrl;

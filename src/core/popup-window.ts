@@ -1,10 +1,25 @@
-/** The window name every Salesforce popup of the kit uses, so the browser reuses one window. */
+/**
+ * The window name every Salesforce popup of the kit uses, so the browser reuses one window.
+ *
+ * @example
+ * window.open('', POPUP_WINDOW_NAME)?.focus(); // finds the kit's popup if it is open
+ */
 export const POPUP_WINDOW_NAME = 'salesforce-connect';
 
-/** Salesforce's login and consent pages fit this size without scrolling on a laptop screen. */
+/**
+ * Salesforce's login and consent pages fit this size without scrolling on a laptop screen.
+ *
+ * @example
+ * placePopup(window, { ...DEFAULT_POPUP_SIZE, height: 760 });
+ */
 export const DEFAULT_POPUP_SIZE = { width: 520, height: 680 } as const;
 
-/** The parts of the opener's window that place the popup. */
+/**
+ * The parts of the opener's window that place the popup; `window` is one.
+ *
+ * @example
+ * const host: PopupPlacementHost = { screenX: 0, screenY: 0, outerWidth: 1280, outerHeight: 800 };
+ */
 export interface PopupPlacementHost {
   screenX: number;
   screenY: number;
@@ -14,7 +29,12 @@ export interface PopupPlacementHost {
   screen?: { availWidth: number; availHeight: number; availLeft?: number; availTop?: number };
 }
 
-/** Where and how big a popup should be, in screen pixels. */
+/**
+ * Where and how big a popup should be, in screen pixels.
+ *
+ * @example
+ * const { left, top } = placePopup(window);
+ */
 export interface PopupPlacement {
   left: number;
   top: number;

@@ -128,6 +128,14 @@ describe('opening the popup', () => {
     expect(t.session.focus()).toBe(true);
   });
 
+  it('sends an open blank popup on when a second click brings the authorization', () => {
+    const t = setup();
+    t.session.open();
+    expect(t.session.open(authorization())).toBe('focused');
+    expect(t.host.opened).toHaveLength(1);
+    expect(t.host.lastPopup?.visited).toEqual([authorization().authorizeUrl]);
+  });
+
   it('keeps the first authorization: a later one cannot swap the URL or the state', () => {
     const t = setup();
     t.session.open();
@@ -338,7 +346,7 @@ describe('the result message', () => {
     expect(error.salesforceDescription).toBe('end-user denied authorization');
   });
 
-  it('keeps an error it has no code for as unknown, with the raw error', async () => {
+  it("maps Salesforce's own error names to the kit's codes", async () => {
     const t = setup();
     t.session.open(authorization());
     t.postFromPopup(
@@ -346,9 +354,19 @@ describe('the result message', () => {
     );
     await t.clock.advance(0);
     const error = errorOf(t.outcome());
-    expect(error.code).toBe('unknown');
+    expect(error.code).toBe('app_not_found');
     expect(error.salesforceError).toBe('OAUTH_EC_APP_NOT_FOUND');
-    expect(error.message).toContain('app not found');
+  });
+
+  it('keeps an error it has no code for as unknown, with the raw error', async () => {
+    const t = setup();
+    t.session.open(authorization());
+    t.postFromPopup(result(`error=brand_new_error&error_description=never+seen&state=${STATE}`));
+    await t.clock.advance(0);
+    const error = errorOf(t.outcome());
+    expect(error.code).toBe('unknown');
+    expect(error.salesforceError).toBe('brand_new_error');
+    expect(error.salesforceDescription).toBe('never seen');
   });
 
   it('reports an error for a result with neither code nor error', async () => {
