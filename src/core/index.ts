@@ -1,4 +1,18 @@
 export {
+  type CredentialField,
+  type CredentialsErrorKey,
+  type CredentialsMessages,
+  type CredentialsSchema,
+  type CredentialsSchemaOptions,
+  type CredentialWarning,
+  type CredentialWarningCode,
+  cleanCredentialValue,
+  createCredentialsSchema,
+  credentialsMessages,
+  type InspectCredentialsOptions,
+  inspectCredentials,
+} from './credentials.js';
+export {
   type ErrorCatalogue,
   type ErrorCatalogueEntry,
   type ErrorExplanation,
@@ -20,6 +34,21 @@ export {
   toConnectError,
 } from './errors.js';
 export { GUIDE_STEP_IDS, type GuideStepId } from './guide-step-ids.js';
+export {
+  fillMessage,
+  type LoginUrlErrorCode,
+  type LoginUrlFailure,
+  type LoginUrlKind,
+  type LoginUrlMessages,
+  type LoginUrlNote,
+  type LoginUrlNoteCode,
+  type LoginUrlResult,
+  type LoginUrlSuccess,
+  loginUrlMessages,
+  type NormalizeLoginUrlOptions,
+  normalizeLoginUrl,
+  removeInvisibleCharacters,
+} from './login-url.js';
 export {
   type AuthorizeUrlInput,
   buildAuthorizeUrl,
