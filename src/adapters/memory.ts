@@ -1,4 +1,5 @@
 import { ConnectError, type ConnectErrorJSON, throwIfAborted } from '../core/errors.js';
+import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
 import { keyHint } from '../core/secret-display.js';
@@ -55,6 +56,11 @@ export interface MemoryAdapterOptions {
   appName?: string;
   /** The product's name, reported by `getSetupInfo`. */
   vendorName?: string;
+  /**
+   * Login hosts accepted besides Salesforce's, as in `normalizeLoginUrl`'s `allowedHosts`
+   * (e.g. `'localhost:4010'` for a local simulator). Other hosts fail with `invalid_login_url`.
+   */
+  allowedLoginHosts?: readonly string[];
   /** When set, `startAuthorization` refuses other `returnOrigin`s with `unauthorized`. */
   allowedOrigins?: readonly string[];
   /**
@@ -156,29 +162,11 @@ const outcomeError = (outcome: MemoryScenarioOutcome) =>
     ...(outcome.status === undefined ? {} : { status: outcome.status }),
   });
 
-const isLocalHost = (host: string) =>
-  host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
-
-/** The login URL as a real backend would store it: an https origin (http only for localhost). */
-function parseLoginUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw new ConnectError(
-      'invalid_login_url',
-      'Enter the login URL as a full address, like https://login.salesforce.com.',
-    );
-  }
-  const secure =
-    url.protocol === 'https:' || (url.protocol === 'http:' && isLocalHost(url.hostname));
-  if (!secure) {
-    throw new ConnectError('invalid_login_url', 'The login URL must start with https://.');
-  }
-  return url.origin;
-}
-
-function parseCredentials(input: unknown, secretSaved: boolean) {
+function parseCredentials(
+  input: unknown,
+  secretSaved: boolean,
+  loginHosts: readonly string[] | undefined,
+) {
   const value = (input ?? {}) as Partial<Record<keyof CredentialsInput, unknown>>;
   if (
     typeof value.loginUrl !== 'string' ||
@@ -187,8 +175,11 @@ function parseCredentials(input: unknown, secretSaved: boolean) {
   ) {
     throw invalidInput('Send loginUrl, consumerKey and consumerSecret as strings.');
   }
-  if (!value.loginUrl.trim()) throw new ConnectError('invalid_login_url', 'Enter the login URL.');
-  const loginUrl = parseLoginUrl(value.loginUrl);
+  // The same rules as the reference server: a Salesforce login host (or one the integrator
+  // allowed, such as a local simulator), reduced to its origin.
+  const login = normalizeLoginUrl(value.loginUrl, loginHosts ? { allowedHosts: loginHosts } : {});
+  if (!login.ok) throw new ConnectError('invalid_login_url', login.message);
+  const loginUrl = login.url;
   const consumerKey = value.consumerKey.trim();
   if (!consumerKey) throw invalidInput('Enter the Consumer Key.');
   if (/\s/.test(consumerKey)) throw invalidInput('The Consumer Key cannot contain spaces.');
@@ -404,7 +395,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     saveCredentials(input, { signal } = {}) {
       return answer(signal, () => {
-        const parsed = parseCredentials(input, credentials?.hasConsumerSecret ?? false);
+        const parsed = parseCredentials(
+          input,
+          credentials?.hasConsumerSecret ?? false,
+          options.allowedLoginHosts,
+        );
         credentials = { ...parsed, hasConsumerSecret: true };
         // New credentials may name another app or org: earlier tokens do not carry over.
         connection = {

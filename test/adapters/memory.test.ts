@@ -84,7 +84,12 @@ describe('saveCredentials', () => {
     ['an empty Consumer Key', { consumerKey: '  ' }, 'invalid_input', /Consumer Key/],
     ['a Consumer Key with a space', { consumerKey: '3MVG9 abc' }, 'invalid_input', /spaces/],
     ['an empty login URL', { loginUrl: '' }, 'invalid_login_url', /login URL/],
-    ['a login URL that is not a URL', { loginUrl: 'acme' }, 'invalid_login_url', /full address/],
+    [
+      'a host that is not Salesforce',
+      { loginUrl: 'https://example.com' },
+      'invalid_login_url',
+      /isn't a Salesforce address/,
+    ],
     [
       'a plain http login URL',
       { loginUrl: 'http://acme.my.salesforce.com' },
@@ -100,12 +105,19 @@ describe('saveCredentials', () => {
     expect(await adapter.getConnection()).toEqual({ status: 'disconnected' });
   });
 
-  it('accepts http for a login URL on this machine (a local simulator)', async () => {
+  it('accepts a login host the integrator allowed, such as a local simulator', async () => {
+    const local = { ...credentials, loginUrl: 'http://localhost:4010/' };
+    expect(await outcomeOf(adapterFor().saveCredentials(local))).toBe('invalid_login_url');
+    const adapter = adapterFor({ allowedLoginHosts: ['localhost:4010'] });
+    expect((await adapter.saveCredentials(local)).loginUrl).toBe('http://localhost:4010');
+  });
+
+  it('stores the login host an admin pasted from Lightning', async () => {
     const saved = await adapterFor().saveCredentials({
       ...credentials,
-      loginUrl: 'http://localhost:4010/',
+      loginUrl: 'acme.lightning.force.com/lightning/setup/SetupOneHome/home',
     });
-    expect(saved.loginUrl).toBe('http://localhost:4010');
+    expect(saved.loginUrl).toBe('https://acme.my.salesforce.com');
   });
 
   it('keeps the saved secret when the form sends an empty one', async () => {
