@@ -1,1 +1,7 @@
-export {};
+export {
+  type RelayEnvironment,
+  type RelayOAuthResult,
+  type RelayOAuthResultOptions,
+  type RelayWindow,
+  relayOAuthResult,
+} from './relay.js';

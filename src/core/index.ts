@@ -1,4 +1,18 @@
 export {
+  type ConnectActionAndChanges,
+  type ConnectEvent,
+  type ConnectEventType,
+  type ConnectPhase,
+  type ConnectPopupState,
+  type ConnectState,
+  type ConnectStateReducer,
+  type ConnectStore,
+  type ConnectStoreOptions,
+  connectReducer,
+  createConnectStore,
+  initialConnectState,
+} from './connect-machine.js';
+export {
   type CredentialField,
   type CredentialsErrorKey,
   type CredentialsMessages,
@@ -69,6 +83,30 @@ export {
   type OAuthPopupMessage,
   resultChannelName,
 } from './popup-protocol.js';
+export {
+  createPopupSession,
+  type IgnoredMessageReason,
+  type PopupEnvironment,
+  type PopupHandle,
+  type PopupHost,
+  type PopupMessageEvent,
+  type PopupOpenResult,
+  type PopupOutcome,
+  type PopupResultChannel,
+  type PopupSession,
+  type PopupSessionEvent,
+  type PopupSessionOptions,
+  type PopupSessionStatus,
+  type ResultChannel,
+} from './popup-session.js';
+export {
+  DEFAULT_POPUP_SIZE,
+  POPUP_WINDOW_NAME,
+  type PopupPlacement,
+  type PopupPlacementHost,
+  placePopup,
+  popupFeatures,
+} from './popup-window.js';
 export {
   type FromSalesforceErrorOptions,
   fromSalesforceError,

@@ -1,4 +1,3 @@
-import { errorCatalogueEn } from './error-catalogue.js';
 import { ConnectError, type ConnectErrorCode } from './errors.js';
 
 /**
@@ -73,8 +72,9 @@ const codeByDescription: ReadonlyArray<readonly [string, ConnectErrorCode]> = [
 
 const pkcePattern = /pkce|code[ _]?(?:challenge|verifier)/;
 
-// The message is the English catalogue's title, except for invalid_grant: it covers several causes,
-// and the message names the one Salesforce described.
+// The message is for logs and developers (the admin reads `explainError`), so it stays short and
+// does not pull the catalogue into every bundle that maps errors. invalid_grant covers several
+// causes: its message names the one Salesforce described.
 const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
   ['expired access/refresh token', 'The refresh token expired or was revoked; reconnect.'],
   [
@@ -152,7 +152,7 @@ export function fromSalesforceError(
   let message =
     (code === 'invalid_grant' &&
       invalidGrantMessages.find(([phrase]) => description.includes(phrase))?.[1]) ||
-    errorCatalogueEn.errors[code].title;
+    'Salesforce refused the request';
   const detail = [rawError, rawDescription].filter(Boolean).join(': ');
   if (detail) message += ` (${detail})`;
   else if (options.status !== undefined) message += ` (HTTP ${options.status})`;
