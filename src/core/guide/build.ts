@@ -1,0 +1,437 @@
+import type { ErrorCatalogue } from '../error-catalogue.js';
+import { ConnectError, type ConnectErrorCode } from '../errors.js';
+import type { NormalizeLoginUrlOptions } from '../login-url.js';
+import { grantsRefreshToken, OAUTH_SCOPES, scopeLabelsFor } from '../scopes.js';
+import { guideMessagesEn } from './content-en.js';
+import { fillTemplate, type GuideMessages, type GuideTemplate } from './messages.js';
+import type {
+  FieldSetting,
+  GuideBlock,
+  GuideConfig,
+  GuideStep,
+  ResolvedGuideConfig,
+  RichText,
+  SetupGuide,
+} from './model.js';
+import { guideLoginUrl, type SetupPage, setupPageUrl } from './setup-links.js';
+import { guideTroubleshooting } from './troubleshooting.js';
+
+/**
+ * The scopes a guide asks for when the config names none: API access, a refresh token, identity.
+ *
+ * @example
+ * buildSetupGuide({ ...config, scopes: [...DEFAULT_GUIDE_SCOPES, 'openid'] });
+ */
+export const DEFAULT_GUIDE_SCOPES: readonly string[] = ['api', 'refresh_token', 'id'];
+
+/**
+ * The errors the troubleshooting section explains when the config names none: every one an admin
+ * can act on, most frequent first. Errors internal to the kit (aborted, state mismatch…) are left
+ * out.
+ *
+ * @example
+ * buildSetupGuide({ ...config, troubleshooting: DEFAULT_TROUBLESHOOTING_CODES.filter((c) => c !== 'popup_blocked') });
+ */
+export const DEFAULT_TROUBLESHOOTING_CODES: readonly ConnectErrorCode[] = [
+  'invalid_client_id',
+  'redirect_uri_mismatch',
+  'invalid_client',
+  'app_not_approved',
+  'app_not_installed',
+  'app_not_found',
+  'pkce_required',
+  'flow_not_enabled',
+  'invalid_grant',
+  'ip_restricted',
+  'invalid_login_url',
+  'access_denied',
+  'popup_blocked',
+  'inactive_user',
+  'inactive_org',
+  'rate_limited',
+];
+
+/**
+ * Options for {@link buildSetupGuide}.
+ *
+ * @example
+ * buildSetupGuide(config, { messages: guideMessagesDe, catalogue: errorCatalogueDe });
+ */
+export interface BuildSetupGuideOptions {
+  /** The guide's words; English when omitted. */
+  messages?: GuideMessages;
+  /** The error catalogue for the troubleshooting section, in the same language as `messages`. */
+  catalogue?: ErrorCatalogue;
+  /** How to read `config.loginUrl`, e.g. `allowedHosts` for a local simulator. */
+  loginUrlOptions?: NormalizeLoginUrlOptions;
+}
+
+const invalid = (message: string) => new ConnectError('invalid_input', message);
+
+function checkCallbackUrl(value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(`The callback URL "${value}" is not a full URL (like https://example.com/cb).`);
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw invalid(
+      `The callback URL "${value}" must start with https:// (http only for localhost).`,
+    );
+  }
+}
+
+/**
+ * Checks a guide configuration and fills in every default. Throws `ConnectError('invalid_input')`
+ * with a plain sentence naming the bad value, because a guide with a wrong callback URL would
+ * send the admin down a path that cannot work.
+ *
+ * @example
+ * resolveGuideConfig({ appName: 'Acme', vendorName: 'Acme', callbackUrls: ['https://acme.example/cb'] })
+ *   .scopes // ['api', 'refresh_token', 'id']
+ */
+export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
+  const appName = config.appName.trim();
+  const vendorName = config.vendorName.trim();
+  if (!appName) throw invalid('The guide needs an app name (appName).');
+  if (!vendorName) throw invalid('The guide needs the product’s name (vendorName).');
+  if (config.callbackUrls.length === 0) {
+    throw invalid('The guide needs at least one callback URL (callbackUrls).');
+  }
+  config.callbackUrls.forEach(checkCallbackUrl);
+  const scopes = config.scopes ?? DEFAULT_GUIDE_SCOPES;
+  if (scopes.length === 0) throw invalid('The guide needs at least one OAuth scope (scopes).');
+  const refreshToken = config.policies?.refreshToken ?? { kind: 'until-revoked' };
+  if (
+    'amount' in refreshToken &&
+    !(Number.isInteger(refreshToken.amount) && refreshToken.amount > 0)
+  ) {
+    throw invalid(
+      'The refresh token policy needs a whole number of hours, days or months above 0.',
+    );
+  }
+  const { flows = {}, security = {}, policies = {}, prerequisites = {} } = config;
+  const clientCredentials = flows.clientCredentials ?? false;
+  return {
+    variant: config.variant ?? 'external-client-app',
+    appName,
+    vendorName,
+    ...(config.contactEmail?.trim() ? { contactEmail: config.contactEmail.trim() } : {}),
+    callbackUrls: [...config.callbackUrls],
+    scopes: [...scopes],
+    flows: {
+      ...(flows.authorizationCodeAndCredentials === undefined
+        ? {}
+        : { authorizationCodeAndCredentials: flows.authorizationCodeAndCredentials }),
+      deviceFlow: flows.deviceFlow ?? false,
+      clientCredentials: clientCredentials === true ? {} : clientCredentials,
+    },
+    security: {
+      ...security,
+      requireSecretForWebServerFlow: security.requireSecretForWebServerFlow ?? true,
+      requireSecretForRefreshTokenFlow: security.requireSecretForRefreshTokenFlow ?? true,
+      requirePkce: security.requirePkce ?? true,
+    },
+    policies: {
+      ...policies,
+      permittedUsers: policies.permittedUsers ?? 'admin-approved',
+      profiles: [...(policies.profiles ?? [])],
+      permissionSets: [...(policies.permissionSets ?? [])],
+      refreshToken,
+    },
+    prerequisites: { mfa: prerequisites.mfa ?? true, sandbox: prerequisites.sandbox ?? true },
+    ...(config.loginUrl?.trim() ? { loginUrl: config.loginUrl.trim() } : {}),
+    troubleshooting: [...(config.troubleshooting ?? DEFAULT_TROUBLESHOOTING_CODES)],
+  };
+}
+
+/**
+ * Builds the admin's setup guide: the steps to create the app in Salesforce, in this kit's words,
+ * with Setup's exact labels, the values to copy, and a troubleshooting section from the error
+ * catalogue. Pure: the same config gives the same guide, so it can render on the server.
+ *
+ * @example
+ * const guide = buildSetupGuide({
+ *   appName: 'Acme Sync',
+ *   vendorName: 'Acme',
+ *   callbackUrls: ['https://app.acme.example/oauth/callback'],
+ *   loginUrl: 'https://acme.my.salesforce.com',
+ * });
+ * guide.steps.map((step) => step.id); // ['prerequisites', 'create-app', …, 'enter-credentials']
+ */
+export function buildSetupGuide(
+  config: GuideConfig,
+  options: BuildSetupGuideOptions = {},
+): SetupGuide {
+  const m = options.messages ?? guideMessagesEn;
+  const resolved = resolveGuideConfig(config);
+  const { variant, flows, security, policies, callbackUrls, scopes } = resolved;
+  const l = m.setup;
+  const eca = variant === 'external-client-app';
+  const classic = variant === 'connected-app-classic';
+  const vars = {
+    vendor: resolved.vendorName,
+    app: resolved.appName,
+    appKind: eca ? m.appKind.eca : m.appKind.connectedApp,
+  };
+  const say = (template: GuideTemplate, extra?: Record<string, string>): RichText =>
+    fillTemplate(template, extra ? { ...vars, ...extra } : vars, l);
+  const plain = (template: GuideTemplate, extra?: Record<string, string>) =>
+    say(template, extra)
+      .map((part) => part.text)
+      .join('');
+  const text = (t: RichText): GuideBlock => ({ type: 'text', text: t });
+  const note = (t: RichText): GuideBlock => ({ type: 'note', text: t });
+  const field = (
+    label: string,
+    set: FieldSetting,
+    section?: string,
+    hint?: RichText,
+  ): GuideBlock => ({
+    type: 'field',
+    label,
+    set,
+    ...(section ? { section } : {}),
+    ...(hint ? { hint } : {}),
+  });
+  const checkbox = (label: string, checked: boolean, section?: string, hint?: RichText) =>
+    field(label, { kind: 'checkbox', checked }, section, hint);
+  const select = (label: string, options: readonly string[], section?: string) =>
+    field(label, { kind: 'select', options }, section);
+  const typed = (label: string, value: string, section?: string) =>
+    field(label, { kind: 'text', value }, section);
+  const describe = (label: string, t: RichText, section?: string) =>
+    field(label, { kind: 'describe', text: t }, section);
+  const link = (label: string, path: readonly string[], page?: SetupPage): GuideBlock => {
+    const href = page && setupPageUrl(resolved.loginUrl, page, options.loginUrlOptions);
+    return { type: 'link', label, path, ...(href ? { href } : {}) };
+  };
+  // Where the app lives: the page to create it from and to find it again.
+  const appsPage = eca
+    ? link(
+        l.externalClientAppManager,
+        [l.setup, l.apps, l.externalClientApps, l.externalClientAppManager],
+        'externalClientAppManager',
+      )
+    : classic
+      ? link(l.apps, [l.setup, l.build, l.create, l.apps])
+      : link(l.appManager, [l.setup, l.apps, l.appManager], 'appManager');
+  const oauth = l.oauthSection;
+  const flowSection = eca ? l.flowEnablement : oauth;
+  const securitySection = eca ? l.security : oauth;
+  const steps: GuideStep[] = [];
+  const step = (id: GuideStep['id'], title: string, blocks: (GuideBlock | false)[]) =>
+    steps.push({ id, title, blocks: blocks.filter((b): b is GuideBlock => b !== false) });
+  const scopeOption = (values: readonly string[], label: string) =>
+    `${label} (${values.join(', ')})`;
+
+  const pre = m.prerequisites;
+  step('prerequisites', plain(pre.title), [
+    {
+      type: 'checklist',
+      items: [
+        say(pre.permissions),
+        ...(resolved.prerequisites.mfa ? [say(pre.mfa)] : []),
+        ...(resolved.prerequisites.sandbox ? [say(pre.sandbox)] : []),
+      ],
+    },
+  ]);
+
+  const create = m.createApp;
+  const button = eca ? l.newExternalClientApp : classic ? l.new : l.newConnectedApp;
+  step('create-app', plain(create.title), [
+    appsPage,
+    text(classic ? say(create.clickClassic) : say(create.click, { button })),
+    !classic &&
+      text(say(create.quickFind, { page: eca ? l.externalClientAppManager : l.appManager })),
+    !eca && note(say(create.noConnectedApps, { button })),
+  ]);
+
+  const basic = m.basicInformation;
+  step('basic-information', plain(basic.title), [
+    typed(eca ? l.externalClientAppName : l.connectedAppName, resolved.appName),
+    describe(l.apiName, say(basic.apiName)),
+    resolved.contactEmail
+      ? typed(l.contactEmail, resolved.contactEmail)
+      : describe(l.contactEmail, say(basic.contactEmail)),
+    eca && select(l.distributionState, [l.local]),
+  ]);
+
+  const cb = m.callbackUrl;
+  const many = callbackUrls.length > 1;
+  step('callback-url', plain(many ? cb.titleMany : cb.title), [
+    checkbox(eca ? l.enableOAuth : l.enableOAuthSettings, true, oauth),
+    describe(l.callbackUrl, say(many ? cb.fieldMany : cb.field), oauth),
+    ...callbackUrls.map(
+      (value, index): GuideBlock => ({
+        type: 'copy',
+        label: plain(many ? cb.copyLabelMany : cb.copyLabel, { number: String(index + 1) }),
+        value,
+      }),
+    ),
+    { type: 'warning', text: say(cb.exactMatch) },
+  ]);
+
+  const sc = m.scopes;
+  const { unknown } = scopeLabelsFor(scopes);
+  const refreshScope = OAUTH_SCOPES.find((scope) => scope.values.includes('refresh_token'));
+  step('oauth-scopes', plain(sc.title), [
+    select(
+      eca ? l.oauthScopes : l.selectedOAuthScopes,
+      OAUTH_SCOPES.filter((scope) => scope.values.some((v) => scopes.includes(v))).map((scope) =>
+        scopeOption(scope.values, scope.label),
+      ),
+      oauth,
+    ),
+    text(say(eca ? sc.fieldEca : sc.fieldConnectedApp)),
+    { type: 'copy', label: plain(sc.copyLabel), value: scopes.join(' ') },
+    !grantsRefreshToken(scopes) &&
+      !!refreshScope && {
+        type: 'warning',
+        text: say(sc.noRefreshToken, {
+          scope: scopeOption(refreshScope.values, refreshScope.label),
+        }),
+      },
+    unknown.length > 0 && {
+      type: 'warning',
+      text: say(sc.unknown, { values: unknown.join(', ') }),
+    },
+    note(say(sc.changeLater)),
+  ]);
+
+  const fs = m.flowSecurity;
+  const codeAndCredentials = flows.authorizationCodeAndCredentials;
+  step('flow-security', plain(fs.title), [
+    codeAndCredentials !== undefined &&
+      checkbox(
+        l.authorizationCodeAndCredentialsFlow,
+        codeAndCredentials,
+        flowSection,
+        say(fs.authorizationCodeAndCredentials),
+      ),
+    flows.deviceFlow && checkbox(l.deviceFlow, true, flowSection),
+    !!flows.clientCredentials &&
+      checkbox(l.clientCredentialsFlow, true, flowSection, say(fs.clientCredentials)),
+    checkbox(
+      eca ? l.requireSecretWebServer : l.requireSecretWebServerConnectedApp,
+      security.requireSecretForWebServerFlow,
+      securitySection,
+    ),
+    checkbox(
+      eca ? l.requireSecretRefreshToken : l.requireSecretRefreshTokenConnectedApp,
+      security.requireSecretForRefreshTokenFlow,
+      securitySection,
+    ),
+    checkbox(
+      eca ? l.requirePkce : l.requirePkceConnectedApp,
+      security.requirePkce,
+      securitySection,
+      say(security.requirePkce ? fs.pkce : fs.pkceOff),
+    ),
+    security.useDigitalSignatures !== undefined &&
+      checkbox(l.useDigitalSignatures, security.useDigitalSignatures, oauth),
+    security.introspectAllTokens !== undefined &&
+      checkbox(l.introspectAllTokens, security.introspectAllTokens, oauth),
+    note(say(fs.leaveOthers)),
+  ]);
+
+  const save = m.saveApp;
+  step('save-app', plain(eca ? save.titleEca : save.titleConnectedApp), [
+    text(say(eca ? save.eca : save.connectedApp)),
+  ]);
+
+  const p = m.policies;
+  const adminApproved = policies.permittedUsers === 'admin-approved';
+  const appSection = eca ? l.appPolicies : undefined;
+  const oauthPolicies = l.oauthPolicies;
+  const profilesLabel = eca ? l.selectProfiles : l.manageProfiles;
+  const { profiles, permissionSets, startPage, ipRelaxation, refreshToken } = policies;
+  const chosenUsers = [
+    profiles.length > 0 && select(profilesLabel, profiles, appSection),
+    permissionSets.length > 0 &&
+      select(eca ? l.selectPermissionSets : l.managePermissionSets, permissionSets, appSection),
+  ].filter((b) => b !== false);
+  const userBlocks = !adminApproved
+    ? []
+    : chosenUsers.length > 0
+      ? chosenUsers
+      : [describe(profilesLabel, say(p.chooseProfiles), appSection)];
+  const ipOptions = {
+    enforce: l.ipEnforce,
+    'relax-with-second-factor': l.ipRelaxWithSecondFactor,
+    relax: l.ipRelax,
+  };
+  const refreshOption =
+    refreshToken.kind === 'until-revoked'
+      ? l.refreshUntilRevoked
+      : refreshToken.kind === 'expire-immediately'
+        ? l.refreshExpireImmediately
+        : `${refreshToken.kind === 'expire-after' ? l.refreshExpireAfter : l.refreshExpireIfUnused} ${refreshToken.amount} ${l[refreshToken.unit]}`;
+  const runAs = flows.clientCredentials ? flows.clientCredentials.runAs : undefined;
+  const runAsSection = eca ? oauthPolicies : l.clientCredentialsSection;
+  step('oauth-policies', plain(p.title), [
+    !eca &&
+      (classic
+        ? link(l.connectedApps, [l.setup, l.administer, l.manageApps, l.connectedApps])
+        : appsPage),
+    text(say(eca ? p.openEca : classic ? p.openClassic : p.openLightning)),
+    startPage !== undefined &&
+      (eca ? select(l.startPage, [startPage], appSection) : typed(l.startUrl, startPage)),
+    // An External Client App lists profiles above the OAuth policies, on the same form.
+    ...(eca ? userBlocks : []),
+    select(l.permittedUsers, [adminApproved ? l.adminApproved : l.selfAuthorize], oauthPolicies),
+    !!ipRelaxation && select(l.ipRelaxation, [ipOptions[ipRelaxation]], oauthPolicies),
+    select(l.refreshTokenPolicy, [refreshOption], oauthPolicies),
+    !!flows.clientCredentials &&
+      (runAs ? typed(l.runAs, runAs, runAsSection) : describe(l.runAs, say(p.runAs), runAsSection)),
+    text(say(p.save)),
+    // A Connected App's profiles are chosen on its Manage page once the policies are saved.
+    ...(eca ? [] : userBlocks),
+    adminApproved && note(say(p.adminApproved)),
+  ]);
+
+  const c = m.credentials;
+  step('consumer-credentials', plain(c.title), [
+    appsPage,
+    text(say(eca ? c.openEca : classic ? c.openClassic : c.openLightning)),
+    note(say(c.verifyIdentity)),
+    text(say(c.copy)),
+    note(say(c.regenerate)),
+  ]);
+
+  step('wait-for-activation', plain(m.wait.title), [note(say(m.wait.text))]);
+
+  const e = m.enterCredentials;
+  const form = m.form;
+  const copied = say(e.copied);
+  const loginUrl = guideLoginUrl(resolved.loginUrl, options.loginUrlOptions);
+  step('enter-credentials', plain(e.title), [
+    text(say(e.intro)),
+    loginUrl ? typed(form.loginUrl, loginUrl) : describe(form.loginUrl, say(e.loginUrl)),
+    describe(form.consumerKey, copied),
+    describe(form.consumerSecret, copied),
+    text(say(e.connect, { button: form.connect })),
+    note(say(e.tokenLimit)),
+  ]);
+
+  return {
+    variant,
+    title: plain(m.title),
+    intro: say(m.intro, { button: form.connect }),
+    steps,
+    troubleshooting: guideTroubleshooting({
+      codes: resolved.troubleshooting,
+      stepIds: steps.map((s) => s.id),
+      catalogue: options.catalogue,
+      values: {
+        callbackUrl: callbackUrls[0],
+        loginUrl: loginUrl ?? resolved.loginUrl,
+        appName: resolved.appName,
+      },
+    }),
+    config: resolved,
+    terms: m.terms,
+  };
+}

@@ -1,0 +1,133 @@
+import type { GuideMessages } from './messages.js';
+import { SETUP_LABELS } from './setup-labels.js';
+
+/**
+ * The guide in German (formal "Sie"). Setup's labels stay in English, exactly as the English Setup
+ * shows them: Salesforce's German wording varies by release and cannot be checked here, and the
+ * English label is what admins type into Quick Find. Pair it with the German error catalogue so
+ * the troubleshooting section matches.
+ *
+ * @example
+ * import { errorCatalogueDe } from 'salesforce-connect/core';
+ * buildSetupGuide(config, { messages: guideMessagesDe, catalogue: errorCatalogueDe });
+ */
+export const guideMessagesDe: GuideMessages = {
+  locale: 'de',
+  setup: SETUP_LABELS,
+  terms: {
+    note: 'Hinweis',
+    warning: 'Achtung',
+    troubleshooting: 'Fehlerbehebung',
+    on: 'An',
+    off: 'Aus',
+    stepRef: 'Schritt {number}: {title}',
+  },
+  form: {
+    loginUrl: 'Login-URL',
+    consumerKey: 'Consumer Key',
+    consumerSecret: 'Consumer Secret',
+    connect: 'Mit Salesforce verbinden',
+  },
+  appKind: { eca: 'External Client App', connectedApp: 'Connected App' },
+  title: 'Salesforce für {vendor} einrichten',
+  intro:
+    '{vendor} verbindet sich über eine App mit Ihrer Salesforce-Org, die Sie im Setup anlegen. Das dauert etwa 15 Minuten. Am Ende geben Sie drei Werte in {vendor} ein und klicken auf [button]. Die hervorgehobenen Bezeichnungen stammen aus dem englischen Setup.',
+  prerequisites: {
+    title: 'Berechtigungen prüfen',
+    permissions:
+      'Ihr Benutzer hat [customizeApplication] und außerdem [modifyAllData] oder [manageConnectedApps].',
+    mfa: 'Nutzt Ihre Org Multi-Faktor-Authentifizierung (MFA), ist sie aktiviert, bevor Sie die App anlegen.',
+    sandbox:
+      'Sie sind in der Org angemeldet, die verbunden werden soll. Eine Sandbox braucht eine eigene App: Apps werden nicht in aktualisierte Sandboxes übernommen.',
+  },
+  createApp: {
+    title: 'Neue {appKind} anlegen',
+    click: 'Klicken Sie auf [button].',
+    clickClassic: 'Klicken Sie in der Liste [connectedApps] auf [new].',
+    quickFind: 'Oder geben Sie [page] in das Feld [quickFind] im Setup ein.',
+    noConnectedApps:
+      'Keine Schaltfläche [button]? Ihre Org erlaubt nur noch External Client Apps: Fragen Sie {vendor} nach der Anleitung dafür.',
+  },
+  basicInformation: {
+    title: 'App benennen',
+    apiName: 'Wird aus dem Namen übernommen; so lassen.',
+    contactEmail: 'Ihre E-Mail-Adresse.',
+  },
+  callbackUrl: {
+    title: 'OAuth aktivieren und Callback-URL eintragen',
+    titleMany: 'OAuth aktivieren und Callback-URLs eintragen',
+    field: 'Fügen Sie die URL unten ein.',
+    fieldMany: 'Fügen Sie jede URL unten in eine eigene Zeile ein.',
+    copyLabel: 'Callback-URL',
+    copyLabelMany: 'Callback-URL {number}',
+    exactMatch:
+      'Genau so einfügen: https, gleiche Schreibweise, kein Schrägstrich am Ende, eine URL pro Zeile. Jede Abweichung lässt Salesforce die Verbindung ablehnen (redirect_uri_mismatch).',
+  },
+  scopes: {
+    title: 'OAuth-Scopes auswählen',
+    fieldEca: 'Verschieben Sie diese in die Liste der ausgewählten Scopes; die übrigen nicht.',
+    fieldConnectedApp: 'Wählen Sie jeden in [availableOAuthScopes] aus und klicken Sie auf [add].',
+    copyLabel: 'Scope-Werte',
+    noRefreshToken:
+      'Mit diesen Scopes gibt es kein Refresh-Token, die Verbindung endet also mit der Sitzung. Fügen Sie [scope] hinzu, sofern {vendor} nichts anderes sagt.',
+    unknown:
+      'Das Setup führt {values} nicht auf. Fragen Sie {vendor}, welchen Scope Sie wählen sollen.',
+    changeLater:
+      'Scopes später geändert? Erzeugen Sie neue Consumer-Daten ([stagedConsumerDetails] → [generate] → [apply]) und tragen Sie sie in {vendor} ein.',
+  },
+  flowSecurity: {
+    title: 'Flows und Sicherheit festlegen',
+    authorizationCodeAndCredentials:
+      'Der Headless-Anmeldeflow von Salesforce; das Setup bietet ihn nur an, wenn die Org ihn erlaubt.',
+    clientCredentials: 'Salesforce bittet Sie, eine Warnung zu diesem Flow zu bestätigen.',
+    pkce: '{vendor} sendet immer eine PKCE-Challenge; lassen Sie dies aktiviert.',
+    pkceOff: 'Nur deaktivieren, wenn Sie darum gebeten wurden.',
+    leaveOthers: 'Alle übrigen Einstellungen bleiben, wie sie sind.',
+  },
+  saveApp: {
+    titleEca: 'App erstellen',
+    titleConnectedApp: 'App speichern',
+    eca: 'Klicken Sie auf [create]. Salesforce öffnet die Seite der App.',
+    connectedApp: 'Klicken Sie auf [save] und dann auf [continue].',
+  },
+  policies: {
+    title: 'Festlegen, wer sich verbinden darf',
+    openEca: 'Öffnen Sie auf der Seite der App den Tab [policiesTab] und klicken Sie auf [edit].',
+    openLightning:
+      'Öffnen Sie das Menü neben der App, wählen Sie [manage] und klicken Sie auf [editPolicies].',
+    openClassic: 'Klicken Sie auf den Namen der App, dann auf [editPolicies].',
+    chooseProfiles: 'Die Profile oder Berechtigungssätze aller, die {vendor} nutzen werden.',
+    adminApproved:
+      'Nur Benutzer mit einem ausgewählten Profil oder Berechtigungssatz können sich verbinden; alle anderen sehen „user is not admin approved“.',
+    runAs: 'Der Integrationsbenutzer, als der {vendor} handelt.',
+    save: 'Klicken Sie auf [save].',
+  },
+  credentials: {
+    title: 'Consumer Key und Secret kopieren',
+    openEca:
+      'Öffnen Sie die App und dort den Tab [settingsTab]. Klicken Sie unter [oauthSettings] auf [consumerKeyAndSecret].',
+    openLightning:
+      'Öffnen Sie das Menü neben der App und wählen Sie [view]. Klicken Sie neben [consumerKeyAndSecret] auf [manageConsumerDetails].',
+    openClassic: 'Klicken Sie auf den Namen der App, dann auf [manageConsumerDetails].',
+    verifyIdentity:
+      'Salesforce fragt zuerst nach einer Identitätsbestätigung: Geben Sie den Code ein, den Sie per E-Mail erhalten.',
+    copy: 'Kopieren Sie [consumerKey] und [consumerSecret]. Das Secret bleibt geheim: Fügen Sie es nur in {vendor} ein.',
+    regenerate:
+      'Später ersetzen: [manageConsumerDetails] → [stagedConsumerDetails] → [generate] → [apply]. Die alten Werte gelten sofort nicht mehr; tragen Sie die neuen in {vendor} ein.',
+  },
+  wait: {
+    title: 'Bis zu 10 Minuten warten',
+    text: 'Eine neue oder geänderte App kann bis zu 10 Minuten brauchen, bis sie funktioniert. Verbinden Sie sich früher, kann „client identifier invalid“ erscheinen: Warten Sie und versuchen Sie es erneut.',
+  },
+  enterCredentials: {
+    title: '{vendor} verbinden',
+    intro: 'Geben Sie in {vendor} ein:',
+    loginUrl:
+      'Ihre My-Domain-URL ([setup] → [myDomain]) oder `https://login.salesforce.com` (`https://test.salesforce.com` für eine Sandbox).',
+    copied: 'Der kopierte Wert.',
+    connect:
+      'Klicken Sie auf [button], melden Sie sich bei Salesforce an und klicken Sie auf [allow].',
+    tokenLimit:
+      'Salesforce behält pro Benutzer und App höchstens 5 Verbindungen; eine 6. Freigabe widerruft die älteste. Erneutes Verbinden in {vendor} nutzt die bestehende Verbindung.',
+  },
+};

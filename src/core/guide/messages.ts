@@ -1,0 +1,169 @@
+import type { GuideTerms, RichText, TextSegment } from './model.js';
+import type { SetupLabels } from './setup-labels.js';
+
+/**
+ * A message template. Three marks, nothing else:
+ * - `[name]` an exact on-screen label: a Setup label (`[save]` → "Save") or a label given by the
+ *   builder (`[button]`);
+ * - `{name}` a value as plain text (`{vendor}`, `{app}`, `{count}`…);
+ * - `` `text` `` a value to type or copy.
+ * Values are inserted after parsing, so a product name with brackets or backticks stays text.
+ *
+ * @example
+ * const save: GuideTemplate = 'Click [save], then wait for {vendor}.';
+ */
+export type GuideTemplate = string;
+
+/**
+ * Every word of the setup guide in one language. A locale is a complete replacement: pass another
+ * object of this type to `buildSetupGuide(config, { messages })`. Salesforce's own labels live in
+ * `setup` and are quoted through `[name]`, never paraphrased.
+ *
+ * @example
+ * const messages: GuideMessages = { ...guideMessagesEn, title: 'Connect {vendor} to Salesforce' };
+ * buildSetupGuide(config, { messages });
+ */
+export interface GuideMessages {
+  /** BCP 47 language tag, e.g. `en`. */
+  locale: string;
+  setup: SetupLabels;
+  terms: GuideTerms;
+  /** Labels of the product's credentials form and connect button (the kit's own UI). */
+  form: { loginUrl: string; consumerKey: string; consumerSecret: string; connect: string };
+  /** The app kinds as nouns, available to every template as `{appKind}`. */
+  appKind: { eca: string; connectedApp: string };
+  /** `{vendor}`. */
+  title: GuideTemplate;
+  /** `{vendor}`, `[button]` (the connect button). */
+  intro: GuideTemplate;
+  prerequisites: {
+    title: GuideTemplate;
+    permissions: GuideTemplate;
+    mfa: GuideTemplate;
+    sandbox: GuideTemplate;
+  };
+  createApp: {
+    title: GuideTemplate;
+    /** `[button]`: the button that starts a new app. */
+    click: GuideTemplate;
+    /** Salesforce Classic: the New button sits in the Connected Apps list. */
+    clickClassic: GuideTemplate;
+    /** `[page]`: the page to type into Quick Find. */
+    quickFind: GuideTemplate;
+    /** Connected App variants, `[button]`: what to do when the org allows no new Connected Apps. */
+    noConnectedApps: GuideTemplate;
+  };
+  basicInformation: { title: GuideTemplate; apiName: GuideTemplate; contactEmail: GuideTemplate };
+  callbackUrl: {
+    title: GuideTemplate;
+    titleMany: GuideTemplate;
+    field: GuideTemplate;
+    fieldMany: GuideTemplate;
+    /** The copy field's label; `{number}` when there are several. */
+    copyLabel: GuideTemplate;
+    copyLabelMany: GuideTemplate;
+    exactMatch: GuideTemplate;
+  };
+  scopes: {
+    title: GuideTemplate;
+    fieldEca: GuideTemplate;
+    fieldConnectedApp: GuideTemplate;
+    copyLabel: GuideTemplate;
+    /** `[scope]`: the scope that grants a refresh token. */
+    noRefreshToken: GuideTemplate;
+    /** `{values}`: the scopes Setup does not list. */
+    unknown: GuideTemplate;
+    changeLater: GuideTemplate;
+  };
+  flowSecurity: {
+    title: GuideTemplate;
+    authorizationCodeAndCredentials: GuideTemplate;
+    clientCredentials: GuideTemplate;
+    pkce: GuideTemplate;
+    pkceOff: GuideTemplate;
+    leaveOthers: GuideTemplate;
+  };
+  saveApp: {
+    titleEca: GuideTemplate;
+    titleConnectedApp: GuideTemplate;
+    eca: GuideTemplate;
+    connectedApp: GuideTemplate;
+  };
+  policies: {
+    title: GuideTemplate;
+    openEca: GuideTemplate;
+    openLightning: GuideTemplate;
+    openClassic: GuideTemplate;
+    /** What to choose when no profile or permission set was configured. */
+    chooseProfiles: GuideTemplate;
+    adminApproved: GuideTemplate;
+    runAs: GuideTemplate;
+    save: GuideTemplate;
+  };
+  credentials: {
+    title: GuideTemplate;
+    openEca: GuideTemplate;
+    openLightning: GuideTemplate;
+    openClassic: GuideTemplate;
+    verifyIdentity: GuideTemplate;
+    copy: GuideTemplate;
+    regenerate: GuideTemplate;
+  };
+  wait: { title: GuideTemplate; text: GuideTemplate };
+  enterCredentials: {
+    title: GuideTemplate;
+    intro: GuideTemplate;
+    loginUrl: GuideTemplate;
+    copied: GuideTemplate;
+    /** `[button]`: the connect button. */
+    connect: GuideTemplate;
+    tokenLimit: GuideTemplate;
+  };
+}
+
+const marks = /\[(\w+)\]|\{(\w+)\}|`([^`]+)`/g;
+
+/**
+ * Fills a {@link GuideTemplate}: `[name]` becomes a label segment (from `values`, else `labels`),
+ * `{name}` plain text, `` `x` `` a code segment. A name it does not know stays as written, so a
+ * typo shows up in the guide instead of vanishing.
+ *
+ * @example
+ * fillTemplate('Click [save] in {vendor}.', { vendor: 'Acme' }, SETUP_LABELS);
+ * // [{ text: 'Click ' }, { text: 'Save', ui: true }, { text: ' in ' }, { text: 'Acme' }, { text: '.' }]
+ */
+export function fillTemplate(
+  template: GuideTemplate,
+  values: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>> = {},
+): RichText {
+  const out: TextSegment[] = [];
+  const push = (segment: TextSegment) => {
+    if (segment.text) out.push(segment);
+  };
+  // Own keys only: a template naming `[constructor]` must not reach Object.prototype.
+  const own = (record: Readonly<Record<string, string>>, key: string) =>
+    Object.hasOwn(record, key) ? record[key] : undefined;
+  let last = 0;
+  for (const match of template.matchAll(marks)) {
+    const [whole, label, name, literal] = match;
+    push({ text: template.slice(last, match.index) });
+    last = match.index + whole.length;
+    const value = label
+      ? (own(values, label) ?? own(labels, label))
+      : name
+        ? own(values, name)
+        : literal;
+    push(
+      value === undefined
+        ? { text: whole }
+        : label
+          ? { text: value, ui: true }
+          : literal
+            ? { text: value, code: true }
+            : { text: value },
+    );
+  }
+  push({ text: template.slice(last) });
+  return out;
+}

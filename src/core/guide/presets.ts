@@ -1,0 +1,118 @@
+import type { GuideConfig } from './model.js';
+
+/**
+ * The settings part of a guide configuration: everything except what names the integration
+ * (`appName`, `vendorName`, `callbackUrls`, `contactEmail`, `loginUrl`). Spread one into a config.
+ *
+ * @example
+ * const mine: GuidePreset = { ...presets.externalClientAppWithoutPkce, scopes: ['api', 'refresh_token'] };
+ */
+export type GuidePreset = Omit<
+  GuideConfig,
+  'appName' | 'vendorName' | 'callbackUrls' | 'contactEmail' | 'loginUrl'
+>;
+
+/**
+ * The kit's recommended setup: an External Client App with API access, a refresh token and the
+ * identity URL; both secrets and PKCE required; only admin-approved users; refresh tokens valid
+ * until revoked.
+ *
+ * @example
+ * buildSetupGuide({ ...defaultGuideConfig, appName: 'Acme', vendorName: 'Acme', callbackUrls });
+ */
+export const defaultGuideConfig = {
+  variant: 'external-client-app',
+  scopes: ['api', 'refresh_token', 'id'],
+  security: {
+    requireSecretForWebServerFlow: true,
+    requireSecretForRefreshTokenFlow: true,
+    requirePkce: true,
+  },
+  policies: { permittedUsers: 'admin-approved', refreshToken: { kind: 'until-revoked' } },
+} as const satisfies GuidePreset;
+
+/**
+ * Configurations that other products' hand-written Salesforce setup pages ask for, named by what
+ * they configure. Use one when your backend needs the same; each is tested to produce every
+ * setting its page asks for.
+ *
+ * @example
+ * const guide = buildSetupGuide({
+ *   ...presets.classicConnectedAppFullAccess,
+ *   appName: 'Acme',
+ *   vendorName: 'Acme',
+ *   callbackUrls: ['https://acme.example/connector/callback'],
+ * });
+ */
+export const presets = {
+  /**
+   * External Client App for a per-user contact sync: identity, API and refresh scopes; the
+   * Authorization Code and Credentials flow ticked; both secrets and PKCE required; start page
+   * None; admin-approved users limited to chosen profiles; refresh tokens valid until revoked.
+   */
+  externalClientAppForChosenProfiles: {
+    variant: 'external-client-app',
+    scopes: [
+      'id',
+      'profile',
+      'email',
+      'address',
+      'phone',
+      'api',
+      'refresh_token',
+      'offline_access',
+    ],
+    flows: { authorizationCodeAndCredentials: true },
+    security: {
+      requireSecretForWebServerFlow: true,
+      requireSecretForRefreshTokenFlow: true,
+      requirePkce: true,
+    },
+    policies: {
+      startPage: 'None',
+      permittedUsers: 'admin-approved',
+      refreshToken: { kind: 'until-revoked' },
+    },
+  },
+  /**
+   * Connected App (Lightning) for a data sync service: full access; device, client credentials
+   * and Authorization Code and Credentials flows; both secrets required; no digital signatures;
+   * token introspection on.
+   */
+  connectedAppForServiceSync: {
+    variant: 'connected-app-lightning',
+    scopes: ['full'],
+    flows: { deviceFlow: true, clientCredentials: true, authorizationCodeAndCredentials: true },
+    security: {
+      requireSecretForWebServerFlow: true,
+      requireSecretForRefreshTokenFlow: true,
+      useDigitalSignatures: false,
+      introspectAllTokens: true,
+    },
+  },
+  /**
+   * External Client App with API and refresh scopes, the Authorization Code and Credentials flow
+   * ticked and PKCE not required; everything else left at Salesforce's defaults.
+   */
+  externalClientAppWithoutPkce: {
+    variant: 'external-client-app',
+    scopes: ['api', 'refresh_token', 'offline_access'],
+    flows: { authorizationCodeAndCredentials: true },
+    security: { requirePkce: false },
+  },
+  /**
+   * Connected App (Lightning) with full access and a refresh token, device flow on, for a
+   * service that reads subscriptions and users; the admin checks permissions and MFA first.
+   */
+  connectedAppDeviceFlowFullAccess: {
+    variant: 'connected-app-lightning',
+    scopes: ['refresh_token', 'offline_access', 'full'],
+    flows: { deviceFlow: true },
+    prerequisites: { mfa: true },
+  },
+  /** Connected App in Salesforce Classic with full access and a refresh token. */
+  classicConnectedAppFullAccess: {
+    variant: 'connected-app-classic',
+    scopes: ['full', 'refresh_token', 'offline_access'],
+  },
+} as const satisfies Record<string, GuidePreset>;
