@@ -1,5 +1,6 @@
 import { createMemoryAdapter, type MemoryAdapter } from '../../src/adapters/memory.js';
 import { ConnectError, type ConnectErrorCode, toConnectError } from '../../src/core/errors.js';
+import { inProcessFetch } from './in-process-fetch.js';
 
 /**
  * A small backend that speaks the REST contract of docs/openapi.yaml as a Fetch-API handler, with
@@ -122,6 +123,6 @@ export function createRestContractBackend(
     memory,
     handle,
     requests,
-    fetch: (input, init) => handle(new Request(new URL(input, origin), init)),
+    fetch: inProcessFetch(handle, origin),
   };
 }
