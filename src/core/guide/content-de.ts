@@ -61,7 +61,7 @@ export const guideMessagesDe: GuideMessages = {
     copyLabel: 'Callback-URL',
     copyLabelMany: 'Callback-URL {number}',
     exactMatch:
-      'Genau so einfügen: https, gleiche Schreibweise, kein Schrägstrich am Ende, eine URL pro Zeile. Jede Abweichung lässt Salesforce die Verbindung ablehnen (redirect_uri_mismatch).',
+      'Jede URL genau so einfügen: https, gleiche Schreibweise, kein Schrägstrich am Ende, eine pro Zeile. Sonst antwortet Salesforce mit redirect_uri_mismatch.',
   },
   scopes: {
     title: 'OAuth-Scopes auswählen',

@@ -57,7 +57,7 @@ export const guideMessagesEn: GuideMessages = {
     copyLabel: 'Callback URL',
     copyLabelMany: 'Callback URL {number}',
     exactMatch:
-      'Paste it exactly: https, same spelling, no trailing slash, one URL per line. Otherwise Salesforce answers redirect_uri_mismatch.',
+      'Paste each URL exactly: https, same spelling, no trailing slash, one per line. Otherwise Salesforce answers redirect_uri_mismatch.',
   },
   scopes: {
     title: 'Choose the OAuth scopes',

@@ -107,7 +107,7 @@ describe('guideToMarkdown', () => {
     expect(markdown).toContain(
       '**Setup** → **Apps** → **External Client Apps** → **External Client App Manager**: [External Client App Manager](<https://acme.my.salesforce.com/lightning/setup/ManageExternalClientApplication/home>)',
     );
-    expect(markdown).toContain('> **Warning:** Paste it exactly');
+    expect(markdown).toContain('> **Warning:** Paste each URL exactly');
     expect(markdown).toContain('- → Step 4: Turn on OAuth and add the callback URL');
     expect(markdown.endsWith('\n')).toBe(true);
     expect(markdown).not.toMatch(/\n{3,}/);
