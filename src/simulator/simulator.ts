@@ -1,0 +1,303 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  AUTHORIZE_PATH,
+  CONSENT_PATH,
+  consumerKeyOfPage,
+  ERROR_PAGE_PATH,
+  handleAuthorize,
+  handleConsent,
+  handleErrorPage,
+  handleLogin,
+  LOGIN_PATH,
+} from './authorize-flow.js';
+import { BrowserSessions } from './browser-sessions.js';
+import type { SimRequest, SimulatorContext } from './context.js';
+import { DISCOVERY_PATH, handleDiscovery, handleJwks, JWKS_PATH } from './discovery.js';
+import { FaultBoard } from './fault-board.js';
+import {
+  formFields,
+  htmlResponse,
+  readBody,
+  readCookies,
+  type SimResponse,
+  textResponse,
+} from './http-exchange.js';
+import { IdTokenSigner } from './id-token-signer.js';
+import {
+  consumerKeyOfBearer,
+  handleIdentity,
+  handleUserInfo,
+  IDENTITY_PATH_PATTERN,
+  USERINFO_PATH,
+} from './identity-endpoints.js';
+import { OrgDirectory } from './org-directory.js';
+import { renderUnavailablePage } from './pages.js';
+import { DATA_PATH_PATTERN, handleData } from './rest-api.js';
+import {
+  consumerKeyOfRevokeRequest,
+  consumerKeyOfTokenRequest,
+  handleRevoke,
+  handleToken,
+  REVOKE_PATH,
+  TOKEN_PATH,
+} from './token-endpoint.js';
+import { TokenLedger } from './token-ledger.js';
+import type { SalesforceSimulator, SimulatorOptions, SimulatorRequestRecord } from './types.js';
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+const DEFAULT_SLOW_RESPONSE_MS = 2000;
+const MAX_RECORDED_REQUESTS = 5000;
+
+function positiveDuration(value: number | undefined, fallback: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new TypeError(`${what} must be a number of milliseconds, 0 or more (got ${value}).`);
+  }
+  return value;
+}
+
+/** Waits, unless the simulator closes first (then rejects). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const methodNotAllowed = () => textResponse(405, 'Method Not Allowed');
+
+/** Sends a request to the route that answers it. */
+async function route(context: SimulatorContext, request: SimRequest): Promise<SimResponse> {
+  const { method, path } = request;
+  const allow = (...methods: string[]) => methods.includes(method);
+  switch (path) {
+    case AUTHORIZE_PATH:
+      return allow('GET', 'POST') ? handleAuthorize(context, request) : methodNotAllowed();
+    case LOGIN_PATH:
+      return allow('GET', 'POST') ? handleLogin(context, request) : methodNotAllowed();
+    case CONSENT_PATH:
+      return allow('GET', 'POST') ? handleConsent(context, request) : methodNotAllowed();
+    case ERROR_PAGE_PATH:
+      return allow('GET') ? handleErrorPage(request) : methodNotAllowed();
+    case TOKEN_PATH:
+      return handleToken(context, request);
+    case REVOKE_PATH:
+      return allow('GET', 'POST') ? handleRevoke(context, request) : methodNotAllowed();
+    case USERINFO_PATH:
+      return allow('GET', 'POST') ? handleUserInfo(context, request) : methodNotAllowed();
+    case DISCOVERY_PATH:
+      return allow('GET') ? handleDiscovery(context) : methodNotAllowed();
+    case JWKS_PATH:
+      return allow('GET') ? handleJwks(context) : methodNotAllowed();
+  }
+  const identity = IDENTITY_PATH_PATTERN.exec(path);
+  if (identity?.[1] && identity[2]) {
+    return allow('GET', 'POST')
+      ? handleIdentity(context, request, identity[1], identity[2])
+      : methodNotAllowed();
+  }
+  const data = DATA_PATH_PATTERN.exec(path);
+  if (data)
+    return allow('GET') ? handleData(context, request, data[1], data[2]) : methodNotAllowed();
+  return textResponse(404, 'Not Found');
+}
+
+/** The app a request concerns, when it can be told, so that faults scoped to one app find it. */
+function consumerKeyOf(context: SimulatorContext, request: SimRequest): string | undefined {
+  switch (request.path) {
+    case AUTHORIZE_PATH:
+      return request.query.get('client_id') ?? request.form.get('client_id') ?? undefined;
+    case TOKEN_PATH:
+      return consumerKeyOfTokenRequest(request) || undefined;
+    case REVOKE_PATH:
+      return consumerKeyOfRevokeRequest(context, request);
+    case LOGIN_PATH:
+    case CONSENT_PATH:
+      return consumerKeyOfPage(context, request);
+    default:
+      return consumerKeyOfBearer(context, request);
+  }
+}
+
+/**
+ * Starts a local Salesforce on loopback: OAuth 2.0 web server flow with PKCE (authorize, login page,
+ * "Allow Access?" consent page, token, revoke, userinfo, identity URL, OpenID discovery), a sliver
+ * of the REST API, Salesforce's response shapes and error texts, and fault injection per app and
+ * per request. For the kit's tests, the demo, and integrators' own tests: no internet needed.
+ *
+ * Errors Salesforce shows on its own page (unknown or not yet active client id, redirect URI not
+ * among the callback URLs) answer the authorize request with a 302 to
+ * `/setup/secur/RemoteAccessErrorPage.apexp?display=page&error=invalid_client_id&error_description=client%20identifier%20invalid`,
+ * a page that shows that `error=…&error_description=…` text.
+ *
+ * @example
+ * import { startSalesforceSimulator, SIMULATOR_DEMO_USER } from 'salesforce-connect/simulator';
+ *
+ * const salesforce = await startSalesforceSimulator();
+ * const app = salesforce.addApp({
+ *   name: 'Acme Sync',
+ *   callbackUrls: ['http://127.0.0.1:3000/oauth/callback'],
+ * });
+ * // The admin's login URL is salesforce.url; app.consumerKey and app.consumerSecret go into the
+ * // credentials form; log in as SIMULATOR_DEMO_USER.
+ * salesforce.setFault('refresh_revoked', { consumerKey: app.consumerKey, times: 1 });
+ * // … the next refresh for this app fails with invalid_grant, as after an admin's revocation.
+ * await salesforce.close();
+ */
+export async function startSalesforceSimulator(
+  options: SimulatorOptions = {},
+): Promise<SalesforceSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (!loopbackHosts.has(host)) {
+    throw new TypeError(
+      `The simulator listens on loopback only: use 127.0.0.1, localhost or ::1 (got "${host}").`,
+    );
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new TypeError(
+      `The simulator's port must be a whole number from 0 to 65535 (got ${port}).`,
+    );
+  }
+  const sessionTimeoutMs = positiveDuration(
+    options.sessionTimeoutMs,
+    DEFAULT_SESSION_TIMEOUT_MS,
+    'sessionTimeoutMs',
+  );
+  const slowResponseMs = positiveDuration(
+    options.slowResponseMs,
+    DEFAULT_SLOW_RESPONSE_MS,
+    'slowResponseMs',
+  );
+  const clock = options.now ?? Date.now;
+  let offset = 0;
+  const now = () => clock() + offset;
+  const log = options.log ?? (() => {});
+
+  const directory = new OrgDirectory({ org: options.org, users: options.users });
+  for (const app of options.apps ?? []) directory.addApp(app);
+  const faults = new FaultBoard((fault, stage) => log(`fault ${fault} at ${stage}`));
+  const closing = new AbortController();
+  const requests: SimulatorRequestRecord[] = [];
+  // Filled in once the port is known.
+  let baseUrl = '';
+
+  const context: SimulatorContext = {
+    get baseUrl() {
+      return baseUrl;
+    },
+    directory,
+    ledger: new TokenLedger(directory.org.id, sessionTimeoutMs),
+    faults,
+    signer: new IdTokenSigner(),
+    browser: new BrowserSessions(sessionTimeoutMs),
+    now,
+  };
+
+  async function answer(incoming: IncomingMessage): Promise<SimResponse> {
+    const url = new URL(incoming.url ?? '/', 'http://simulator.invalid');
+    const method = incoming.method ?? 'GET';
+    let body = '';
+    try {
+      body = method === 'POST' ? await readBody(incoming) : '';
+    } catch {
+      return textResponse(413, 'Request Entity Too Large');
+    }
+    const request: SimRequest = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      form: formFields(incoming, body),
+      cookies: readCookies(incoming),
+      raw: incoming,
+    };
+    const consumerKey = consumerKeyOf(context, request);
+    if (faults.take('request', consumerKey, ['slow'])) await pause(slowResponseMs, closing.signal);
+    if (faults.take('request', consumerKey, ['server_error'])) {
+      return htmlResponse(503, renderUnavailablePage());
+    }
+    return route(context, request);
+  }
+
+  function record(method: string, path: string, status: number) {
+    requests.push({ method, path, status });
+    if (requests.length > MAX_RECORDED_REQUESTS) requests.shift();
+    // Only the method, the path (never the query: it carries codes and states) and the status.
+    log(`${method} ${path} ${status}`);
+  }
+
+  async function listener(incoming: IncomingMessage, outgoing: ServerResponse) {
+    const method = incoming.method ?? 'GET';
+    const path = new URL(incoming.url ?? '/', 'http://simulator.invalid').pathname;
+    let response: SimResponse;
+    try {
+      response = await answer(incoming);
+    } catch (error) {
+      if (closing.signal.aborted) {
+        outgoing.destroy();
+        return;
+      }
+      log(`internal error on ${method} ${path}: ${error instanceof Error ? error.name : 'error'}`);
+      response = textResponse(500, 'Internal Server Error');
+    }
+    if (outgoing.destroyed) return;
+    record(method, path, response.status);
+    outgoing.writeHead(response.status, response.headers);
+    outgoing.end(response.body);
+  }
+
+  const server = createServer((incoming, outgoing) => {
+    void listener(incoming, outgoing);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${host === '::1' ? '[::1]' : host}:${address.port}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: baseUrl,
+    org: directory.org,
+    addApp: (app) => directory.addApp(app),
+    getApp: (consumerKey) => directory.getApp(consumerKey),
+    updateApp: (consumerKey, changes) => directory.updateApp(consumerKey, changes),
+    get users() {
+      return directory.users;
+    },
+    setFault: (fault, scope) => faults.set(fault, scope),
+    advanceTime(ms) {
+      if (!Number.isFinite(ms) || ms < 0) {
+        throw new TypeError(`advanceTime takes a number of milliseconds, 0 or more (got ${ms}).`);
+      }
+      offset += ms;
+    },
+    now,
+    revokeAll: (consumerKey) => context.ledger.revokeAll(consumerKey),
+    get requests() {
+      return requests.slice();
+    },
+    close() {
+      closed ??= new Promise<void>((resolve, reject) => {
+        closing.abort(new Error('The Salesforce simulator closed.'));
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,227 @@
+import {
+  generateAccessToken,
+  generateAuthorizationCode,
+  generateRefreshToken,
+} from './salesforce-ids.js';
+
+/**
+ * Authorization codes live 15 minutes at Salesforce.
+ *
+ * @example
+ * simulator.advanceTime(AUTHORIZATION_CODE_LIFETIME_MS); // the code now fails invalid_grant
+ */
+export const AUTHORIZATION_CODE_LIFETIME_MS = 15 * 60 * 1000;
+/**
+ * A user holds at most this many refresh tokens per app; a new approval retires the oldest.
+ *
+ * @example
+ * // After MAX_REFRESH_TOKENS_PER_USER_AND_APP + 1 approvals, the first refresh token fails.
+ */
+export const MAX_REFRESH_TOKENS_PER_USER_AND_APP = 5;
+
+/** What an authorization code stands for, until it is exchanged (once). */
+export interface CodeRecord {
+  consumerKey: string;
+  userId: string;
+  scopes: string[];
+  redirectUri: string;
+  codeChallenge: string | undefined;
+  nonce: string | undefined;
+  issuedAt: number;
+  used: boolean;
+}
+
+/** One approval by one user of one app: its refresh token (if any) and its access tokens. */
+export interface Grant {
+  readonly id: number;
+  readonly consumerKey: string;
+  readonly userId: string;
+  readonly scopes: readonly string[];
+  refreshToken: string | undefined;
+  readonly createdAt: number;
+  lastUsedAt: number;
+  revoked: boolean;
+}
+
+interface AccessTokenRecord {
+  grant: Grant;
+  issuedAt: number;
+  revoked: boolean;
+}
+
+/** Why a token endpoint lookup failed (each has its own Salesforce answer). */
+export type CodeLookup =
+  | { ok: true; record: CodeRecord }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/**
+ * Every code, refresh token and access token the simulated org has issued, with Salesforce's rules:
+ * single-use codes with a 15-minute life, access tokens that expire with the session timeout, at
+ * most five refresh tokens per user and app, revocation that reaches a refresh token's access
+ * tokens.
+ */
+export class TokenLedger {
+  readonly #codes = new Map<string, CodeRecord>();
+  readonly #grantsByRefresh = new Map<string, Grant>();
+  readonly #accessTokens = new Map<string, AccessTokenRecord>();
+  readonly #grants: Grant[] = [];
+  #nextGrantId = 1;
+  readonly #orgId: string;
+  readonly #sessionTimeoutMs: number;
+
+  constructor(orgId: string, sessionTimeoutMs: number) {
+    this.#orgId = orgId;
+    this.#sessionTimeoutMs = sessionTimeoutMs;
+  }
+
+  issueCode(record: Omit<CodeRecord, 'used'>): string {
+    this.#forgetOldCodes(record.issuedAt);
+    const code = generateAuthorizationCode();
+    this.#codes.set(code, { ...record, used: false });
+    return code;
+  }
+
+  /** Looks a code up for exchange and marks it used (a code works once, even when it fails later). */
+  redeemCode(code: string, now: number): CodeLookup {
+    const record = this.#codes.get(code);
+    if (!record) return { ok: false, reason: 'unknown' };
+    if (record.used) return { ok: false, reason: 'used' };
+    record.used = true;
+    if (now - record.issuedAt >= AUTHORIZATION_CODE_LIFETIME_MS) {
+      return { ok: false, reason: 'expired' };
+    }
+    return { ok: true, record };
+  }
+
+  /**
+   * Records an approval. With a refresh token, the user's oldest live refresh tokens for the app are
+   * revoked so that at most five remain.
+   */
+  createGrant(input: {
+    consumerKey: string;
+    userId: string;
+    scopes: string[];
+    withRefreshToken: boolean;
+    now: number;
+  }): Grant {
+    const grant: Grant = {
+      id: this.#nextGrantId++,
+      consumerKey: input.consumerKey,
+      userId: input.userId,
+      scopes: Object.freeze([...input.scopes]),
+      refreshToken: undefined,
+      createdAt: input.now,
+      lastUsedAt: input.now,
+      revoked: false,
+    };
+    if (input.withRefreshToken) {
+      const live = this.#grants.filter(
+        (other) =>
+          !other.revoked &&
+          other.refreshToken !== undefined &&
+          other.consumerKey === grant.consumerKey &&
+          other.userId === grant.userId,
+      );
+      const excess = live.length + 1 - MAX_REFRESH_TOKENS_PER_USER_AND_APP;
+      for (const oldest of live.slice(0, Math.max(0, excess))) this.#revokeGrant(oldest);
+      grant.refreshToken = generateRefreshToken();
+      this.#grantsByRefresh.set(grant.refreshToken, grant);
+    }
+    this.#grants.push(grant);
+    return grant;
+  }
+
+  issueAccessToken(grant: Grant, now: number): string {
+    const token = generateAccessToken(this.#orgId);
+    this.#accessTokens.set(token, { grant, issuedAt: now, revoked: false });
+    grant.lastUsedAt = now;
+    return token;
+  }
+
+  /** The live grant behind a refresh token, or undefined (unknown, revoked or idle too long). */
+  findRefreshGrant(
+    refreshToken: string,
+    now: number,
+    idleMs: number | undefined,
+  ): Grant | undefined {
+    const grant = this.#grantsByRefresh.get(refreshToken);
+    if (!grant || grant.revoked) return undefined;
+    if (idleMs !== undefined && now - grant.lastUsedAt > idleMs) {
+      this.#revokeGrant(grant);
+      return undefined;
+    }
+    return grant;
+  }
+
+  /** Rotation: a new refresh token for the grant; the old one stops working. */
+  rotateRefreshToken(grant: Grant): string {
+    if (grant.refreshToken !== undefined) this.#grantsByRefresh.delete(grant.refreshToken);
+    grant.refreshToken = generateRefreshToken();
+    this.#grantsByRefresh.set(grant.refreshToken, grant);
+    return grant.refreshToken;
+  }
+
+  /** The grant behind a live, unexpired access token, or undefined. */
+  findAccessGrant(accessToken: string, now: number): Grant | undefined {
+    const record = this.#accessTokens.get(accessToken);
+    if (!record || record.revoked || record.grant.revoked) return undefined;
+    if (now - record.issuedAt >= this.#sessionTimeoutMs) return undefined;
+    return record.grant;
+  }
+
+  /** The app a token (refresh or access, live or not) was issued to, for fault scoping. */
+  consumerKeyOf(token: string): string | undefined {
+    return (this.#grantsByRefresh.get(token) ?? this.#accessTokens.get(token)?.grant)?.consumerKey;
+  }
+
+  /**
+   * Revokes a refresh token (with its access tokens) or one access token. False when the token is
+   * unknown or already revoked.
+   */
+  revokeToken(token: string): boolean {
+    const grant = this.#grantsByRefresh.get(token);
+    if (grant) {
+      if (grant.revoked) return false;
+      this.#revokeGrant(grant);
+      return true;
+    }
+    const access = this.#accessTokens.get(token);
+    if (!access || access.revoked || access.grant.revoked) return false;
+    access.revoked = true;
+    return true;
+  }
+
+  /** An admin revokes every token of one app, or of every app. */
+  revokeAll(consumerKey?: string): void {
+    for (const grant of this.#grants) {
+      if (consumerKey === undefined || grant.consumerKey === consumerKey) this.#revokeGrant(grant);
+    }
+  }
+
+  /** Whether the user already approved these scopes for the app and the approval still stands. */
+  hasApproval(consumerKey: string, userId: string, scopes: readonly string[]): boolean {
+    return this.#grants.some(
+      (grant) =>
+        !grant.revoked &&
+        grant.consumerKey === consumerKey &&
+        grant.userId === userId &&
+        scopes.every((scope) => grant.scopes.includes(scope)),
+    );
+  }
+
+  #revokeGrant(grant: Grant): void {
+    grant.revoked = true;
+    // Revoked grants are dead weight; keep the list to live ones so it stays small in a long demo.
+    const index = this.#grants.indexOf(grant);
+    if (index >= 0) this.#grants.splice(index, 1);
+    for (const [token, record] of this.#accessTokens) {
+      if (record.grant === grant) this.#accessTokens.delete(token);
+    }
+  }
+
+  #forgetOldCodes(now: number): void {
+    for (const [code, record] of this.#codes) {
+      if (now - record.issuedAt > 2 * AUTHORIZATION_CODE_LIFETIME_MS) this.#codes.delete(code);
+    }
+  }
+}
