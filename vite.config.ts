@@ -18,6 +18,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const entries = {
   index: here('src/index.ts'),
   core: here('src/core/index.ts'),
+  guide: here('src/core/guide/index.ts'),
   adapters: here('src/adapters/index.ts'),
   testing: here('src/testing/index.ts'),
   callback: here('src/callback/index.ts'),

@@ -1,2 +1,3 @@
 export { CopyField, type CopyFieldMessages, type CopyFieldProps } from './components/CopyField.js';
+export * from './core/guide/index.js';
 export * from './core/index.js';

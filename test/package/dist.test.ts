@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entries = ['', '/core'];
+const entries = ['', '/core', '/guide', '/callback', '/simulator'];
 
 /**
  * Imports the built package the way a consumer's Node does: plain `node`, by package name
