@@ -1,1 +1,34 @@
-export {};
+export type { SalesforceSession } from './connections.js';
+export {
+  createSecretBox,
+  DecryptionError,
+  type EncryptionContext,
+  EncryptionKeyError,
+  type EncryptionKeyInput,
+  parseEncryptionKey,
+  type SecretBox,
+} from './crypto.js';
+export {
+  type ConnectHandler,
+  type ConnectHandlerOptions,
+  CSRF_HEADER_NAME,
+  CSRF_HEADER_VALUE,
+  createConnectHandler,
+} from './handler.js';
+export type { ConnectLogger, LogDetails } from './logger.js';
+export { type NodeListenerOptions, toNodeListener } from './node.js';
+export { type PreflightInput, type PreflightResult, preflightCredentials } from './preflight.js';
+export { createMemoryStore } from './stores/memory.js';
+export {
+  createPostgresStore,
+  POSTGRES_SCHEMA_VERSION,
+  type PostgresStoreOptions,
+  SchemaVersionError,
+  type SqlClient,
+} from './stores/postgres.js';
+export type {
+  ConnectionRecord,
+  ConnectStore,
+  ConsumeResult,
+  PendingAuthorization,
+} from './stores/types.js';

@@ -33,7 +33,7 @@ export interface ConnectionRecord {
   accessToken?: string | undefined;
   /** Encrypted envelope. */
   refreshToken?: string | undefined;
-  /** When Salesforce issued the access token (its `issued_at`, else when it arrived). */
+  /** When the server received the access token (by its own clock). */
   tokenIssuedAt?: number | undefined;
   instanceUrl?: string | undefined;
   /** The identity URL from the token response (`/id/<org>/<user>`). */

@@ -1,0 +1,369 @@
+import * as oauth from 'oauth4webapi';
+import { ConnectError, isAbortError } from '../core/errors.js';
+import { fromSalesforceError } from '../core/salesforce-errors.js';
+
+/** The app the admin created in Salesforce, as the server uses it (the secret in the clear). */
+export interface SalesforceApp {
+  /** Normalized login URL: `https://login.salesforce.com`, a My Domain, or an allowed host. */
+  loginUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+/** What Salesforce's token endpoint gave back, read into the kit's terms. */
+export interface SalesforceTokenSet {
+  accessToken: string;
+  /** Only with the `refresh_token` scope, and on refresh only when rotation is on. */
+  refreshToken?: string;
+  instanceUrl?: string;
+  /** The identity URL, `…/id/<orgId>/<userId>`. */
+  identityUrl?: string;
+  scopes?: string[];
+  /** Salesforce's `issued_at` (epoch ms), when it sent one. */
+  issuedAt?: number;
+}
+
+/** Who connected, from the identity URL or the userinfo endpoint. */
+export interface SalesforceIdentity {
+  orgId: string;
+  userId: string;
+  username?: string;
+  displayName?: string;
+}
+
+/** Options of {@link createSalesforceClient}. */
+export interface SalesforceClientOptions {
+  /** The `fetch` used to reach Salesforce; default the global one. */
+  fetch?: typeof fetch;
+  /** Give up on a Salesforce request after this long; default 15 000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * Calls Salesforce's OAuth endpoints for the reference server, through oauth4webapi: code
+ * exchange with PKCE and the client secret (`client_secret_post`), refresh, revoke and identity.
+ * Every failure is a `ConnectError` from core's Salesforce error mapping; no error carries a
+ * token, a code or the secret.
+ *
+ * @example
+ * const salesforce = createSalesforceClient({ timeoutMs: 10_000 });
+ * const tokens = await salesforce.exchangeCode({ app, code, codeVerifier, redirectUri });
+ */
+export interface SalesforceClient {
+  exchangeCode(input: {
+    app: SalesforceApp;
+    code: string;
+    codeVerifier: string;
+    redirectUri: string;
+    signal?: AbortSignal | undefined;
+  }): Promise<SalesforceTokenSet>;
+  refresh(input: {
+    app: SalesforceApp;
+    refreshToken: string;
+    signal?: AbortSignal | undefined;
+  }): Promise<SalesforceTokenSet>;
+  revoke(input: {
+    app: SalesforceApp;
+    token: string;
+    signal?: AbortSignal | undefined;
+  }): Promise<void>;
+  identity(input: {
+    app: SalesforceApp;
+    accessToken: string;
+    identityUrl?: string | undefined;
+    signal?: AbortSignal | undefined;
+  }): Promise<SalesforceIdentity>;
+}
+
+/**
+ * Salesforce's endpoints are fixed paths on the login host, so the authorization server is
+ * described directly rather than discovered (one request fewer, and it works for hosts without a
+ * discovery document).
+ */
+function authorizationServer(loginUrl: string): oauth.AuthorizationServer {
+  return {
+    issuer: loginUrl,
+    authorization_endpoint: `${loginUrl}/services/oauth2/authorize`,
+    token_endpoint: `${loginUrl}/services/oauth2/token`,
+    revocation_endpoint: `${loginUrl}/services/oauth2/revoke`,
+    userinfo_endpoint: `${loginUrl}/services/oauth2/userinfo`,
+  };
+}
+
+/** Salesforce's paths under a login URL, for the preflight and the authorize URL. */
+export const SALESFORCE_PATHS = {
+  authorize: '/services/oauth2/authorize',
+  token: '/services/oauth2/token',
+  revoke: '/services/oauth2/revoke',
+  userinfo: '/services/oauth2/userinfo',
+} as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/**
+ * The kit's error for anything a Salesforce call threw. Built from Salesforce's `error` and
+ * `error_description` and the HTTP status only: oauth4webapi's own errors can hold the whole
+ * response body (tokens included), so they are never kept as the cause.
+ */
+export function toSalesforceFailure(error: unknown, what: string, timedOut: boolean): ConnectError {
+  if (ConnectError.is(error)) return error;
+  if (error instanceof oauth.ResponseBodyError) {
+    return fromSalesforceError(
+      { error: error.error, error_description: error.error_description },
+      { status: error.status },
+    );
+  }
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    return new ConnectError(
+      'unknown',
+      `Salesforce refused the access token for the ${what} (HTTP ${error.status}).`,
+      { status: error.status },
+    );
+  }
+  if (timedOut) {
+    return new ConnectError(
+      'salesforce_unavailable',
+      `Salesforce did not answer the ${what} in time.`,
+    );
+  }
+  if (isAbortError(error)) return new ConnectError('aborted', 'The operation was cancelled.');
+  if (error instanceof oauth.OperationProcessingError) {
+    const response = error.cause;
+    const status = response instanceof Response ? response.status : undefined;
+    if (status !== undefined && (status >= 500 || status === 429)) {
+      return fromSalesforceError(null, { status });
+    }
+    return new ConnectError(
+      'unknown',
+      status === undefined
+        ? `Salesforce's answer to the ${what} could not be read (${error.code ?? 'unexpected answer'}).`
+        : `Salesforce answered the ${what} with HTTP ${status} and no OAuth error.`,
+      status === undefined ? {} : { status },
+    );
+  }
+  if (error instanceof oauth.UnsupportedOperationError) {
+    return new ConnectError('unknown', `Salesforce's answer to the ${what} is not supported.`);
+  }
+  return new ConnectError(
+    'salesforce_unavailable',
+    `Salesforce could not be reached for the ${what}. Check the login URL and the server's network.`,
+  );
+}
+
+/** Reads Salesforce's token response: `instance_url`, `id`, `issued_at` beside the OAuth fields. */
+function readTokenSet(response: oauth.TokenEndpointResponse): SalesforceTokenSet {
+  const issuedAt = Number(response.issued_at);
+  return {
+    accessToken: response.access_token,
+    ...(nonEmpty(response.refresh_token) ? { refreshToken: response.refresh_token } : {}),
+    ...(nonEmpty(response.instance_url) ? { instanceUrl: response.instance_url } : {}),
+    ...(nonEmpty(response.id) ? { identityUrl: response.id } : {}),
+    ...(nonEmpty(response.scope) ? { scopes: response.scope.split(' ').filter(Boolean) } : {}),
+    ...(Number.isFinite(issuedAt) && issuedAt > 0 ? { issuedAt } : {}),
+  };
+}
+
+/** `/id/<orgId>/<userId>` in an identity URL. */
+function idsFromIdentityUrl(url: string | undefined) {
+  const match = url ? /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(url) : null;
+  return match ? { orgId: match[1] as string, userId: match[2] as string } : undefined;
+}
+
+/** Both shapes: the identity URL's (`username`, `display_name`) and userinfo's (OIDC claims). */
+function readIdentity(
+  json: unknown,
+  identityUrl: string | undefined,
+): SalesforceIdentity | undefined {
+  if (!isObject(json)) return undefined;
+  const ids =
+    idsFromIdentityUrl(identityUrl) ?? idsFromIdentityUrl(String(json.id ?? json.sub ?? ''));
+  const orgId = nonEmpty(json.organization_id) ? json.organization_id : ids?.orgId;
+  const userId = nonEmpty(json.user_id) ? json.user_id : ids?.userId;
+  if (!orgId || !userId) return undefined;
+  const username = [json.username, json.preferred_username].find(nonEmpty);
+  const displayName = [json.display_name, json.name].find(nonEmpty);
+  return {
+    orgId,
+    userId,
+    ...(username ? { username } : {}),
+    ...(displayName ? { displayName } : {}),
+  };
+}
+
+/**
+ * A signal that fires when the caller's does or after `timeoutMs`, and a way to tell which.
+ * Built by hand because `AbortSignal.any` is missing from some runtimes still in use.
+ */
+function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const forward = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  else signal?.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('Salesforce did not answer in time.', 'TimeoutError'));
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    },
+  };
+}
+
+/**
+ * The Salesforce client of the reference server (see {@link SalesforceClient}). http is allowed
+ * only for a login URL that is itself http — which `normalizeLoginUrl` permits only for hosts the
+ * integrator listed (the simulator) — and only towards that same origin.
+ *
+ * @example
+ * const salesforce = createSalesforceClient({ fetch: loggingFetch, timeoutMs: 10_000 });
+ */
+export function createSalesforceClient(options: SalesforceClientOptions = {}): SalesforceClient {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  // oauth4webapi types its fetch per call; one loose signature serves all of them.
+  const customFetch = (url: string, init: { body?: unknown }) =>
+    fetchImpl(url, init as RequestInit);
+  const requestOptions = (app: SalesforceApp, url: string, signal: AbortSignal) => {
+    const insecure = app.loginUrl.startsWith('http:') && new URL(url).origin === app.loginUrl;
+    return {
+      [oauth.customFetch]: customFetch,
+      [oauth.allowInsecureRequests]: insecure,
+      signal,
+    };
+  };
+
+  async function call<T>(
+    what: string,
+    signal: AbortSignal | undefined,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const limit = deadline(signal, timeoutMs);
+    try {
+      return await run(limit.signal);
+    } catch (error) {
+      if (signal?.aborted) throw new ConnectError('aborted', 'The operation was cancelled.');
+      throw toSalesforceFailure(error, what, limit.timedOut());
+    } finally {
+      limit.done();
+    }
+  }
+
+  return {
+    exchangeCode({ app, code, codeVerifier, redirectUri, signal }) {
+      return call('code exchange', signal, async (bounded) => {
+        const as = authorizationServer(app.loginUrl);
+        const client: oauth.Client = { client_id: app.consumerKey };
+        // The state was already checked (and spent) by the server; only the code goes on.
+        const parameters = oauth.validateAuthResponse(
+          as,
+          client,
+          new URLSearchParams({ code }),
+          oauth.expectNoState,
+        );
+        const response = await oauth.authorizationCodeGrantRequest(
+          as,
+          client,
+          oauth.ClientSecretPost(app.consumerSecret),
+          parameters,
+          redirectUri,
+          codeVerifier,
+          requestOptions(app, as.token_endpoint as string, bounded),
+        );
+        return readTokenSet(await oauth.processAuthorizationCodeResponse(as, client, response));
+      });
+    },
+
+    refresh({ app, refreshToken, signal }) {
+      return call('token refresh', signal, async (bounded) => {
+        const as = authorizationServer(app.loginUrl);
+        const client: oauth.Client = { client_id: app.consumerKey };
+        const response = await oauth.refreshTokenGrantRequest(
+          as,
+          client,
+          oauth.ClientSecretPost(app.consumerSecret),
+          refreshToken,
+          requestOptions(app, as.token_endpoint as string, bounded),
+        );
+        return readTokenSet(await oauth.processRefreshTokenResponse(as, client, response));
+      });
+    },
+
+    revoke({ app, token, signal }) {
+      return call('token revocation', signal, async (bounded) => {
+        const as = authorizationServer(app.loginUrl);
+        const client: oauth.Client = { client_id: app.consumerKey };
+        const response = await oauth.revocationRequest(
+          as,
+          client,
+          oauth.ClientSecretPost(app.consumerSecret),
+          token,
+          requestOptions(app, as.revocation_endpoint as string, bounded),
+        );
+        await oauth.processRevocationResponse(response);
+      });
+    },
+
+    identity({ app, accessToken, identityUrl, signal }) {
+      return call('identity lookup', signal, async (bounded) => {
+        const as = authorizationServer(app.loginUrl);
+        const client: oauth.Client = { client_id: app.consumerKey };
+        // The identity URL first (it names org and user even with only the `api` scope), then
+        // the userinfo endpoint. A token goes only to https, or to the allowed http login host.
+        const attempts: (() => Promise<Response>)[] = [];
+        if (identityUrl && /^https?:\/\//.test(identityUrl)) {
+          attempts.push(() =>
+            oauth.protectedResourceRequest(
+              accessToken,
+              'GET',
+              new URL(identityUrl),
+              new Headers({ accept: 'application/json' }),
+              null,
+              requestOptions(app, identityUrl, bounded),
+            ),
+          );
+        }
+        attempts.push(() =>
+          oauth.userInfoRequest(
+            as,
+            client,
+            accessToken,
+            requestOptions(app, as.userinfo_endpoint as string, bounded),
+          ),
+        );
+        let failure: unknown;
+        for (const attempt of attempts) {
+          try {
+            const response = await attempt();
+            if (response.ok) {
+              const identity = readIdentity(await response.json(), identityUrl);
+              if (identity) return identity;
+              failure = new ConnectError(
+                'unknown',
+                'Salesforce did not say which org and user connected.',
+              );
+            } else {
+              const body = await response.json().catch(() => null);
+              failure = fromSalesforceError(
+                isObject(body) ? (body as { error?: string; error_description?: string }) : null,
+                { status: response.status },
+              );
+            }
+          } catch (error) {
+            if (bounded.aborted) throw error;
+            failure = error;
+          }
+        }
+        throw failure;
+      });
+    },
+  };
+}
