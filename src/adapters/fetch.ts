@@ -9,10 +9,23 @@ import {
 } from './rest-answers.js';
 import type { AdapterCallOptions, Awaitable, SalesforceConnectAdapter } from './types.js';
 
-/** The header the REST contract requires on every mutating request (a CSRF guard). */
+/**
+ * The header the REST contract requires on every mutating request (a CSRF guard): a page on
+ * another site cannot add it without a CORS preflight, which the server does not allow.
+ *
+ * @example
+ * if (request.method !== 'GET' && request.headers.get(CSRF_HEADER.name) !== CSRF_HEADER.value) {
+ *   return forbidden();
+ * }
+ */
 export const CSRF_HEADER = { name: 'X-Requested-With', value: 'salesforce-connect' } as const;
 
-/** Options of {@link createFetchAdapter}. */
+/**
+ * Options of {@link createFetchAdapter}.
+ *
+ * @example
+ * const options: FetchAdapterOptions = { baseUrl: '/api/salesforce', timeoutMs: 10_000 };
+ */
 export interface FetchAdapterOptions {
   /**
    * Where the backend's handler is mounted, absolute or relative to the page, with or without a
@@ -26,13 +39,19 @@ export interface FetchAdapterOptions {
    * function (possibly async) called before each request so a fresh token is used every time.
    */
   headers?: HeadersInit | (() => Awaitable<HeadersInit>);
-  /** Whether cookies go along; default `same-origin`. Use `include` for a backend on another site. */
+  /** Whether cookies go along; default `same-origin`. `include` for a backend on another site. */
   credentials?: RequestCredentials;
   /** Give up after this long and throw `timeout`; default 30 000 ms, `0` for no limit. */
   timeoutMs?: number;
 }
 
-/** The fetch adapter: every method of the contract, always async. */
+/**
+ * The fetch adapter: every method of the contract, always present and always async.
+ *
+ * @example
+ * const adapter: FetchAdapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
+ * const info = await adapter.getSetupInfo(); // no optional chaining needed
+ */
 export interface FetchAdapter extends SalesforceConnectAdapter {
   getConnection(options?: AdapterCallOptions): Promise<Connection>;
   saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;

@@ -8,10 +8,20 @@ import type { ConnectErrorCode } from '../core/errors.js';
  * - `token`: the popup returns a code, and exchanging it fails (`completeAuthorization` throws);
  * - `session`: a stored connection stops working (`needs_reauth`);
  * - `transport`: the backend cannot be reached or breaks (every call throws).
+ *
+ * @example
+ * const showsInPopup = (stage: MemoryScenarioStage) =>
+ *   stage === 'preflight' || stage === 'authorize';
  */
 export type MemoryScenarioStage = 'preflight' | 'authorize' | 'token' | 'session' | 'transport';
 
-/** One scripted outcome: the kit's code and what Salesforce itself would have said. */
+/**
+ * One scripted outcome: the kit's code and what Salesforce itself would have said.
+ *
+ * @example
+ * const outcome: MemoryScenarioOutcome = MEMORY_SCENARIO_OUTCOMES.invalid_client;
+ * outcome.salesforceError; // 'invalid_client'
+ */
 export interface MemoryScenarioOutcome {
   stage: MemoryScenarioStage;
   code: ConnectErrorCode;
@@ -28,6 +38,9 @@ export interface MemoryScenarioOutcome {
 /**
  * Every scripted outcome the memory adapter can play, keyed by scenario name. `happy` is absent:
  * it is the flow with nothing going wrong.
+ *
+ * @example
+ * MEMORY_SCENARIO_OUTCOMES.app_not_approved.salesforceError // 'invalid_app_access'
  */
 export const MEMORY_SCENARIO_OUTCOMES = {
   invalid_client_id: {
@@ -155,10 +168,23 @@ export const MEMORY_SCENARIO_OUTCOMES = {
   },
 } as const satisfies Record<string, MemoryScenarioOutcome>;
 
-/** A scripted behaviour for the memory adapter: `happy`, or one failure from the table above. */
+/**
+ * A scripted behaviour for the memory adapter: `happy`, or one failure from the table above.
+ *
+ * @example
+ * const scenario: MemoryScenario = 'redirect_uri_mismatch';
+ * createMemoryAdapter({ scenario });
+ */
 export type MemoryScenario = 'happy' | keyof typeof MEMORY_SCENARIO_OUTCOMES;
 
-/** Every scenario name, `happy` first: handy for a Storybook control. */
+/**
+ * Every scenario name, `happy` first: handy for a Storybook control.
+ *
+ * @example
+ * export default {
+ *   argTypes: { scenario: { control: 'select', options: MEMORY_SCENARIOS } },
+ * };
+ */
 export const MEMORY_SCENARIOS: readonly MemoryScenario[] = [
   'happy',
   ...(Object.keys(MEMORY_SCENARIO_OUTCOMES) as (keyof typeof MEMORY_SCENARIO_OUTCOMES)[]),

@@ -18,12 +18,27 @@ import {
 } from './memory-scenarios.js';
 import type { AdapterCallOptions, SalesforceConnectAdapter } from './types.js';
 
-/** The part of `BroadcastChannel` the memory adapter uses to deliver simulated callbacks. */
+/**
+ * The part of `BroadcastChannel` the memory adapter uses to deliver simulated callbacks.
+ *
+ * @example
+ * class RecordingChannel {
+ *   constructor(readonly name: string) {}
+ *   postMessage(message: unknown) { log.push(message); }
+ *   close() {}
+ * }
+ * createMemoryAdapter({ BroadcastChannel: RecordingChannel satisfies MemoryBroadcastChannel });
+ */
 export type MemoryBroadcastChannel = new (
   name: string,
 ) => { postMessage(message: unknown): void; close(): void };
 
-/** Options of {@link createMemoryAdapter}; every one has a sensible default. */
+/**
+ * Options of {@link createMemoryAdapter}; every one has a sensible default.
+ *
+ * @example
+ * const options: MemoryAdapterOptions = { initial: 'connected', scenario: 'needs_reauth' };
+ */
 export interface MemoryAdapterOptions {
   /** What goes wrong, if anything; default `happy`. Change it later with `setScenario`. */
   scenario?: MemoryScenario;
@@ -79,7 +94,12 @@ export interface MemoryAdapterOptions {
   BroadcastChannel?: MemoryBroadcastChannel | undefined;
 }
 
-/** What `simulateCallback` plays: Salesforce's answer in the popup. */
+/**
+ * What `simulateCallback` plays: Salesforce's answer in the popup.
+ *
+ * @example
+ * adapter.simulateCallback({ outcome: 'deny' } satisfies SimulateCallbackOptions);
+ */
 export interface SimulateCallbackOptions {
   /** The authorization to answer; default the latest one `startAuthorization` issued. */
   state?: string;
@@ -96,6 +116,10 @@ export interface SimulateCallbackOptions {
 /**
  * A complete backend in memory: the adapter contract plus controls for stories and tests.
  * All adapter methods are always present and always async.
+ *
+ * @example
+ * const adapter: MemoryAdapter = createMemoryAdapter();
+ * adapter.setScenario('network_down'); // every call now fails with `network`
  */
 export interface MemoryAdapter extends SalesforceConnectAdapter {
   getConnection(options?: AdapterCallOptions): Promise<Connection>;
@@ -246,7 +270,8 @@ const pageOrigin = () => {
  * await adapter.saveCredentials({ loginUrl, consumerKey, consumerSecret });
  * const start = await adapter.startAuthorization({ returnOrigin: 'https://app.example.com' });
  * const { code, state } = adapter.simulateCallback({ state: start.state, broadcast: false });
- * await adapter.completeAuthorization({ code: code!, state }); // throws ConnectError 'invalid_client'
+ * // Rejects with ConnectError 'invalid_client':
+ * await adapter.completeAuthorization({ code: code ?? '', state });
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const clock = options.clock ?? { now: () => Date.now() };

@@ -1,49 +1,95 @@
 import type { AuthorizationStart, Connection, CredentialsInput, SetupInfo } from '../core/types.js';
 
-/** A value or a promise of it: adapters may answer synchronously. */
+/**
+ * A value or a promise of it: adapters may answer synchronously.
+ *
+ * @example
+ * const getConnection = (): Awaitable<Connection> => cache ?? fetchConnection();
+ */
 export type Awaitable<T> = T | Promise<T>;
 
-/** Options every adapter method takes. */
+/**
+ * Options every adapter method takes.
+ *
+ * @example
+ * const controller = new AbortController();
+ * const connection = await adapter.getConnection({ signal: controller.signal });
+ */
 export interface AdapterCallOptions {
-  /** Fires when the kit no longer wants the answer (unmount, cancel, newer call): stop work. */
+  /**
+   * Fires when the kit no longer wants the answer (unmount, cancel, a newer call): stop the work
+   * and reject with `ConnectError` code `aborted`. A call whose signal has already fired must
+   * reject at once and change nothing.
+   */
   signal?: AbortSignal;
 }
 
 /**
  * The whole contract between the kit and a backend. Implement it over REST, GraphQL, tRPC or
- * server actions; prove it with `runAdapterConformance` from `salesforce-connect/testing`.
+ * server actions (docs/adapters.md has worked examples); prove it with `runAdapterConformance`
+ * from `salesforce-connect/testing`.
  *
- * Every method throws `ConnectError` (from `salesforce-connect/core`) with a stable `code` on
- * failure, and honours `signal` by rejecting with code `aborted`.
+ * Every method may answer synchronously or with a promise; throws (or rejects with) a
+ * `ConnectError` from `salesforce-connect/core` with a stable `code` on failure, never a plain
+ * `Error`; and honours `signal` by rejecting with code `aborted`. No answer and no error ever
+ * contains the consumer secret, any piece of it, or a token.
+ *
+ * @example
+ * // `api` is your HTTP client; it must throw ConnectErrors (see docs/adapters.md).
+ * const adapter: SalesforceConnectAdapter = {
+ *   getConnection: ({ signal } = {}) => api.get('/sf', { signal }),
+ *   saveCredentials: (input, { signal } = {}) => api.put('/sf/credentials', input, { signal }),
+ *   startAuthorization: (input, { signal } = {}) => api.post('/sf/start', input, { signal }),
+ *   completeAuthorization: (input, { signal } = {}) => api.post('/sf/finish', input, { signal }),
+ *   disconnect: ({ signal } = {}) => api.delete('/sf', { signal }),
+ * };
  */
 export interface SalesforceConnectAdapter {
-  /** The current connection. Cheap and safe to poll; never has side effects. */
+  /**
+   * The current connection. Called on mount, when polling, and after the popup closed without a
+   * message. Cheap and safe to poll: no side effects, so two calls in a row answer the same.
+   */
   getConnection(options?: AdapterCallOptions): Awaitable<Connection>;
   /**
-   * Stores the credentials (the secret write-only) and answers the new connection, usually
-   * `configured`. A backend may preflight them and report findings in `Connection.error` while
-   * still keeping them. Never returns the secret.
+   * Stores the credentials and answers the new connection, `configured`, with `consumerKeyHint`
+   * (the key's last four characters) and `hasConsumerSecret: true`. The secret is write-only: it
+   * is never returned, and an empty `consumerSecret` means "keep the saved one" (the form cannot
+   * show it back). A backend may preflight the credentials and report findings (e.g.
+   * `invalid_client_id`, `redirect_uri_mismatch`) in `Connection.error` while still keeping them.
+   * Bad input rejects with `invalid_input` or `invalid_login_url`.
    */
   saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Awaitable<Connection>;
   /**
-   * Begins an authorization: a fresh single-use `state` bound to a PKCE (S256) verifier kept on the
-   * backend, and the Salesforce authorize URL to open. `returnOrigin` is the page's origin, where
-   * the callback page will post its result.
+   * Begins an authorization: a fresh single-use `state` (at least 128 random bits) bound to a
+   * PKCE (S256) verifier kept on the backend, and the Salesforce authorize URL to open, carrying
+   * `state`, `code_challenge` and `code_challenge_method=S256`. `returnOrigin` is the page's
+   * origin, where the callback page will post its result. Without saved credentials it rejects
+   * with `not_configured`; an origin the backend does not allow, with `unauthorized`.
    */
   startAuthorization(
     input: { returnOrigin: string },
     options?: AdapterCallOptions,
   ): Awaitable<AuthorizationStart>;
   /**
-   * Exchanges the code from an app-origin callback route for tokens. Optional: backends whose own
-   * callback page exchanges the code omit it, and the kit asks `getConnection` instead.
+   * Exchanges the code an app-origin callback route relayed, and answers `connected`. The state
+   * must be one this backend issued, unused and unexpired (else `state_mismatch`), and is spent by
+   * the call whatever happens. Salesforce's refusals come back as their codes (`invalid_client`,
+   * `invalid_grant`, `app_not_approved`, …). Optional: backends whose own callback page
+   * exchanges the code omit it, and the kit asks `getConnection` instead.
    */
   completeAuthorization?(
     input: { code: string; state: string },
     options?: AdapterCallOptions,
   ): Awaitable<Connection>;
-  /** Revokes the tokens at Salesforce and forgets them; answers the resulting connection. */
+  /**
+   * Revokes the tokens at Salesforce, forgets them, and answers `disconnected`. The saved
+   * credentials stay, so connecting again needs no retyping.
+   */
   disconnect(options?: AdapterCallOptions): Awaitable<Connection>;
-  /** What the admin must configure (callback URLs, scopes, app name); feeds the setup guide. */
+  /**
+   * What the admin must configure in Salesforce: the callback URL(s) to paste into the app
+   * (absolute, the first being the one the backend uses), the scopes, the app and product names.
+   * Feeds the setup guide. Optional.
+   */
   getSetupInfo?(options?: AdapterCallOptions): Awaitable<SetupInfo>;
 }

@@ -3,7 +3,16 @@ import { ConnectError, type ConnectErrorCode, isConnectErrorCode } from '../core
 import { keyHint } from '../core/secret-display.js';
 import type { AuthorizationStart, Connection, CredentialsInput } from '../core/types.js';
 
-/** What the suite needs from one freshly created backend. */
+/**
+ * What the suite needs from one freshly created backend.
+ *
+ * @example
+ * const subject: ConformanceSubject = {
+ *   adapter: createFetchAdapter({ baseUrl: server.url }),
+ *   simulateAuthorization: (start) => simulator.approve(start.authorizeUrl),
+ *   cleanup: () => server.close(),
+ * };
+ */
 export interface ConformanceSubject {
   /** The adapter under test, talking to a backend that starts empty (or merely configured). */
   adapter: SalesforceConnectAdapter;
@@ -23,7 +32,13 @@ export interface ConformanceSubject {
   cleanup?(): Awaitable<void>;
 }
 
-/** Facts of the run, handed to `simulateAuthorization`. */
+/**
+ * Facts of the run, handed to `simulateAuthorization`.
+ *
+ * @example
+ * simulateAuthorization: (start, { credentials }: ConformanceContext) =>
+ *   simulator.approve(start.authorizeUrl, { clientId: credentials.consumerKey }),
+ */
 export interface ConformanceContext {
   /** The credentials the suite saved for this authorization. */
   credentials: CredentialsInput;
@@ -35,6 +50,9 @@ export interface ConformanceContext {
  * The matchers the suite calls: `toBe`, `toEqual`, `toMatch` (with a RegExp) and
  * `toBeGreaterThanOrEqual`. Vitest's and Jest's `expect` both fit; so does any `expect` that
  * throws on a failed match.
+ *
+ * @example
+ * const matchers: ConformanceMatchers = expect(connection.status); // Vitest or Jest
  */
 export interface ConformanceMatchers {
   toBe(expected: unknown): unknown;
@@ -43,7 +61,13 @@ export interface ConformanceMatchers {
   toBeGreaterThanOrEqual(expected: number): unknown;
 }
 
-/** The test runner's functions, passed in so the suite runs under Vitest, Jest or anything alike. */
+/**
+ * The test runner's functions, passed in so the suite runs under Vitest, Jest or anything alike.
+ *
+ * @example
+ * import { describe, expect, it } from '@jest/globals';
+ * const api: ConformanceTestApi = { describe, it, expect };
+ */
 export interface ConformanceTestApi {
   /** Groups the checks; called once, synchronously. */
   describe(name: string, body: () => void): unknown;
@@ -52,7 +76,16 @@ export interface ConformanceTestApi {
   expect(actual: unknown): ConformanceMatchers;
 }
 
-/** Options of {@link runAdapterConformance}. */
+/**
+ * Options of {@link runAdapterConformance}.
+ *
+ * @example
+ * const options: ConformanceOptions = {
+ *   credentials: { loginUrl: 'http://localhost:4010' }, // a local Salesforce simulator
+ *   returnOrigin: 'http://localhost:3000',
+ *   timeoutMs: 20_000,
+ * };
+ */
 export interface ConformanceOptions {
   /** Title of the `describe` block; default `Salesforce Connect adapter conformance`. */
   name?: string;
@@ -67,7 +100,12 @@ export interface ConformanceOptions {
   timeoutMs?: number;
 }
 
-/** The title of every check the suite registers, for reports and for tests of the suite itself. */
+/**
+ * The title of every check the suite registers, for reports and for tests of the suite itself.
+ *
+ * @example
+ * expect(failedTests).not.toContain(CONFORMANCE_CHECKS.noSecret);
+ */
 export const CONFORMANCE_CHECKS = {
   fresh: 'starts disconnected or configured',
   save: 'saveCredentials answers configured with the key hint and keeps the secret write-only',
@@ -156,10 +194,11 @@ const METHODS = [
 
 type MethodName = (typeof METHODS)[number];
 
-const describeError = (error: unknown) =>
-  ConnectError.is(error)
-    ? `ConnectError ${String(error.code)}`
-    : `${error instanceof Error ? error.name : typeof error}: ${String((error as Error)?.message ?? error)}`;
+const describeError = (error: unknown) => {
+  if (ConnectError.is(error)) return `ConnectError ${String(error.code)}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return `${typeof error}: ${String(error)}`;
+};
 
 /**
  * Wraps an adapter so that every answer and every error it gives is searched for the secret, and
