@@ -1,0 +1,623 @@
+import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import {
+  type ConnectState,
+  type ConnectStateReducer,
+  type ConnectStore,
+  createConnectStore,
+  initialConnectState,
+} from '../core/connect-machine.js';
+import { ConnectError, type ConnectErrorCode, toConnectError } from '../core/errors.js';
+import type { OAuthPrompt } from '../core/oauth.js';
+import {
+  createPopupSession,
+  type PopupEnvironment,
+  type PopupHost,
+  type PopupOutcome,
+  type PopupSession,
+  type PopupSessionEvent,
+  type PopupSessionOptions,
+} from '../core/popup-session.js';
+import type { AuthorizationStart, Connection, ConnectionStatus } from '../core/types.js';
+
+/**
+ * The browser as the connect flow sees it: the popup session's environment plus the page's
+ * origin (sent as `returnOrigin`). Every missing part is the global one.
+ *
+ * @example
+ * useSalesforceConnect({ adapter, environment: { window: iframe.contentWindow } });
+ */
+export interface ConnectEnvironment extends Partial<Omit<PopupEnvironment, 'window'>> {
+  window?: PopupHost & { location?: { origin: string } };
+}
+
+/**
+ * Popup tuning passed to `createPopupSession` (size, callback origin, timings).
+ *
+ * @example
+ * useSalesforceConnect({ adapter, popup: { size: { width: 600, height: 720 } } });
+ */
+export type ConnectPopupOptions = Pick<
+  PopupSessionOptions,
+  | 'callbackOrigin'
+  | 'size'
+  | 'blankPageText'
+  | 'closedPollMs'
+  | 'closedGraceMs'
+  | 'blockedCheckMs'
+  | 'timeoutMs'
+>;
+
+/**
+ * Why the flow ended without a connection: the admin cancelled, closed the Salesforce window, or
+ * an error stopped it.
+ *
+ * @example
+ * onExit: ({ reason, error }) => reason === 'error' && track('connect_failed', error?.code)
+ */
+export type ConnectExitReason = 'cancelled' | 'popup_closed' | 'error';
+
+/**
+ * Every step of the flow, for analytics and diagnostics: the popup session's own events plus the
+ * hook's. None carries a code, a state, a secret or a token.
+ *
+ * @example
+ * onEvent: (event) => analytics.track(`salesforce_${event.type}`, event)
+ */
+export type SalesforceConnectEvent =
+  | PopupSessionEvent
+  | { type: 'connection_loaded'; status: ConnectionStatus }
+  | { type: 'connection_failed'; errorCode: ConnectErrorCode }
+  | { type: 'authorization_prefetched' }
+  | { type: 'authorization_prefetch_failed'; errorCode: ConnectErrorCode }
+  | { type: 'open'; prefetched: boolean }
+  | { type: 'retry' }
+  | { type: 'completing'; via: 'code' | 'callback' }
+  | { type: 'succeeded'; status: ConnectionStatus }
+  | { type: 'failed'; errorCode: ConnectErrorCode }
+  | { type: 'cancelled' }
+  | { type: 'disconnected'; status: ConnectionStatus };
+
+/**
+ * Options of `useSalesforceConnect` (and of the framework-free flow under it).
+ *
+ * @example
+ * const options: ConnectFlowOptions = {
+ *   adapter,
+ *   onSuccess: ({ connection }) => toast(`Connected to ${connection.org?.name}`),
+ * };
+ */
+export interface ConnectFlowOptions {
+  adapter: SalesforceConnectAdapter;
+  /** The backend answered `connected` after the admin authorized. */
+  onSuccess?: ((details: { connection: Connection }) => void) | undefined;
+  /** The attempt ended without a connection. */
+  onExit?:
+    | ((details: { reason: ConnectExitReason; error?: ConnectError | undefined }) => void)
+    | undefined;
+  /** Every step, see {@link SalesforceConnectEvent}. */
+  onEvent?: ((event: SalesforceConnectEvent) => void) | undefined;
+  popup?: ConnectPopupOptions | undefined;
+  /**
+   * Passed to `adapter.startAuthorization` with `returnOrigin`, for adapters that let the page
+   * choose; the built-in adapters leave scopes to the backend.
+   */
+  scopes?: readonly string[] | undefined;
+  /** Passed to `adapter.startAuthorization` like `scopes` (e.g. `login` to force a fresh sign-in). */
+  prompt?: OAuthPrompt | readonly OAuthPrompt[] | undefined;
+  environment?: ConnectEnvironment | undefined;
+  /** Bends the flow without forking it (Downshift-style), see `ConnectStateReducer`. */
+  stateReducer?: ConnectStateReducer | undefined;
+  /** The connection the server rendered with, so the first paint already shows it. */
+  initialConnection?: Connection | undefined;
+}
+
+/**
+ * The framework-free connect flow behind `useSalesforceConnect`: the store, the adapter calls
+ * and the popup session. `start()` begins loading and returns the function that stops everything.
+ *
+ * @example
+ * const flow = createConnectFlow(() => options);
+ * const stop = flow.start();
+ * button.onclick = () => flow.open();
+ */
+export interface ConnectFlow {
+  store: ConnectStore;
+  start(): () => void;
+  open(): void;
+  cancel(): void;
+  retry(): void;
+  disconnect(): Promise<Connection | undefined>;
+  refresh(): Promise<Connection | undefined>;
+  focusPopup(): boolean;
+}
+
+interface Attempt {
+  controller: AbortController;
+  session: PopupSession;
+  done: boolean;
+}
+
+type Step = 'load' | 'authorize' | 'disconnect';
+
+// A prefetched state is dropped this long before it expires, so a click never sends a dying one.
+const EXPIRY_MARGIN_MS = 30_000;
+// Used when the backend gives no expiry: well inside the usual 10-minute state lifetime.
+const ASSUMED_LIFETIME_MS = 5 * 60_000;
+
+/** A child controller that aborts with `parent`; `release` detaches it once its call is over. */
+function linkedController(parent: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const abort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) abort();
+  else parent?.addEventListener('abort', abort, { once: true });
+  return {
+    controller,
+    signal: controller.signal,
+    release: () => parent?.removeEventListener('abort', abort),
+  };
+}
+
+/** Credentials exist, so the backend can start an authorization. */
+function canAuthorize(connection: Connection | undefined): connection is Connection {
+  if (!connection) return false;
+  const { status } = connection;
+  if (status === 'configured' || status === 'needs_reauth' || status === 'error') return true;
+  return (
+    status === 'disconnected' &&
+    (connection.consumerKeyHint !== undefined || connection.hasConsumerSecret === true)
+  );
+}
+
+/** A prefetched URL belongs to one login URL and consumer key; new ones make it useless. */
+const credentialsKey = (connection: Connection) =>
+  `${connection.loginUrl ?? ''}|${connection.consumerKeyHint ?? ''}`;
+
+const isSettled = (state: ConnectState) =>
+  (state.phase === 'idle' || state.phase === 'succeeded' || state.phase === 'failed') &&
+  !state.disconnecting;
+
+/**
+ * Builds the connect flow. `getOptions` is read at each use, so callbacks and the adapter may
+ * change between renders without restarting anything.
+ *
+ * @example
+ * const flow = createConnectFlow(() => ({ adapter, onSuccess: ({ connection }) => show(connection) }));
+ * useEffect(() => flow.start(), [flow]);
+ */
+export function createConnectFlow(getOptions: () => ConnectFlowOptions): ConnectFlow {
+  const initialConnection = getOptions().initialConnection;
+  const store = createConnectStore({
+    ...(initialConnection
+      ? { initial: { ...initialConnectState, connection: initialConnection } }
+      : {}),
+    stateReducer: (state, actionAndChanges) => {
+      const custom = getOptions().stateReducer;
+      return custom ? custom(state, actionAndChanges) : actionAndChanges.changes;
+    },
+  });
+
+  let life: AbortController | undefined;
+  let attempt: Attempt | undefined;
+  let failedStep: Step | undefined;
+  let loading: AbortController | undefined;
+  let prefetched: AuthorizationStart | undefined;
+  let prefetchedFor: string | undefined;
+  let prefetching: AbortController | undefined;
+  let prefetchFailedFor: string | undefined;
+  let prefetchTimer: unknown;
+  let checkingPrefetch = false;
+
+  const adapter = () => getOptions().adapter;
+  const environment = (): ConnectEnvironment => getOptions().environment ?? {};
+  const now = () => environment().now?.() ?? Date.now();
+  const setTimer = (callback: () => void, ms: number) =>
+    (environment().setTimeout ?? ((fn, delay) => setTimeout(fn, delay)))(callback, ms);
+  const clearTimer = (handle: unknown) =>
+    (environment().clearTimeout ?? ((h) => clearTimeout(h as Parameters<typeof clearTimeout>[0])))(
+      handle,
+    );
+
+  const emit = (event: SalesforceConnectEvent) => {
+    try {
+      getOptions().onEvent?.(event);
+    } catch (error) {
+      // An analytics bug must not break the flow; report it without unwinding this call.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
+
+  const authorizationInput = () => {
+    const { scopes, prompt } = getOptions();
+    const origin =
+      environment().window?.location?.origin ??
+      (globalThis as { location?: { origin?: string } }).location?.origin ??
+      '';
+    return {
+      returnOrigin: origin,
+      ...(scopes ? { scopes: [...scopes] } : {}),
+      ...(prompt ? { prompt } : {}),
+    };
+  };
+
+  const expiryOf = (start: AuthorizationStart, fetchedAt: number) => {
+    const parsed = start.expiresAt ? Date.parse(start.expiresAt) : Number.NaN;
+    return Number.isNaN(parsed) ? fetchedAt + ASSUMED_LIFETIME_MS : parsed;
+  };
+  let prefetchedExpiry = 0;
+  const prefetchIsFresh = () =>
+    prefetched !== undefined && prefetchedExpiry - now() > EXPIRY_MARGIN_MS;
+
+  const dropPrefetch = () => {
+    prefetching?.abort();
+    prefetching = undefined;
+    clearTimer(prefetchTimer);
+    prefetchTimer = undefined;
+    const had = prefetched !== undefined;
+    prefetched = undefined;
+    prefetchedFor = undefined;
+    const state = store.getSnapshot();
+    if (had && state.phase !== 'authorizing' && (state.ready || state.authorizeUrl)) {
+      store.dispatch({ type: 'ready_expired' });
+    }
+  };
+
+  const scheduleExpiry = () => {
+    clearTimer(prefetchTimer);
+    prefetchTimer = setTimer(
+      () => {
+        prefetchTimer = undefined;
+        dropPrefetch();
+        maybePrefetch();
+      },
+      Math.max(0, prefetchedExpiry - now() - EXPIRY_MARGIN_MS),
+    );
+  };
+
+  /** Keeps one fresh authorize URL ready while nothing runs, so a click opens Salesforce at once. */
+  function maybePrefetch() {
+    if (checkingPrefetch || !life || life.signal.aborted) return;
+    checkingPrefetch = true;
+    try {
+      const state = store.getSnapshot();
+      if (!isSettled(state)) return;
+      const key = canAuthorize(state.connection) ? credentialsKey(state.connection) : undefined;
+      if (key === undefined || (prefetched && key !== prefetchedFor)) {
+        dropPrefetch();
+        if (key === undefined) return;
+      }
+      if (prefetched) {
+        if (!prefetchIsFresh()) {
+          dropPrefetch();
+        } else {
+          if (prefetchTimer === undefined) scheduleExpiry();
+          if (!state.ready)
+            store.dispatch({ type: 'ready', authorizeUrl: prefetched.authorizeUrl });
+          return;
+        }
+      }
+      if (prefetching || prefetchFailedFor === key) return;
+      const call = linkedController(life.signal);
+      prefetching = call.controller;
+      const fetchedAt = now();
+      Promise.resolve()
+        .then(() => adapter().startAuthorization(authorizationInput(), { signal: call.signal }))
+        .then(
+          (start) => {
+            call.release();
+            if (prefetching !== call.controller || call.signal.aborted) return;
+            prefetching = undefined;
+            prefetched = start;
+            prefetchedFor = key;
+            prefetchedExpiry = expiryOf(start, fetchedAt);
+            emit({ type: 'authorization_prefetched' });
+            scheduleExpiry();
+            store.dispatch({ type: 'ready', authorizeUrl: start.authorizeUrl });
+          },
+          (error: unknown) => {
+            call.release();
+            if (prefetching !== call.controller || call.signal.aborted) return;
+            prefetching = undefined;
+            // Not retried for these credentials until the next load: a click will surface it.
+            prefetchFailedFor = key;
+            emit({
+              type: 'authorization_prefetch_failed',
+              errorCode: toConnectError(error, 'adapter_error').code,
+            });
+          },
+        );
+    } finally {
+      checkingPrefetch = false;
+    }
+  }
+
+  const fail = (step: Step, error: ConnectError) => {
+    failedStep = step;
+    store.dispatch({ type: 'error', error });
+    emit({ type: 'failed', errorCode: error.code });
+  };
+
+  const endAttempt = (current: Attempt) => {
+    current.done = true;
+    if (attempt === current) attempt = undefined;
+  };
+
+  const succeed = (current: Attempt, connection: Connection) => {
+    endAttempt(current);
+    if (connection.status !== 'connected') {
+      // The backend kept the credentials but did not connect: show why.
+      store.dispatch({ type: 'connection_loaded', connection });
+      const error = connection.error
+        ? ConnectError.fromJSON(connection.error)
+        : new ConnectError('unknown', 'Salesforce did not confirm the connection. Try again.');
+      fail('authorize', error);
+      getOptions().onExit?.({ reason: 'error', error });
+      return;
+    }
+    store.dispatch({ type: 'success', connection });
+    emit({ type: 'succeeded', status: connection.status });
+    getOptions().onSuccess?.({ connection });
+  };
+
+  const exitWith = (current: Attempt, error: ConnectError) => {
+    endAttempt(current);
+    if (error.code === 'aborted') {
+      store.dispatch({ type: 'cancel' });
+      emit({ type: 'cancelled' });
+      getOptions().onExit?.({ reason: 'cancelled' });
+      return;
+    }
+    fail('authorize', error);
+    getOptions().onExit?.({
+      reason: error.code === 'popup_closed' ? 'popup_closed' : 'error',
+      error,
+    });
+  };
+
+  async function settleAttempt(current: Attempt, outcome: PopupOutcome) {
+    if (current.done) return;
+    if (outcome.type === 'error') return exitWith(current, outcome.error);
+    if (outcome.type === 'connection') return succeed(current, outcome.connection);
+    store.dispatch({ type: 'result_received' });
+    emit({ type: 'completing', via: outcome.type === 'code' ? 'code' : 'callback' });
+    const call = linkedController(current.controller.signal);
+    try {
+      const backend = adapter();
+      const connection =
+        outcome.type === 'code' && backend.completeAuthorization
+          ? await backend.completeAuthorization(
+              { code: outcome.code, state: outcome.state },
+              { signal: call.signal },
+            )
+          : await backend.getConnection({ signal: call.signal });
+      if (!current.done && !call.signal.aborted) succeed(current, connection);
+    } catch (error) {
+      if (!current.done && !call.signal.aborted) {
+        exitWith(current, toConnectError(error, 'adapter_error'));
+      }
+    } finally {
+      call.release();
+    }
+  }
+
+  const dispatchOpenResult = (result: ReturnType<PopupSession['open']>) => {
+    if (result === 'opened') store.dispatch({ type: 'popup_opened' });
+    else if (result === 'blocked') store.dispatch({ type: 'popup_blocked' });
+  };
+
+  /** A new attempt. The popup opens before anything else happens: browsers only allow it inside the click. */
+  function begin(event: 'authorize' | 'retry') {
+    const options = getOptions();
+    const state = store.getSnapshot();
+    const fresh =
+      prefetchIsFresh() &&
+      canAuthorize(state.connection) &&
+      prefetchedFor === credentialsKey(state.connection)
+        ? prefetched
+        : undefined;
+    let resolveStart: (start: AuthorizationStart) => void = () => {};
+    let rejectStart: (reason: unknown) => void = () => {};
+    const pending =
+      fresh ??
+      new Promise<AuthorizationStart>((resolve, reject) => {
+        resolveStart = resolve;
+        rejectStart = reject;
+      });
+    const call = linkedController(life?.signal);
+    let current: Attempt | undefined;
+    const session = createPopupSession({
+      ...options.popup,
+      signal: call.signal,
+      getConnection: (o) => adapter().getConnection(o),
+      ...(state.connection ? { previousConnection: state.connection } : {}),
+      environment: environment(),
+      onEvent: (sessionEvent) => {
+        emit(sessionEvent);
+        if (!current || current.done) return;
+        if (sessionEvent.type === 'popup_blocked') store.dispatch({ type: 'popup_blocked' });
+        else if (sessionEvent.type === 'popup_closed') store.dispatch({ type: 'popup_closed' });
+        else if (sessionEvent.type === 'popup_opened') store.dispatch({ type: 'popup_opened' });
+      },
+    });
+    const opened = session.open(pending);
+
+    // The prefetched state is this attempt's now (single use); any other in flight is moot.
+    prefetched = undefined;
+    prefetchedFor = undefined;
+    prefetching?.abort();
+    prefetching = undefined;
+    clearTimer(prefetchTimer);
+    prefetchTimer = undefined;
+
+    current = { controller: call.controller, session, done: false };
+    attempt = current;
+    failedStep = undefined;
+    store.dispatch({ type: event });
+    if (store.getSnapshot().phase !== 'authorizing') {
+      // A custom stateReducer refused the attempt.
+      endAttempt(current);
+      call.controller.abort();
+      return;
+    }
+    emit(event === 'retry' ? { type: 'retry' } : { type: 'open', prefetched: fresh !== undefined });
+    dispatchOpenResult(opened);
+
+    if (!fresh) {
+      const attemptOf = current;
+      Promise.resolve()
+        .then(() => adapter().startAuthorization(authorizationInput(), { signal: call.signal }))
+        .then((start) => {
+          resolveStart(start);
+          if (!attemptOf.done) store.dispatch({ type: 'ready', authorizeUrl: start.authorizeUrl });
+        }, rejectStart);
+    }
+    const attemptOf = current;
+    void session.result.then((outcome) => {
+      call.release();
+      return settleAttempt(attemptOf, outcome);
+    });
+  }
+
+  function open() {
+    const state = store.getSnapshot();
+    if (attempt && !attempt.done) {
+      // Idempotent: a second click brings the running attempt's window back.
+      if (state.popup === 'blocked' || state.popup === 'closed') retry();
+      else attempt.session.focus();
+      return;
+    }
+    if (isSettled(state)) begin('authorize');
+  }
+
+  function retry() {
+    const state = store.getSnapshot();
+    const current = attempt;
+    if (current && !current.done) {
+      if (state.phase !== 'authorizing') return;
+      if (state.popup !== 'blocked' && state.popup !== 'closed') {
+        current.session.focus();
+        return;
+      }
+      // A fresh click: the popup opens first, with the URL the session kept.
+      const opened = current.session.open();
+      store.dispatch({ type: 'retry' });
+      emit({ type: 'retry' });
+      dispatchOpenResult(opened);
+      return;
+    }
+    if (state.phase !== 'failed' || state.disconnecting) return;
+    if (failedStep === 'load') {
+      store.dispatch({ type: 'cancel' });
+      void refresh();
+    } else if (failedStep === 'disconnect') {
+      void disconnect();
+    } else begin('retry');
+  }
+
+  function cancel() {
+    const current = attempt;
+    if (current && !current.done) {
+      endAttempt(current);
+      // Closes the popup and stops every call of the attempt.
+      current.controller.abort();
+      store.dispatch({ type: 'cancel' });
+      emit({ type: 'cancelled' });
+      getOptions().onExit?.({ reason: 'cancelled' });
+      return;
+    }
+    // Dismisses a failure.
+    if (store.getSnapshot().phase === 'failed') store.dispatch({ type: 'cancel' });
+  }
+
+  async function refresh(): Promise<Connection | undefined> {
+    loading?.abort();
+    const call = linkedController(life?.signal);
+    loading = call.controller;
+    try {
+      const connection = await adapter().getConnection({ signal: call.signal });
+      if (call.signal.aborted) return undefined;
+      prefetchFailedFor = undefined;
+      store.dispatch({ type: 'connection_loaded', connection });
+      emit({ type: 'connection_loaded', status: connection.status });
+      if (failedStep === 'load' && store.getSnapshot().phase === 'failed') {
+        failedStep = undefined;
+        store.dispatch({ type: 'cancel' });
+      }
+      return connection;
+    } catch (caught) {
+      if (call.signal.aborted) return undefined;
+      const error = toConnectError(caught, 'adapter_error');
+      emit({ type: 'connection_failed', errorCode: error.code });
+      const state = store.getSnapshot();
+      // With a connection on screen, a failed refresh keeps it rather than replacing it with an error.
+      if (!state.connection && isSettled(state)) fail('load', error);
+      return undefined;
+    } finally {
+      call.release();
+      if (loading === call.controller) loading = undefined;
+    }
+  }
+
+  async function disconnect(): Promise<Connection | undefined> {
+    const before = store.getSnapshot();
+    if (!isSettled(before)) return before.connection;
+    store.dispatch({ type: 'disconnect' });
+    if (!store.getSnapshot().disconnecting) return before.connection;
+    failedStep = undefined;
+    dropPrefetch();
+    const call = linkedController(life?.signal);
+    try {
+      const connection = await adapter().disconnect({ signal: call.signal });
+      if (call.signal.aborted) return undefined;
+      store.dispatch({ type: 'disconnected', connection });
+      emit({ type: 'disconnected', status: connection.status });
+      return connection;
+    } catch (caught) {
+      if (!call.signal.aborted) fail('disconnect', toConnectError(caught, 'adapter_error'));
+      return undefined;
+    } finally {
+      call.release();
+    }
+  }
+
+  function start() {
+    life?.abort();
+    const current = new AbortController();
+    life = current;
+    if (store.getSnapshot().disconnecting) {
+      // A disconnect cut short by an earlier stop (StrictMode, Activity): its answer is lost.
+      store.dispatch({
+        type: 'error',
+        error: new ConnectError('aborted', 'The disconnect was interrupted.'),
+      });
+      store.dispatch({ type: 'cancel' });
+    }
+    const unsubscribe = store.subscribe(maybePrefetch);
+    void refresh();
+    return () => {
+      unsubscribe();
+      current.abort();
+      if (attempt) {
+        // The component is gone: the popup closes (the attempt's signal followed `life`), and the
+        // store no longer claims an attempt runs, without telling onExit about a choice nobody made.
+        endAttempt(attempt);
+        store.dispatch({ type: 'cancel' });
+      }
+      prefetching = undefined;
+      clearTimer(prefetchTimer);
+      prefetchTimer = undefined;
+    };
+  }
+
+  return {
+    store,
+    start,
+    open,
+    cancel,
+    retry,
+    disconnect,
+    refresh,
+    focusPopup: () => (attempt && !attempt.done ? attempt.session.focus() : false),
+  };
+}

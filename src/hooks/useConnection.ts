@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import { useLatest } from '../components/internal/use-latest.js';
+import { type ConnectError, toConnectError } from '../core/errors.js';
+import type { Connection, ConnectionStatus } from '../core/types.js';
+
+/**
+ * The page as `useConnection` sees it: the window for `focus`, the document for its visibility
+ * (timers are the global ones, so fake timers drive them). Each part defaults to the global one; pass stand-ins for tests and iframes.
+ *
+ * @example
+ * useConnection({ adapter, environment: { window: frame.contentWindow!, document: frame.contentDocument! } });
+ */
+export interface ConnectionEnvironment {
+  window?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  document?: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
+}
+
+/**
+ * Options of {@link useConnection}.
+ *
+ * @example
+ * const options: UseConnectionOptions = { adapter, pollMs: 30_000 };
+ */
+export interface UseConnectionOptions {
+  adapter: SalesforceConnectAdapter;
+  /** Asks the backend again every `pollMs` while the tab is visible; off when omitted or 0. */
+  pollMs?: number | undefined;
+  environment?: ConnectionEnvironment | undefined;
+}
+
+/**
+ * What {@link useConnection} returns.
+ *
+ * @example
+ * const { status, loading, refresh }: UseConnectionResult = useConnection({ adapter });
+ */
+export interface UseConnectionResult {
+  connection: Connection | undefined;
+  /** The connection's status; undefined until the first answer. */
+  status: ConnectionStatus | undefined;
+  /** Why the last load failed; cleared by the next answer. */
+  error: ConnectError | undefined;
+  /** A load is in flight. */
+  loading: boolean;
+  /** Asks the backend now; resolves with the answer (undefined when it failed or was replaced). */
+  refresh(): Promise<Connection | undefined>;
+}
+
+interface Loaded {
+  connection: Connection | undefined;
+  error: ConnectError | undefined;
+  loading: boolean;
+}
+
+/**
+ * The connection's status, kept fresh: loaded on mount, polled every `pollMs` while the tab is
+ * visible (paused while hidden), and reloaded when the tab becomes visible again or the window
+ * regains focus — which also catches a connection finished in a popup whose login pages cut the
+ * link to this window. Every request is aborted on unmount or when a newer one starts.
+ *
+ * @example
+ * function SalesforceBadge({ adapter }: { adapter: SalesforceConnectAdapter }) {
+ *   const { status, loading } = useConnection({ adapter, pollMs: 60_000 });
+ *   if (loading && !status) return <span>Checking…</span>;
+ *   return <span>{status === 'connected' ? 'Salesforce connected' : 'Salesforce not connected'}</span>;
+ * }
+ */
+export function useConnection({
+  adapter,
+  pollMs,
+  environment,
+}: UseConnectionOptions): UseConnectionResult {
+  const [loaded, setLoaded] = useState<Loaded>({
+    connection: undefined,
+    error: undefined,
+    loading: true,
+  });
+  const adapterRef = useLatest(adapter);
+  const current = useRef<AbortController | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    setLoaded((previous) => (previous.loading ? previous : { ...previous, loading: true }));
+    try {
+      const connection = await adapterRef.current.getConnection({ signal: controller.signal });
+      if (controller.signal.aborted) return undefined;
+      setLoaded({ connection, error: undefined, loading: false });
+      return connection;
+    } catch (caught) {
+      if (controller.signal.aborted) return undefined;
+      // The last known connection stays: a blip in the network does not make it disappear.
+      setLoaded((previous) => ({
+        ...previous,
+        error: toConnectError(caught, 'adapter_error'),
+        loading: false,
+      }));
+      return undefined;
+    } finally {
+      if (current.current === controller) current.current = undefined;
+    }
+  }, [adapterRef]);
+
+  const win = environment?.window;
+  const doc = environment?.document;
+  useEffect(() => {
+    const w = win ?? window;
+    const d = doc ?? document;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const stopPolling = () => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+    };
+    const startPolling = () => {
+      stopPolling();
+      if (pollMs && pollMs > 0) timer = setInterval(() => void refresh(), pollMs);
+    };
+    const onVisibility = () => {
+      if (d.visibilityState === 'hidden') return stopPolling();
+      void refresh();
+      startPolling();
+    };
+    const onFocus = () => {
+      // Focus often comes with a visibility change: one request is enough.
+      if (!current.current) void refresh();
+    };
+
+    void refresh();
+    if (d.visibilityState !== 'hidden') startPolling();
+    d.addEventListener('visibilitychange', onVisibility);
+    w.addEventListener('focus', onFocus);
+    return () => {
+      stopPolling();
+      d.removeEventListener('visibilitychange', onVisibility);
+      w.removeEventListener('focus', onFocus);
+      current.current?.abort();
+      current.current = undefined;
+    };
+  }, [refresh, pollMs, win, doc]);
+
+  return {
+    connection: loaded.connection,
+    status: loaded.connection?.status,
+    error: loaded.error,
+    loading: loaded.loading,
+    refresh,
+  };
+}
