@@ -1,29 +1,27 @@
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
+import { copyText } from './form/copy-text.js';
 import { partClassName } from './internal/parts.js';
+import { useMessages } from './messages/context.js';
+import { type CopyFieldMessages, copyFieldMessagesEn } from './messages/copyField.js';
 
-/** Strings CopyField shows; every one can be replaced for translation. */
-export interface CopyFieldMessages {
-  copy: string;
-  copied: string;
-  copyFailed: string;
-}
+export type { CopyFieldMessages } from './messages/copyField.js';
 
-const defaultMessages: CopyFieldMessages = {
-  copy: 'Copy',
-  copied: 'Copied',
-  copyFailed: 'Select the text and copy it by hand',
-};
-
+/**
+ * Props of {@link CopyField}; the root `<div>`'s own props pass through.
+ *
+ * @example
+ * const props: CopyFieldProps = { label: 'Scopes', value: 'api refresh_token' };
+ */
 export interface CopyFieldProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onCopy'> {
   /** Visible label, also the accessible name of the read-only text box. */
   label: string;
   /** The exact value the admin must paste elsewhere. */
   value: string;
   /** Drop the kit's class names (data attributes stay for your own styling). */
-  unstyled?: boolean;
-  messages?: Partial<CopyFieldMessages>;
+  unstyled?: boolean | undefined;
+  messages?: Partial<CopyFieldMessages> | undefined;
   /** Called after a copy attempt, with whether the clipboard accepted it. */
-  onCopy?: (details: { value: string; ok: boolean }) => void;
+  onCopy?: ((details: { value: string; ok: boolean }) => void) | undefined;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -45,7 +43,7 @@ export function CopyField({
   className,
   ...rest
 }: CopyFieldProps) {
-  const text = { ...defaultMessages, ...messages };
+  const text = useMessages('copyField', copyFieldMessagesEn, messages);
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<CopyState>('idle');
@@ -54,14 +52,9 @@ export function CopyField({
   useEffect(() => () => clearTimeout(resetTimer.current), []);
 
   async function copy() {
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(value);
-      ok = true;
-    } catch {
-      // Clipboard refused (permissions, insecure context): select the text for a manual copy.
-      inputRef.current?.select();
-    }
+    const ok = await copyText(value);
+    // Clipboard refused (permissions): select the text for a manual copy.
+    if (!ok) inputRef.current?.select();
     setState(ok ? 'copied' : 'failed');
     clearTimeout(resetTimer.current);
     resetTimer.current = setTimeout(() => setState('idle'), 2000);

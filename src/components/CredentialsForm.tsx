@@ -1,0 +1,331 @@
+import {
+  type ComponentPropsWithoutRef,
+  type MouseEvent,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import type { CredentialField } from '../core/credentials.js';
+import type { GuideStepId } from '../core/guide-step-ids.js';
+import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
+import type { Connection, CredentialsInput } from '../core/types.js';
+import { type UseCredentialsFormOptions, useCredentialsForm } from '../hooks/useCredentialsForm.js';
+import { partClassName } from './internal/parts.js';
+import type { CredentialsFormMessages } from './messages/credentialsForm.js';
+
+/**
+ * Props of {@link CredentialsForm}. The form element's own props (`aria-label`, `style`, …) pass
+ * through.
+ *
+ * @example
+ * const props: CredentialsFormProps = { adapter, connection, onSaved: ({ connection }) => setConnection(connection) };
+ */
+export interface CredentialsFormProps
+  extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit' | 'children' | 'id'> {
+  /** The backend; only `saveCredentials` is called. */
+  adapter: UseCredentialsFormOptions['adapter'];
+  /** The current connection: a saved secret makes the secret box write-only, and its key hint shows. */
+  connection?: Connection | undefined;
+  defaultValues?: Partial<CredentialsInput> | undefined;
+  /** After each successful save (also when the backend's preflight flagged a problem). */
+  onSaved?: ((details: { connection: Connection }) => void) | undefined;
+  /** Extra login hosts to accept, e.g. a local Salesforce simulator. */
+  loginUrlOptions?: Pick<NormalizeLoginUrlOptions, 'allowedHosts'> | undefined;
+  /** Warn when the Login URL is for a sandbox (`false`) or for production (`true`). */
+  expectSandbox?: boolean | undefined;
+  /**
+   * Called when the admin follows a link to a setup guide step (e.g. for a callback URL
+   * mismatch). The link's `href` is `#sfc-step-<id>`, which `SetupGuide` answers; call
+   * `event.preventDefault()` to show the step your own way.
+   */
+  onShowGuideStep?:
+    | ((details: { stepId: GuideStepId; event: MouseEvent<HTMLAnchorElement> }) => void)
+    | undefined;
+  messages?: Partial<CredentialsFormMessages> | undefined;
+  /** The form's id, also the prefix of its fields' ids. */
+  id?: string | undefined;
+  /** Drop the kit's class names (data attributes stay for your own styling). */
+  unstyled?: boolean | undefined;
+}
+
+/**
+ * The credentials form: Login URL, Consumer Key and Consumer Secret, checked as the admin types
+ * (normalized Login URL shown live, warnings for swapped or truncated values with one-click
+ * fixes), saved through the adapter, Salesforce's verdicts shown on the field they concern. The
+ * secret is write-only once saved ("Consumer Secret saved" with Replace). Built on
+ * {@link useCredentialsForm}.
+ *
+ * @example
+ * <CredentialsForm
+ *   adapter={adapter}
+ *   connection={connection}
+ *   onSaved={({ connection }) => setConnection(connection)}
+ * />
+ */
+export function CredentialsForm({
+  adapter,
+  connection,
+  defaultValues,
+  onSaved,
+  loginUrlOptions,
+  expectSandbox,
+  onShowGuideStep,
+  messages,
+  id,
+  unstyled,
+  className,
+  ...rest
+}: CredentialsFormProps) {
+  const form = useCredentialsForm({
+    adapter,
+    connection,
+    defaultValues,
+    onSaved,
+    loginUrlOptions,
+    expectSandbox,
+    messages,
+    id,
+  });
+  const text = form.messages;
+  const { errors, isDirty } = form.formState;
+  const { status, serverErrorInfo, secret, ids } = form;
+  const saving = status === 'saving';
+  const [secretShown, setSecretShown] = useState(false);
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  const focusReplace = useRef(false);
+  const cls = (name: string) => (unstyled ? undefined : name);
+
+  // The typed secret is hidden again whenever the box is emptied by a save.
+  useEffect(() => {
+    if (status === 'saved') setSecretShown(false);
+  }, [status]);
+
+  useEffect(() => {
+    if (focusReplace.current && !secret.replacing) {
+      focusReplace.current = false;
+      replaceButton.current?.focus();
+    }
+  });
+
+  function field(name: CredentialField, label: string, description: ReactNode, control: ReactNode) {
+    const fieldIds = ids[name];
+    const error = errors[name]?.message;
+    const warnings = form.fieldWarnings(name);
+    const swap = warnings.some((warning) => warning.code === 'key_and_secret_swapped');
+    return (
+      <div
+        className={cls('sfc-field')}
+        data-sfc-part="field"
+        data-field={name}
+        data-state={error ? 'invalid' : 'valid'}
+      >
+        <label htmlFor={fieldIds.input} className={cls('sfc-label')} data-sfc-part="label">
+          {label}
+        </label>
+        <p id={fieldIds.description} className={cls('sfc-description')} data-sfc-part="description">
+          {description}
+        </p>
+        {control}
+        {name === 'loginUrl' && form.loginUrlInfo?.ok && !error ? (
+          <p
+            id={fieldIds.info}
+            className={cls('sfc-login-url-info')}
+            data-sfc-part="login-url-info"
+          >
+            {form.loginUrlInfo.summary}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={fieldIds.error} className={cls('sfc-field-error')} data-sfc-part="field-error">
+            {error}
+          </p>
+        ) : null}
+        {warnings.length > 0 ? (
+          <div className={cls('sfc-notice')} data-tone="warning" data-sfc-part="field-warning">
+            <div id={fieldIds.warning}>
+              {warnings.map((warning) => (
+                <p key={warning.code}>{warning.message}</p>
+              ))}
+            </div>
+            {swap ? (
+              <button
+                type="button"
+                className={cls('sfc-button')}
+                data-variant="secondary"
+                data-sfc-part="swap-button"
+                onClick={form.swapKeyAndSecret}
+              >
+                {text.swapFix}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    );
+  }
+
+  const inputClass = cls('sfc-input');
+  const secretBox = secret.saved && !secret.replacing;
+  const keyDescription = form.consumerKeyHint
+    ? `${text.consumerKeyDescription} ${form.consumerKeyHint}`
+    : text.consumerKeyDescription;
+
+  return (
+    <form
+      {...rest}
+      id={id}
+      noValidate
+      className={partClassName('sfc-scope sfc-credentials-form', { unstyled, className })}
+      data-sfc-part="credentials-form"
+      data-state={status}
+      onSubmit={form.submit}
+    >
+      {field(
+        'loginUrl',
+        text.loginUrlLabel,
+        text.loginUrlDescription,
+        <input
+          {...form.getFieldProps('loginUrl')}
+          type="url"
+          inputMode="url"
+          className={inputClass}
+          data-sfc-part="input"
+          placeholder={text.loginUrlPlaceholder}
+        />,
+      )}
+      {field(
+        'consumerKey',
+        text.consumerKeyLabel,
+        keyDescription,
+        <input
+          {...form.getFieldProps('consumerKey')}
+          type="text"
+          className={inputClass}
+          data-sfc-part="input"
+        />,
+      )}
+      {secretBox ? (
+        <fieldset
+          className={cls('sfc-field sfc-secret-saved')}
+          data-sfc-part="secret-saved"
+          data-field="consumerSecret"
+        >
+          <legend className={cls('sfc-label')} data-sfc-part="label">
+            {text.consumerSecretLabel}
+          </legend>
+          <div className={cls('sfc-secret-row')}>
+            <p className={cls('sfc-secret-saved-text')}>{text.secretSaved}</p>
+            <button
+              ref={replaceButton}
+              type="button"
+              className={cls('sfc-button')}
+              data-variant="secondary"
+              data-sfc-part="replace-secret"
+              aria-label={`${text.replaceSecret} ${text.consumerSecretLabel}`}
+              onClick={secret.replace}
+            >
+              {text.replaceSecret}
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        field(
+          'consumerSecret',
+          text.consumerSecretLabel,
+          secret.replacing
+            ? `${text.consumerSecretDescription} ${text.replaceSecretDescription}`
+            : text.consumerSecretDescription,
+          <div className={cls('sfc-secret-row')}>
+            <input
+              {...form.getFieldProps('consumerSecret')}
+              type={secretShown ? 'text' : 'password'}
+              className={inputClass}
+              data-sfc-part="input"
+              // Password managers: this is an API secret, not the admin's own password.
+              data-1p-ignore=""
+              data-lpignore="true"
+              data-bwignore=""
+              data-form-type="other"
+            />
+            <button
+              type="button"
+              className={cls('sfc-button')}
+              data-variant="secondary"
+              data-sfc-part="toggle-secret"
+              aria-label={text.showSecretLabel}
+              aria-pressed={secretShown}
+              aria-controls={ids.consumerSecret.input}
+              onClick={() => setSecretShown((shown) => !shown)}
+            >
+              {text.showSecret}
+            </button>
+            {secret.replacing ? (
+              <button
+                type="button"
+                className={cls('sfc-button')}
+                data-variant="link"
+                data-sfc-part="keep-secret"
+                onClick={() => {
+                  focusReplace.current = true;
+                  secret.keep();
+                }}
+              >
+                {text.keepSecret}
+              </button>
+            ) : null}
+          </div>,
+        )
+      )}
+      <div className={cls('sfc-form-footer')} data-sfc-part="footer">
+        <div role="alert" className={cls('sfc-form-alert')} data-sfc-part="error-summary">
+          {serverErrorInfo ? (
+            <div
+              className={cls('sfc-notice')}
+              data-tone={serverErrorInfo.saved ? 'warning' : 'danger'}
+            >
+              <p className={cls('sfc-notice-title')}>
+                {serverErrorInfo.saved ? text.savedWithProblemTitle : text.notSavedTitle}
+              </p>
+              <p>{serverErrorInfo.message}</p>
+              {serverErrorInfo.guideStepId ? (
+                <p>
+                  <a
+                    href={`#sfc-step-${serverErrorInfo.guideStepId}`}
+                    data-sfc-part="guide-link"
+                    onClick={(event) => {
+                      const stepId = serverErrorInfo.guideStepId;
+                      if (stepId) onShowGuideStep?.({ stepId, event });
+                    }}
+                  >
+                    {text.showGuideStep}
+                  </a>
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+        <div className={cls('sfc-form-actions')} data-sfc-part="actions">
+          <button
+            type="submit"
+            className={cls('sfc-button')}
+            data-sfc-part="submit"
+            // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+            aria-disabled={saving || undefined}
+            aria-busy={saving || undefined}
+          >
+            {saving ? text.saving : text.submit}
+          </button>
+          <p
+            role="status"
+            className={cls('sfc-form-status')}
+            data-sfc-part="form-status"
+            data-state={status === 'saved' && !isDirty && !serverErrorInfo ? 'saved' : 'idle'}
+          >
+            {status === 'saved' && !isDirty && !serverErrorInfo ? text.saved : ''}
+          </p>
+        </div>
+      </div>
+    </form>
+  );
+}

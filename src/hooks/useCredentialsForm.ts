@@ -1,0 +1,491 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  type BaseSyntheticEvent,
+  type ChangeEvent,
+  type FocusEvent,
+  type Ref,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type Resolver, type UseFormReturn, useForm, useWatch } from 'react-hook-form';
+import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import { composeEventHandlers } from '../components/internal/compose-event-handlers.js';
+import { useLatest } from '../components/internal/use-latest.js';
+import { useMessages } from '../components/messages/context.js';
+import {
+  type CredentialsFormMessages,
+  credentialsFormMessagesEn,
+} from '../components/messages/credentialsForm.js';
+import {
+  type CredentialField,
+  type CredentialWarning,
+  createCredentialsSchema,
+  inspectCredentials,
+} from '../core/credentials.js';
+import {
+  ConnectError,
+  type ConnectErrorCode,
+  isAbortError,
+  toConnectError,
+} from '../core/errors.js';
+import type { GuideStepId } from '../core/guide-step-ids.js';
+import {
+  fillMessage,
+  type LoginUrlResult,
+  type NormalizeLoginUrlOptions,
+  normalizeLoginUrl,
+} from '../core/login-url.js';
+import type { Connection, CredentialsInput } from '../core/types.js';
+
+/**
+ * Options of {@link useCredentialsForm}.
+ *
+ * @example
+ * const options: UseCredentialsFormOptions = { adapter, onSaved: ({ connection }) => setConnection(connection) };
+ */
+export interface UseCredentialsFormOptions {
+  /** Only `saveCredentials` is used. */
+  adapter: Pick<SalesforceConnectAdapter, 'saveCredentials'>;
+  /** Starting values; the Login URL falls back to `connection.loginUrl`. */
+  defaultValues?: Partial<CredentialsInput> | undefined;
+  /** Called after every successful save, also when the backend's preflight flagged a problem. */
+  onSaved?: ((details: { connection: Connection }) => void) | undefined;
+  /** The current connection: its saved secret, key hint and Login URL shape the form. */
+  connection?: Connection | undefined;
+  /** Extra login hosts to accept, e.g. a local Salesforce simulator (`['localhost:4010']`). */
+  loginUrlOptions?: Pick<NormalizeLoginUrlOptions, 'allowedHosts'> | undefined;
+  /** Warn when the Login URL is for a sandbox (`false`) or for production (`true`). */
+  expectSandbox?: boolean | undefined;
+  messages?: Partial<CredentialsFormMessages> | undefined;
+  /** Prefix of the field ids; default a generated one. */
+  id?: string | undefined;
+}
+
+/**
+ * Where the credentials form stands: `saved` after a successful save (even one the backend's
+ * preflight flagged), `failed` when the save threw.
+ *
+ * @example
+ * if (form.status === 'saving') showSpinner();
+ */
+export type CredentialsFormStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * The live reading of the Login URL box: core's normalization plus one sentence to show.
+ *
+ * @example
+ * if (loginUrlInfo?.ok) hint.textContent = loginUrlInfo.summary; // "We'll use https://acme.my.salesforce.com (My Domain)."
+ */
+export type LoginUrlInfo = LoginUrlResult & {
+  /** "We'll use {url} ({kind})." (or the rewrite note), or the refusal's message. */
+  summary: string;
+};
+
+/**
+ * Where a server error belongs in the form.
+ *
+ * @example
+ * if (serverErrorInfo?.guideStepId) linkTo(`#sfc-step-${serverErrorInfo.guideStepId}`);
+ */
+export interface CredentialsServerErrorInfo {
+  /** True when the credentials were saved and the backend's check at Salesforce failed. */
+  saved: boolean;
+  /** The field the error is shown on, when it belongs to one. */
+  field?: CredentialField;
+  /** The setup guide step where the fix is made. */
+  guideStepId?: GuideStepId;
+  /** The sentence to show. */
+  message: string;
+}
+
+/**
+ * Element ids of one field's parts; `getFieldProps` points `aria-describedby` at them.
+ *
+ * @example
+ * <p id={form.ids.consumerKey.description}>…</p>
+ */
+export interface CredentialFieldIds {
+  input: string;
+  description: string;
+  /** The live Login URL line (only the Login URL has one). */
+  info: string;
+  error: string;
+  warning: string;
+}
+
+/** What the integrator may pass to `getFieldProps`; handlers and refs are merged with the form's. */
+export interface CredentialFieldPropsInput {
+  ref?: Ref<HTMLInputElement> | undefined;
+  onChange?: ((event: ChangeEvent<HTMLInputElement>) => void) | undefined;
+  onBlur?: ((event: FocusEvent<HTMLInputElement>) => void) | undefined;
+  'aria-describedby'?: string | undefined;
+  [prop: string]: unknown;
+}
+
+/**
+ * Props for an `<input>` bound to one credentials field.
+ *
+ * @example
+ * const props: CredentialFieldProps = form.getFieldProps('consumerKey');
+ */
+export interface CredentialFieldProps {
+  id: string;
+  name: CredentialField;
+  ref: Ref<HTMLInputElement>;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  onBlur: (event: FocusEvent<HTMLInputElement>) => void;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string;
+  autoComplete: 'off';
+  spellCheck: false;
+  autoCapitalize: 'off';
+  autoCorrect: 'off';
+  [prop: string]: unknown;
+}
+
+/**
+ * The write-only secret: once saved it is never shown again, only replaced.
+ *
+ * @example
+ * secret.saved && !secret.replacing ? <button onClick={secret.replace}>Replace</button> : <input {...getFieldProps('consumerSecret')} />
+ */
+export interface CredentialsSecretState {
+  /** A secret is stored on the backend (an empty box keeps it). */
+  saved: boolean;
+  /** The admin asked to type a new one. */
+  replacing: boolean;
+  /** Shows an empty secret box and focuses it. */
+  replace(): void;
+  /** Hides the box again, dropping what was typed in it. */
+  keep(): void;
+}
+
+/**
+ * What {@link useCredentialsForm} returns: the react-hook-form instance plus the kit's parts.
+ *
+ * @example
+ * const { getFieldProps, submit, status } = useCredentialsForm({ adapter });
+ */
+export type UseCredentialsFormReturn = UseFormReturn<
+  CredentialsInput,
+  unknown,
+  CredentialsInput
+> & {
+  /** Props for the field's `<input>`; pass your own handlers and ref to merge them. */
+  getFieldProps(name: CredentialField, props?: CredentialFieldPropsInput): CredentialFieldProps;
+  ids: Record<CredentialField, CredentialFieldIds>;
+  /** The current Login URL read by `normalizeLoginUrl`; undefined while the box is empty. */
+  loginUrlInfo: LoginUrlInfo | undefined;
+  /** Every warning about the current values (`inspectCredentials`). */
+  warnings: CredentialWarning[];
+  /** The warnings to show next to a field now: once it was touched, or after a submit. */
+  fieldWarnings(name: CredentialField): CredentialWarning[];
+  /** Puts the key in the secret box and the secret in the key box. */
+  swapKeyAndSecret(): void;
+  /** Validates, then saves through the adapter. Use as `<form onSubmit={submit}>`. */
+  submit: (event?: BaseSyntheticEvent) => Promise<void>;
+  status: CredentialsFormStatus;
+  /** The last save's error, or the preflight finding the backend returned with a save. */
+  serverError: ConnectError | undefined;
+  serverErrorInfo: CredentialsServerErrorInfo | undefined;
+  secret: CredentialsSecretState;
+  /** "Saved key ends in WXYZ." once a key is stored, else undefined. */
+  consumerKeyHint: string | undefined;
+  messages: CredentialsFormMessages;
+};
+
+const fields: readonly CredentialField[] = ['loginUrl', 'consumerKey', 'consumerSecret'];
+
+const fieldOfCode: Partial<Record<ConnectErrorCode, CredentialField>> = {
+  invalid_client: 'consumerSecret',
+  invalid_client_id: 'consumerKey',
+  invalid_login_url: 'loginUrl',
+};
+
+function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): Ref<T> {
+  return (instance: T | null) => {
+    for (const ref of refs) {
+      if (typeof ref === 'function') ref(instance);
+      else if (ref) ref.current = instance;
+    }
+  };
+}
+
+/**
+ * The credentials form's logic without its markup: react-hook-form (`mode: 'onTouched'`) with
+ * core's zod/mini schema, prop getters wiring labels, descriptions, errors and warnings, the live
+ * Login URL reading, and saving through the adapter. On failure every typed value stays and focus
+ * moves to the first invalid field; Salesforce's verdicts land on the field they concern
+ * (`invalid_client` on the secret, `invalid_client_id` on the key, `invalid_login_url` on the Login
+ * URL, `redirect_uri_mismatch` as a form error pointing at the guide's `callback-url` step).
+ *
+ * The Consumer Secret stays in memory only (never stored, logged or put in a URL) and is cleared
+ * after a successful save; from then on it is write-only: `secret.saved` is true, an empty box
+ * keeps the saved secret, `secret.replace()` opens a box for a new one. Unmounting aborts a save
+ * in flight.
+ *
+ * @example
+ * function MyForm({ adapter }) {
+ *   const form = useCredentialsForm({ adapter, onSaved: ({ connection }) => console.info(connection.status) });
+ *   return (
+ *     <form onSubmit={form.submit} noValidate>
+ *       <label htmlFor={form.ids.consumerKey.input}>Consumer Key</label>
+ *       <input {...form.getFieldProps('consumerKey')} />
+ *       <p id={form.ids.consumerKey.error}>{form.formState.errors.consumerKey?.message}</p>
+ *       <button type="submit">Save credentials</button>
+ *     </form>
+ *   );
+ * }
+ */
+export function useCredentialsForm(options: UseCredentialsFormOptions): UseCredentialsFormReturn {
+  const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
+  const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
+  const reactId = useId();
+  const base = options.id ?? `sfc-${reactId.replace(/[^\w-]/g, '')}`;
+
+  const [savedConnection, setSavedConnection] = useState<Connection>();
+  const [savedHere, setSavedHere] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const [status, setStatus] = useState<CredentialsFormStatus>('idle');
+  const [serverError, setServerError] = useState<{
+    error: ConnectError;
+    info: CredentialsServerErrorInfo;
+  }>();
+  const [focusRequest, setFocusRequest] = useState<{ field: CredentialField }>();
+  const controllerRef = useRef<AbortController | null>(null);
+  const onSavedRef = useLatest(options.onSaved);
+
+  // A newer connection from the parent (refresh, disconnect) replaces the one this form saved.
+  const [seenConnection, setSeenConnection] = useState(connection);
+  if (seenConnection !== connection) {
+    setSeenConnection(connection);
+    setSavedConnection(undefined);
+  }
+  const current = savedConnection ?? connection;
+  const secretSaved =
+    current?.hasConsumerSecret === true || (savedHere && current?.hasConsumerSecret !== false);
+
+  const allowedHosts = loginUrlOptions?.allowedHosts;
+  const allowedHostsKey = allowedHosts?.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hosts compared by content, not identity.
+  const loginOptions = useMemo<NormalizeLoginUrlOptions>(
+    () => (allowedHosts ? { allowedHosts, messages: text.loginUrl } : { messages: text.loginUrl }),
+    [allowedHostsKey, text.loginUrl],
+  );
+
+  const resolver = useMemo<Resolver<CredentialsInput, unknown, CredentialsInput>>(() => {
+    const validate = zodResolver(
+      createCredentialsSchema({
+        loginUrl: loginOptions,
+        secretAlreadySaved: secretSaved,
+        messages: text.validation,
+      }),
+    );
+    // With `shouldUnregister` a hidden secret box drops its value; an absent secret means "keep".
+    return (values, context, resolverOptions) =>
+      validate(
+        { ...values, consumerSecret: values.consumerSecret ?? '' },
+        context,
+        resolverOptions,
+      );
+  }, [loginOptions, secretSaved, text.validation]);
+
+  const form = useForm<CredentialsInput, unknown, CredentialsInput>({
+    mode: 'onTouched',
+    resolver,
+    defaultValues: {
+      loginUrl: defaultValues?.loginUrl ?? connection?.loginUrl ?? '',
+      consumerKey: defaultValues?.consumerKey ?? '',
+      consumerSecret: defaultValues?.consumerSecret ?? '',
+    },
+  });
+  const { errors, touchedFields, isSubmitted } = form.formState;
+
+  // A connection that arrives after the first render fills an untouched, empty Login URL box.
+  const connectionLoginUrl = connection?.loginUrl;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the saved URL changes.
+  useEffect(() => {
+    if (
+      connectionLoginUrl &&
+      !form.getValues('loginUrl') &&
+      !form.getFieldState('loginUrl').isDirty
+    ) {
+      form.resetField('loginUrl', { defaultValue: connectionLoginUrl });
+    }
+  }, [connectionLoginUrl]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `form` is stable.
+  useEffect(() => {
+    if (focusRequest) form.setFocus(focusRequest.field);
+  }, [focusRequest]);
+
+  useEffect(() => () => controllerRef.current?.abort(), []);
+
+  const values = useWatch({ control: form.control }) as Partial<CredentialsInput>;
+  const loginUrlValue = values.loginUrl ?? '';
+  const loginUrlInfo = useMemo<LoginUrlInfo | undefined>(() => {
+    if (!loginUrlValue.trim()) return undefined;
+    const result = normalizeLoginUrl(loginUrlValue, loginOptions);
+    if (!result.ok) return { ...result, summary: result.message };
+    // A rewrite note already says which address is used and why; otherwise name the kind.
+    const rewrite = result.notes.find((note) => note.code.startsWith('rewritten_'));
+    const summary =
+      rewrite?.message ??
+      fillMessage(text.loginUrlWillUse, { url: result.url, kind: text.kinds[result.kind] });
+    return { ...result, summary };
+  }, [loginUrlValue, loginOptions, text]);
+
+  const warnings = useMemo(
+    () =>
+      inspectCredentials(values, {
+        loginUrl: loginOptions,
+        messages: text.validation,
+        ...(expectSandbox === undefined ? {} : { expectSandbox }),
+      }),
+    [values, loginOptions, text.validation, expectSandbox],
+  );
+  const fieldWarnings = (name: CredentialField) =>
+    touchedFields[name] || isSubmitted ? warnings.filter((warning) => warning.field === name) : [];
+
+  const ids = {} as Record<CredentialField, CredentialFieldIds>;
+  for (const name of fields) {
+    const prefix = `${base}-${name}`;
+    ids[name] = {
+      input: prefix,
+      description: `${prefix}-description`,
+      info: `${prefix}-info`,
+      error: `${prefix}-error`,
+      warning: `${prefix}-warning`,
+    };
+  }
+
+  function getFieldProps(
+    name: CredentialField,
+    props: CredentialFieldPropsInput = {},
+  ): CredentialFieldProps {
+    const { ref, onChange, onBlur, 'aria-describedby': describedBy, ...rest } = props;
+    const registration = form.register(name);
+    const fieldIds = ids[name];
+    const invalid = errors[name] !== undefined;
+    return {
+      ...rest,
+      id: fieldIds.input,
+      name,
+      ref: ref ? mergeRefs(registration.ref, ref) : registration.ref,
+      onChange: composeEventHandlers(onChange, registration.onChange),
+      onBlur: composeEventHandlers(onBlur, registration.onBlur),
+      'aria-invalid': invalid || undefined,
+      'aria-describedby': [
+        fieldIds.description,
+        name === 'loginUrl' && loginUrlInfo?.ok && !invalid ? fieldIds.info : '',
+        invalid ? fieldIds.error : '',
+        fieldWarnings(name).length > 0 ? fieldIds.warning : '',
+        describedBy,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      autoComplete: 'off',
+      spellCheck: false,
+      autoCapitalize: 'off',
+      autoCorrect: 'off',
+    };
+  }
+
+  function showServerError(error: ConnectError, saved: boolean) {
+    const field = fieldOfCode[error.code];
+    let message = error.message;
+    if (error.code === 'invalid_client') message = text.invalidClient;
+    else if (error.code === 'invalid_client_id') message = text.invalidClientId;
+    else if (error.code === 'redirect_uri_mismatch') message = text.redirectUriMismatch;
+    else if (error.code === 'invalid_login_url') {
+      // The local check says it in the admin's language when it agrees with the server.
+      const local = normalizeLoginUrl(form.getValues('loginUrl'), loginOptions);
+      if (!local.ok) message = local.message;
+    }
+    const info: CredentialsServerErrorInfo = {
+      saved,
+      message,
+      ...(field ? { field } : {}),
+      ...(error.code === 'redirect_uri_mismatch' ? { guideStepId: 'callback-url' as const } : {}),
+    };
+    setServerError({ error, info });
+    if (field) {
+      if (field === 'consumerSecret') setReplacing(true);
+      form.setError(field, { type: 'server', message });
+      setFocusRequest({ field });
+    }
+  }
+
+  const submit = form.handleSubmit(async (parsed) => {
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setStatus('saving');
+    setServerError(undefined);
+    try {
+      const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      // The secret leaves form state (and the defaults RHF keeps) the moment it is stored.
+      form.reset({
+        loginUrl: parsed.loginUrl,
+        consumerKey: parsed.consumerKey,
+        consumerSecret: '',
+      });
+      setSavedConnection(saved);
+      setSavedHere(true);
+      setReplacing(false);
+      setStatus('saved');
+      if (saved.error) showServerError(ConnectError.fromJSON(saved.error), true);
+      onSavedRef.current?.({ connection: saved });
+    } catch (caught) {
+      if (controller.signal.aborted || isAbortError(caught)) return;
+      setStatus('failed');
+      showServerError(toConnectError(caught, 'adapter_error'), false);
+    }
+  });
+
+  const secret: CredentialsSecretState = {
+    saved: secretSaved,
+    replacing: secretSaved && replacing,
+    replace() {
+      setReplacing(true);
+      setFocusRequest({ field: 'consumerSecret' });
+    },
+    keep() {
+      setReplacing(false);
+      form.resetField('consumerSecret', { defaultValue: '' });
+    },
+  };
+
+  const hint = current?.consumerKeyHint;
+  return {
+    ...form,
+    getFieldProps,
+    ids,
+    loginUrlInfo,
+    warnings,
+    fieldWarnings,
+    swapKeyAndSecret() {
+      const { consumerKey, consumerSecret } = form.getValues();
+      const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true };
+      form.setValue('consumerKey', consumerSecret, options);
+      form.setValue('consumerSecret', consumerKey, options);
+    },
+    submit: async (event) => {
+      if (status === 'saving') {
+        event?.preventDefault?.();
+        return;
+      }
+      await submit(event);
+    },
+    status,
+    serverError: serverError?.error,
+    serverErrorInfo: serverError?.info,
+    secret,
+    consumerKeyHint: hint ? fillMessage(text.consumerKeyHint, { hint }) : undefined,
+    messages: text,
+  };
+}
