@@ -172,7 +172,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       if (timedOut) {
         throw new ConnectError(
           'timeout',
-          `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`,
+          `The server did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} seconds`}.`,
           { cause: error },
         );
       }

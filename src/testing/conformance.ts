@@ -28,6 +28,11 @@ export interface ConformanceSubject {
     context: ConformanceContext,
     // biome-ignore lint/suspicious/noConfusingVoidType: lets an `async () => { … }` hook fit.
   ): Awaitable<{ code: string; state: string } | undefined | void>;
+  /**
+   * Credentials this backend's Salesforce accepts, such as an app just registered in a simulator;
+   * merged over `options.credentials` and fresh random ones.
+   */
+  credentials?: Partial<CredentialsInput>;
   /** Releases what the subject holds (servers, databases); called after each check. */
   cleanup?(): Awaitable<void>;
 }
@@ -91,7 +96,8 @@ export interface ConformanceOptions {
   name?: string;
   /**
    * Credentials to save, merged over fresh random ones per check (a `3MVG9…` key and a 64-hex
-   * secret). Pass your simulator's login URL, or the key and secret it knows.
+   * secret). Pass your simulator's login URL, or the key and secret it knows. A secret you pass
+   * should look random: any 6-character piece of it found in an answer fails the suite.
    */
   credentials?: Partial<CredentialsInput>;
   /** The `returnOrigin` to start authorizations with; default `https://app.example.com`. */
@@ -112,7 +118,7 @@ export const CONFORMANCE_CHECKS = {
   keepSecret: 'saving with an empty consumerSecret keeps the saved secret',
   badInput: 'refuses bad input and premature calls with ConnectErrors of known codes',
   start: 'startAuthorization issues a fresh state each time, with PKCE S256 in the authorize URL',
-  complete: 'completing an authorization connects, with the org and the user',
+  complete: 'completing an authorization connects, naming the org and its instance',
   singleUse: 'a state works once: reusing it or inventing one fails with state_mismatch',
   disconnect: 'disconnect answers disconnected, and getConnection agrees',
   idempotent: 'getConnection answers the same twice in every state, changing nothing',
@@ -316,7 +322,7 @@ export function runAdapterConformance(
     const run = async () => {
       const subject = await createSubject();
       const observed = observe(subject.adapter);
-      const credentials = freshCredentials(options.credentials);
+      const credentials = freshCredentials({ ...options.credentials, ...subject.credentials });
       observed.secrets.add(credentials.consumerSecret);
       const adapter = observed.adapter;
       const harness: Harness = {
@@ -445,10 +451,14 @@ export function runAdapterConformance(
       await connect();
       const connection = await getConnection();
       expect(connection.status).toBe('connected');
+      // The token response always names the instance, and the identity URL the org; the user's
+      // name needs the identity scopes, so it is not required.
       expect(connection.org?.id ?? '').toMatch(/\S/);
       expect(connection.org?.instanceUrl ?? '').toMatch(/^https?:\/\//);
-      expect(connection.user?.id ?? '').toMatch(/\S/);
-      expect(connection.user?.username ?? '').toMatch(/\S/);
+      if (connection.user) expect(connection.user.id).toMatch(/\S/);
+      expect(
+        connection.connectedAt === undefined || !Number.isNaN(Date.parse(connection.connectedAt)),
+      ).toBe(true);
     });
 
     check(CONFORMANCE_CHECKS.singleUse, async ({ adapter, connect, getConnection }) => {
@@ -497,7 +507,7 @@ export function runAdapterConformance(
         const start = await adapter.startAuthorization({ returnOrigin });
         const relayed = await subject.simulateAuthorization(start, { credentials, returnOrigin });
         const before = await getConnection();
-        const other = freshCredentials(options.credentials);
+        const other = freshCredentials(options.credentials); // never sent: the call is aborted
         const calls: Record<string, (() => unknown) | undefined> = {
           getConnection: () => adapter.getConnection(aborted()),
           saveCredentials: () => adapter.saveCredentials(other, aborted()),
