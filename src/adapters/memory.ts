@@ -159,6 +159,8 @@ const DEMO_CONSUMER_KEY =
 
 interface PendingAuthorization {
   expiresAt: number;
+  /** Which saved credentials it was started with: replacing them voids the attempt. */
+  credentialsVersion: number;
   /** The one code Salesforce handed out for this state, once the admin approved. */
   code?: string;
 }
@@ -288,6 +290,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   let credentials: SavedCredentials | undefined;
   let connection: Connection = { status: 'disconnected' };
   let lastReturnOrigin: string | undefined;
+  let credentialsVersion = 0;
   let latestState: string | undefined;
   const pending = new Map<string, PendingAuthorization>();
 
@@ -425,14 +428,31 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           credentials?.hasConsumerSecret ?? false,
           options.allowedLoginHosts,
         );
+        const sameApp =
+          credentials?.loginUrl === parsed.loginUrl &&
+          credentials.consumerKey === parsed.consumerKey;
         credentials = { ...parsed, hasConsumerSecret: true };
-        // New credentials may name another app or org: earlier tokens do not carry over.
-        connection = {
-          status: 'configured',
-          ...credentialFields(credentials),
-          updatedAt: isoNow(),
-          ...preflightFinding(),
-        };
+        if (sameApp) {
+          // Same app (a new secret, or none): the tokens stay valid at Salesforce, and so does
+          // the connection; an earlier failure is cleared, a needed reconnection is not.
+          const { error, ...rest } = connection;
+          const status = connection.status === 'error' ? 'configured' : connection.status;
+          connection = {
+            ...rest,
+            status,
+            updatedAt: isoNow(),
+            ...(status === 'needs_reauth' && error ? { error } : {}),
+          };
+        } else {
+          // Another app or org: earlier tokens and started authorizations do not carry over.
+          credentialsVersion++;
+          connection = {
+            status: 'configured',
+            ...credentialFields(credentials),
+            updatedAt: isoNow(),
+          };
+        }
+        connection = { ...connection, ...preflightFinding() };
         return connection;
       });
     },
@@ -466,7 +486,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           display: 'popup',
         });
         const expiresAt = clock.now() + stateTtlMs;
-        pending.set(state, { expiresAt });
+        pending.set(state, { expiresAt, credentialsVersion });
         latestState = state;
         if (options.autoCallbackMs !== undefined) {
           setTimeout(() => {
@@ -496,22 +516,37 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
             'This authorization attempt is unknown, expired or already used. Connect again.',
           );
         }
-        const outcome = failure();
-        if (outcome && outcome.stage !== 'session') throw outcomeError(outcome);
-        if (!credentials) {
+        if (!credentials || entry.credentialsVersion !== credentialsVersion) {
           throw new ConnectError(
-            'not_configured',
-            'The credentials were removed; save them again.',
+            'state_mismatch',
+            'The credentials changed after this authorization started. Connect again.',
           );
         }
+        // As on the reference server, a failed attempt shows on the connection, unless a
+        // working connection was there to keep.
+        const fail = (error: ConnectError) => {
+          if (connection.status !== 'connected') {
+            connection = {
+              ...connection,
+              status: 'error',
+              error: error.toJSON(),
+              updatedAt: isoNow(),
+            };
+          }
+          return error;
+        };
+        const outcome = failure();
+        if (outcome && outcome.stage !== 'session') throw fail(outcomeError(outcome));
         if (entry.code === undefined || entry.code !== code) {
-          throw new ConnectError(
-            'invalid_grant',
-            'Salesforce did not accept this authorization code; connect again.',
-            {
-              salesforceError: 'invalid_grant',
-              salesforceDescription: 'expired authorization code',
-            },
+          throw fail(
+            new ConnectError(
+              'invalid_grant',
+              'Salesforce did not accept this authorization code; connect again.',
+              {
+                salesforceError: 'invalid_grant',
+                salesforceDescription: 'expired authorization code',
+              },
+            ),
           );
         }
         const at = isoNow();

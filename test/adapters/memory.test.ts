@@ -127,13 +127,58 @@ describe('saveCredentials', () => {
     expect(again).toMatchObject({ status: 'configured', hasConsumerSecret: true });
   });
 
-  it('drops an earlier connection: new credentials may name another app', async () => {
+  it('drops the connection when the credentials name another app', async () => {
     const adapter = adapterFor();
     const { start, code } = await approved(adapter);
     await adapter.completeAuthorization({ code, state: start.state });
-    const saved = await adapter.saveCredentials(credentials);
+    const saved = await adapter.saveCredentials({
+      ...credentials,
+      consumerKey: `${credentials.consumerKey}X`,
+    });
     expect(saved.status).toBe('configured');
     expect(saved.org).toBeUndefined();
+    expect(saved.consumerKeyHint).toBe('ejqX');
+  });
+
+  it('keeps the connection when only the secret changes (same app, tokens still valid)', async () => {
+    const adapter = adapterFor();
+    const { start, code } = await approved(adapter);
+    const connected = await adapter.completeAuthorization({ code, state: start.state });
+    const saved = await adapter.saveCredentials({ ...credentials, consumerSecret: 'F'.repeat(64) });
+    expect(saved).toMatchObject({ status: 'connected', org: connected.org, user: connected.user });
+  });
+
+  it('clears a failed attempt when the same credentials are saved again', async () => {
+    const adapter = adapterFor({ scenario: 'invalid_client' });
+    const { start, code } = await approved(adapter);
+    await outcomeOf(adapter.completeAuthorization({ code, state: start.state }));
+    expect((await adapter.getConnection()).status).toBe('error');
+    adapter.setScenario('happy');
+    const saved = await adapter.saveCredentials({ ...credentials, consumerSecret: 'F'.repeat(64) });
+    expect(saved.status).toBe('configured');
+    expect(saved.error).toBeUndefined();
+  });
+
+  it('keeps a working connection when an attempt to replace it fails', async () => {
+    const adapter = adapterFor({ initial: 'connected', scenario: 'invalid_client' });
+    const start = await adapter.startAuthorization({ returnOrigin: origin });
+    const message = adapter.simulateCallback({ broadcast: false });
+    const code = 'code' in message ? (message.code ?? '') : '';
+    expect(await outcomeOf(adapter.completeAuthorization({ code, state: start.state }))).toBe(
+      'invalid_client',
+    );
+    expect(await adapter.getConnection()).toMatchObject({ status: 'connected' });
+  });
+
+  it('voids authorizations started with credentials that were since replaced', async () => {
+    const adapter = adapterFor();
+    const { start, code } = await approved(adapter);
+    await adapter.saveCredentials({ ...credentials, loginUrl: 'https://test.salesforce.com' });
+    const error = await rejection(adapter.completeAuthorization({ code, state: start.state }));
+    expect([error.code, error.message]).toEqual([
+      'state_mismatch',
+      'The credentials changed after this authorization started. Connect again.',
+    ]);
   });
 
   it.each(['invalid_client_id', 'redirect_uri_mismatch'] as const)(
@@ -395,7 +440,11 @@ describe('scenarios', () => {
         salesforceDescription: expected.salesforceDescription,
         status: expected.status,
       });
-      expect((await adapter.getConnection()).status).toBe('configured');
+      // The failure shows on the connection, as the reference server records it.
+      expect(await adapter.getConnection()).toMatchObject({
+        status: 'error',
+        error: { code: expected.code },
+      });
     },
   );
 
