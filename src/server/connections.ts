@@ -15,7 +15,14 @@ import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, sha256Base64Url, toBase64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
 import { preflightCredentials } from './preflight.js';
-import type { SalesforceApp, SalesforceClient, SalesforceTokenSet } from './salesforce.js';
+import {
+  INSUFFICIENT_SCOPE,
+  type SalesforceApp,
+  type SalesforceClient,
+  type SalesforceIdentity,
+  type SalesforceOrganization,
+  type SalesforceTokenSet,
+} from './salesforce.js';
 import type { ConnectionRecord, ConnectStore } from './stores/types.js';
 
 /** What the connection logic needs; the handler builds it from `ConnectHandlerOptions`. */
@@ -256,13 +263,21 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       if (!current.accessToken || (stale && current.refreshToken)) {
         current = await refreshTokens(current);
       }
-      let identity: Awaited<ReturnType<SalesforceClient['identity']>>;
-      const lookup = async (r: ConnectionRecord) =>
-        salesforce.identity({
-          app: await appOf(r),
-          accessToken: await decrypt(r, 'access_token', r.accessToken as string),
-          identityUrl: r.identityUrl,
-        });
+      let identity: SalesforceIdentity | undefined;
+      const lookup = async (r: ConnectionRecord) => {
+        try {
+          return await salesforce.identity({
+            app: await appOf(r),
+            accessToken: await decrypt(r, 'access_token', r.accessToken as string),
+            identityUrl: r.identityUrl,
+          });
+        } catch (error) {
+          // The token was accepted, only the identity scope is missing: the connection is alive.
+          if (ConnectError.is(error) && error.salesforceError === INSUFFICIENT_SCOPE)
+            return undefined;
+          throw error;
+        }
+      };
       try {
         identity = await lookup(current);
       } catch (error) {
@@ -273,11 +288,12 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
       const now = clock();
       const changed =
-        identity.username !== current.username || identity.displayName !== current.displayName;
+        identity !== undefined &&
+        (identity.username !== current.username || identity.displayName !== current.displayName);
       const next: ConnectionRecord = {
         ...current,
-        ...(identity.username ? { username: identity.username } : {}),
-        ...(identity.displayName ? { displayName: identity.displayName } : {}),
+        ...(identity?.username ? { username: identity.username } : {}),
+        ...(identity?.displayName ? { displayName: identity.displayName } : {}),
         checkedAt: now,
         ...(changed ? { updatedAt: now } : {}),
       };
@@ -589,6 +605,18 @@ export function createConnectionService(config: ConnectionServiceConfig) {
             code: ConnectError.is(error) ? error.code : 'unknown',
           });
         }
+        const organization = next.instanceUrl
+          ? await salesforce
+              .organization({ app, accessToken: tokens.accessToken, instanceUrl: next.instanceUrl })
+              .catch((error: unknown): SalesforceOrganization => {
+                // Optional (it needs the api scope): the org's id is known without it.
+                logger.info('could not read the org name', {
+                  tenant,
+                  code: ConnectError.is(error) ? error.code : 'unknown',
+                });
+                return {};
+              })
+          : {};
         const login = normalizeLoginUrl(record.loginUrl, {
           allowedHosts: config.allowedLoginHosts,
         });
@@ -597,7 +625,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         next = {
           ...next,
           status: 'connected',
-          isSandbox: login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined,
+          orgName: organization.name,
+          isSandbox:
+            organization.isSandbox ??
+            (login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined),
           error: undefined,
           connectedAt: nowDone,
           checkedAt: nowDone,

@@ -60,7 +60,10 @@ export interface ConnectHandlerOptions {
   resolveTenant: (
     request: Request,
   ) => string | null | undefined | Promise<string | null | undefined>;
-  /** OAuth scopes to request; default `['api', 'refresh_token']`. */
+  /**
+   * OAuth scopes to request; default `['api', 'refresh_token', 'id']`: API access, a refresh
+   * token to stay connected, and the identity service so the status can name the user.
+   */
   scopes?: readonly string[];
   /**
    * Hosts accepted as login URLs besides Salesforce's, such as the local simulator
@@ -235,7 +238,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   }
   const publicUrl = readPublicUrl(options.publicUrl);
   const allowedOrigins = new Set([publicUrl.origin, ...readAllowedOrigins(options.allowedOrigins)]);
-  const scopes = [...(options.scopes ?? ['api', 'refresh_token'])];
+  const scopes = [...(options.scopes ?? ['api', 'refresh_token', 'id'])];
   const callbackUrl = `${publicUrl.url}/oauth/callback`;
   const maxBodyBytes = positive(options.maxBodyBytes, 16 * 1024, 'maxBodyBytes');
   const clock = options.clock ?? Date.now;

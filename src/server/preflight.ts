@@ -60,9 +60,30 @@ const NO_ENDPOINT_STATUSES = new Set([404, 405, 410, 501]);
 
 const MAX_BODY_CHARS = 64 * 1024;
 
+const messages: Partial<Record<ConnectErrorCode, string>> = {
+  invalid_client_id:
+    'Salesforce does not know this Consumer Key at this login URL. Check the key, check that the login URL is the org where the app lives (sandbox or production), or wait up to 10 minutes if the app was just created.',
+  redirect_uri_mismatch:
+    "The app's Callback URL in Salesforce does not match this server's callback URL exactly. Copy the callback URL from the setup guide into the app.",
+  app_not_found:
+    'Salesforce cannot find this app in the org at this login URL. A sandbox needs its own app.',
+  app_not_installed:
+    'The app is blocked or not installed in this org. Install or approve it, and check its Permitted Users policy.',
+};
+
 function found(text: string | null | undefined): ConnectError | undefined {
   if (!text) return undefined;
   const parsed = parseSalesforceErrorText(text);
+  if (parsed?.salesforceError?.toLowerCase() === 'invalid_scope') {
+    return new ConnectError(
+      'unknown',
+      `The app in Salesforce does not offer every OAuth scope this server asks for. In the app's OAuth settings, select the scopes the setup guide lists. (invalid_scope${parsed.description ? `: ${parsed.description}` : ''})`,
+      {
+        salesforceError: parsed.salesforceError,
+        ...(parsed.description ? { salesforceDescription: parsed.description } : {}),
+      },
+    );
+  }
   if (!parsed || !PREFLIGHT_CODES.has(parsed.code)) return undefined;
   const detail = [parsed.salesforceError, parsed.description].filter(Boolean).join(': ');
   return new ConnectError(
@@ -74,17 +95,6 @@ function found(text: string | null | undefined): ConnectError | undefined {
     },
   );
 }
-
-const messages: Partial<Record<ConnectErrorCode, string>> = {
-  invalid_client_id:
-    'Salesforce does not know this Consumer Key at this login URL. Check the key, check that the login URL is the org where the app lives (sandbox or production), or wait up to 10 minutes if the app was just created.',
-  redirect_uri_mismatch:
-    "The app's Callback URL in Salesforce does not match this server's callback URL exactly. Copy the callback URL from the setup guide into the app.",
-  app_not_found:
-    'Salesforce cannot find this app in the org at this login URL. A sandbox needs its own app.',
-  app_not_installed:
-    'The app is blocked or not installed in this org. Install or approve it, and check its Permitted Users policy.',
-};
 
 async function readSome(response: Response): Promise<string> {
   try {

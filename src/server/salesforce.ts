@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { ConnectError, isAbortError } from '../core/errors.js';
-import { fromSalesforceError } from '../core/salesforce-errors.js';
+import { fromSalesforceError, type SalesforceErrorBody } from '../core/salesforce-errors.js';
 
 /** The app the admin created in Salesforce, as the server uses it (the secret in the clear). */
 export interface SalesforceApp {
@@ -73,7 +73,23 @@ export interface SalesforceClient {
     identityUrl?: string | undefined;
     signal?: AbortSignal | undefined;
   }): Promise<SalesforceIdentity>;
+  /** The org's name and sandbox flag from the REST API (needs the `api` or `full` scope). */
+  organization(input: {
+    app: SalesforceApp;
+    accessToken: string;
+    instanceUrl: string;
+    signal?: AbortSignal | undefined;
+  }): Promise<SalesforceOrganization>;
 }
+
+/** What the REST API says about the org. */
+export interface SalesforceOrganization {
+  name?: string;
+  isSandbox?: boolean;
+}
+
+/** The REST API version the server reads the org with (Winter '25, available in every org). */
+export const SALESFORCE_API_VERSION = '62.0';
 
 /**
  * Salesforce's endpoints are fixed paths on the login host, so the authorization server is
@@ -194,6 +210,24 @@ function readIdentity(
 }
 
 /**
+ * The identity service refuses in plain text (`Bad_OAuth_Token`, `Insufficient_Scope`), the OAuth
+ * endpoints in JSON: either way, Salesforce's word becomes the error's `error`.
+ */
+async function readRefusal(response: Response): Promise<SalesforceErrorBody | null> {
+  const text = (await response.text().catch(() => '')).trim();
+  if (/^[A-Za-z_]{3,64}$/.test(text)) return { error: text };
+  try {
+    const json: unknown = JSON.parse(text);
+    return isObject(json) ? (json as SalesforceErrorBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The identity service's answer for a valid token that lacks the `id` (or `openid`) scope. */
+export const INSUFFICIENT_SCOPE = 'Insufficient_Scope';
+
+/**
  * A signal that fires when the caller's does or after `timeoutMs`, and a way to tell which.
  * Built by hand because `AbortSignal.any` is missing from some runtimes still in use.
  */
@@ -312,57 +346,68 @@ export function createSalesforceClient(options: SalesforceClientOptions = {}): S
       });
     },
 
+    organization({ app, accessToken, instanceUrl, signal }) {
+      return call('organization lookup', signal, async (bounded) => {
+        const url = new URL(
+          `/services/data/v${SALESFORCE_API_VERSION}/query?q=${encodeURIComponent('SELECT Name, IsSandbox FROM Organization')}`,
+          instanceUrl,
+        );
+        const response = await oauth.protectedResourceRequest(
+          accessToken,
+          'GET',
+          url,
+          new Headers({ accept: 'application/json' }),
+          null,
+          requestOptions(app, url.href, bounded),
+        );
+        if (!response.ok) {
+          throw new ConnectError(
+            'unknown',
+            `Salesforce answered the organization lookup with HTTP ${response.status}.`,
+            {
+              status: response.status,
+            },
+          );
+        }
+        const json: unknown = await response.json();
+        const record = isObject(json) && Array.isArray(json.records) ? json.records[0] : undefined;
+        if (!isObject(record)) return {};
+        return {
+          ...(nonEmpty(record.Name) ? { name: record.Name } : {}),
+          ...(typeof record.IsSandbox === 'boolean' ? { isSandbox: record.IsSandbox } : {}),
+        };
+      });
+    },
+
     identity({ app, accessToken, identityUrl, signal }) {
       return call('identity lookup', signal, async (bounded) => {
         const as = authorizationServer(app.loginUrl);
         const client: oauth.Client = { client_id: app.consumerKey };
-        // The identity URL first (it names org and user even with only the `api` scope), then
-        // the userinfo endpoint. A token goes only to https, or to the allowed http login host.
-        const attempts: (() => Promise<Response>)[] = [];
-        if (identityUrl && /^https?:\/\//.test(identityUrl)) {
-          attempts.push(() =>
-            oauth.protectedResourceRequest(
-              accessToken,
-              'GET',
-              new URL(identityUrl),
-              new Headers({ accept: 'application/json' }),
-              null,
-              requestOptions(app, identityUrl, bounded),
-            ),
-          );
-        }
-        attempts.push(() =>
-          oauth.userInfoRequest(
-            as,
-            client,
-            accessToken,
-            requestOptions(app, as.userinfo_endpoint as string, bounded),
-          ),
-        );
-        let failure: unknown;
-        for (const attempt of attempts) {
-          try {
-            const response = await attempt();
-            if (response.ok) {
-              const identity = readIdentity(await response.json(), identityUrl);
-              if (identity) return identity;
-              failure = new ConnectError(
-                'unknown',
-                'Salesforce did not say which org and user connected.',
+        // The identity URL from the token response when there is one, else the userinfo
+        // endpoint (both need the `id` scope or one like it). The token goes only to https, or to
+        // the login host the integrator allowed as http.
+        const response =
+          identityUrl && /^https?:\/\//.test(identityUrl)
+            ? await oauth.protectedResourceRequest(
+                accessToken,
+                'GET',
+                new URL(identityUrl),
+                new Headers({ accept: 'application/json' }),
+                null,
+                requestOptions(app, identityUrl, bounded),
+              )
+            : await oauth.userInfoRequest(
+                as,
+                client,
+                accessToken,
+                requestOptions(app, as.userinfo_endpoint as string, bounded),
               );
-            } else {
-              const body = await response.json().catch(() => null);
-              failure = fromSalesforceError(
-                isObject(body) ? (body as { error?: string; error_description?: string }) : null,
-                { status: response.status },
-              );
-            }
-          } catch (error) {
-            if (bounded.aborted) throw error;
-            failure = error;
-          }
+        if (!response.ok) {
+          throw fromSalesforceError(await readRefusal(response), { status: response.status });
         }
-        throw failure;
+        const identity = readIdentity(await response.json(), identityUrl);
+        if (identity) return identity;
+        throw new ConnectError('unknown', 'Salesforce did not say which org and user connected.');
       });
     },
   };

@@ -29,6 +29,7 @@ export type FakeFault =
   | 'token_slow'
   | 'refresh_invalid_grant'
   | 'identity_fails'
+  | 'identity_insufficient_scope'
   | 'revoke_fails'
   | 'authorize_404'
   | 'authorize_error_in_body';
@@ -237,6 +238,9 @@ export function createFakeSalesforce(
     ) {
       const token = (headers.get('authorization') ?? '').replace(/^Bearer /, '');
       if (fault('identity_fails')) return new Response('Bad_OAuth_Token', { status: 403 });
+      if (accessTokens.has(token) && fault('identity_insufficient_scope')) {
+        return new Response('Insufficient_Scope', { status: 403 });
+      }
       if (!accessTokens.has(token)) return new Response('Bad_OAuth_Token', { status: 403 });
       return json({
         id: `${loginUrl}/id/${ORG_ID}/${USER_ID}`,
@@ -244,6 +248,21 @@ export function createFakeSalesforce(
         organization_id: ORG_ID,
         username: 'admin@acme.example',
         display_name: 'Ada Admin',
+      });
+    }
+
+    if (url.origin === INSTANCE_URL && url.pathname === '/services/data/v62.0/query') {
+      const token = (headers.get('authorization') ?? '').replace(/^Bearer /, '');
+      if (!accessTokens.has(token)) {
+        return json(
+          [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+          401,
+        );
+      }
+      return json({
+        totalSize: 1,
+        done: true,
+        records: [{ Name: 'Acme, Inc.', IsSandbox: false }],
       });
     }
 

@@ -240,9 +240,9 @@ describe('GET /oauth/callback', () => {
       loginUrl: 'https://login.salesforce.com',
       consumerKeyHint: keyHint(h.app.consumerKey),
       hasConsumerSecret: true,
-      org: { id: ORG_ID, instanceUrl: INSTANCE_URL, isSandbox: false },
+      org: { id: ORG_ID, instanceUrl: INSTANCE_URL, name: 'Acme, Inc.', isSandbox: false },
       user: { id: USER_ID, username: 'admin@acme.example', displayName: 'Ada Admin' },
-      scopes: ['api', 'refresh_token'],
+      scopes: ['api', 'refresh_token', 'id'],
       connectedAt: new Date(START_TIME).toISOString(),
       updatedAt: new Date(START_TIME).toISOString(),
     });

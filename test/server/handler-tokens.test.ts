@@ -84,6 +84,17 @@ describe('GET /connection while connected', () => {
     ).toBe(true);
   });
 
+  it('counts a token refused only for lacking the identity scope as alive', async () => {
+    const h = createHarness();
+    await h.connect();
+    h.clock.now += 5 * MINUTE;
+    h.salesforce.setFault('identity_insufficient_scope', 2);
+    const before = salesforceCalls(h);
+    expect((await h.getConnection()).status).toBe('connected');
+    // One identity call, answered "Insufficient_Scope": no refresh, no second try.
+    expect(salesforceCalls(h)).toBe(before + 1);
+  });
+
   it('can be told never to check', async () => {
     const h = createHarness({ connectionCheckIntervalMs: 0 });
     await h.connect();
