@@ -1,1 +1,23 @@
+export { untilAborted } from './cancellation.js';
+export {
+  CSRF_HEADER,
+  createFetchAdapter,
+  type FetchAdapter,
+  type FetchAdapterOptions,
+} from './fetch.js';
+export {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type MemoryAdapterOptions,
+  type MemoryBroadcastChannel,
+  type SimulateCallbackOptions,
+} from './memory.js';
+export {
+  MEMORY_SCENARIO_OUTCOMES,
+  MEMORY_SCENARIOS,
+  type MemoryScenario,
+  type MemoryScenarioOutcome,
+  type MemoryScenarioStage,
+  memoryScenarioOutcome,
+} from './memory-scenarios.js';
 export type { AdapterCallOptions, Awaitable, SalesforceConnectAdapter } from './types.js';

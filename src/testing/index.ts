@@ -1,1 +1,9 @@
-export {};
+export {
+  CONFORMANCE_CHECKS,
+  type ConformanceContext,
+  type ConformanceMatchers,
+  type ConformanceOptions,
+  type ConformanceSubject,
+  type ConformanceTestApi,
+  runAdapterConformance,
+} from './conformance.js';
