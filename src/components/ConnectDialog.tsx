@@ -1,0 +1,308 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import type { ExplanationValues } from '../core/error-catalogue.js';
+import type { GuideStepId } from '../core/guide-step-ids.js';
+import { fillMessage } from '../core/login-url.js';
+import { useScrollLock } from '../hooks/use-scroll-lock.js';
+import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
+import { ErrorExplanation } from './ErrorExplanation.js';
+import { partClassName } from './internal/parts.js';
+import { useControllableState } from './internal/use-controllable-state.js';
+import { useMessages } from './messages/context.js';
+import { type ConnectDialogMessages, connectDialogMessagesEn } from './messages/dialog.js';
+
+/**
+ * What the dialog shows, derived from the flow: `data-state` of its content.
+ *
+ * @example
+ * const view: ConnectDialogView = 'blocked';
+ */
+export type ConnectDialogView =
+  | 'start'
+  | 'waiting'
+  | 'blocked'
+  | 'closed'
+  | 'completing'
+  | 'failed'
+  | 'succeeded';
+
+/**
+ * The part of `useSalesforceConnect`'s result the dialog needs.
+ *
+ * @example
+ * const flow: ConnectDialogFlow = useSalesforceConnect({ adapter });
+ */
+export type ConnectDialogFlow = Pick<
+  UseSalesforceConnectResult,
+  'phase' | 'popupState' | 'connection' | 'error' | 'open' | 'cancel' | 'retry' | 'focusPopup'
+>;
+
+export interface ConnectDialogProps {
+  /** The flow from `useSalesforceConnect`. */
+  connect: ConnectDialogFlow;
+  /** Controlled open state; leave undefined to let the dialog open itself when connecting starts. */
+  open?: boolean | undefined;
+  defaultOpen?: boolean | undefined;
+  onOpenChange?: ((open: boolean) => void) | undefined;
+  /** Opens the dialog whenever a connection attempt starts; default true. */
+  openOnConnect?: boolean | undefined;
+  /** Where focus goes when the dialog closes; default the element focused when it opened. */
+  returnFocusRef?: RefObject<HTMLElement | null> | undefined;
+  /** Values for the error explanations' fixes (callback URL, login URL, app name). */
+  errorValues?: ExplanationValues | undefined;
+  /** Called by an error's "show this step" link, after the dialog closed. */
+  onGoToStep?: ((details: { stepId: GuideStepId }) => void) | undefined;
+  /** Forces the light or dark theme on the dialog (it renders in a portal, outside your page's kit root). */
+  theme?: 'light' | 'dark' | undefined;
+  /** Where the portal renders; default `document.body`. */
+  container?: HTMLElement | null | undefined;
+  className?: string | undefined;
+  unstyled?: boolean | undefined;
+  messages?: Partial<ConnectDialogMessages> | undefined;
+}
+
+// Inline, so the announcement stays hidden with `unstyled` too.
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+} as const;
+
+function viewOf(connect: ConnectDialogFlow): ConnectDialogView {
+  switch (connect.phase) {
+    case 'authorizing':
+      if (connect.popupState === 'blocked') return 'blocked';
+      return connect.popupState === 'closed' ? 'closed' : 'waiting';
+    case 'completing':
+      return 'completing';
+    case 'failed':
+      return connect.error ? 'failed' : 'start';
+    case 'succeeded':
+      return 'succeeded';
+    default:
+      return 'start';
+  }
+}
+
+/**
+ * The modal that accompanies the Salesforce popup (Radix Dialog): "Waiting for Salesforce…" with
+ * the window's state and "Bring the window back", an "Open Salesforce" button when the browser
+ * blocked the popup or it was closed (a fresh click may open it), "Finishing…", the error with
+ * its fixes and "Try again", and the success. Escape or Cancel stops the attempt; focus returns
+ * where it was. Uncontrolled, it opens itself when an attempt starts.
+ *
+ * @example
+ * const flow = useSalesforceConnect({ adapter });
+ * <>
+ *   <ConnectButton connect={flow} />
+ *   <ConnectDialog connect={flow} errorValues={{ callbackUrl }} />
+ * </>
+ */
+export function ConnectDialog({
+  connect,
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  openOnConnect = true,
+  returnFocusRef,
+  errorValues,
+  onGoToStep,
+  theme,
+  container,
+  className,
+  unstyled,
+  messages,
+}: ConnectDialogProps) {
+  const text = useMessages('connectDialog', connectDialogMessagesEn, messages);
+  const [open, setOpen] = useControllableState({
+    prop: openProp,
+    defaultProp: defaultOpen,
+    onChange: onOpenChange,
+  });
+  const cls = (name: string) => (unstyled ? undefined : name);
+  const view = viewOf(connect);
+  const { phase } = connect;
+
+  // Open when an attempt starts (the click that opened the popup also brings this up).
+  const previousPhase = useRef(phase);
+  useEffect(() => {
+    const started = phase === 'authorizing' && previousPhase.current !== 'authorizing';
+    previousPhase.current = phase;
+    if (started && openOnConnect && !open) setOpen(true);
+  }, [phase, openOnConnect, open, setOpen]);
+
+  const focusedBefore = useRef<HTMLElement | null>(null);
+  useScrollLock(open);
+
+  const close = () => {
+    // Leaving while something runs stops it; leaving a failure dismisses it.
+    if (phase === 'authorizing' || phase === 'completing' || phase === 'failed') connect.cancel();
+    setOpen(false);
+  };
+
+  const button = (
+    label: string,
+    onClick: () => void,
+    part: string,
+    variant?: 'secondary' | 'link',
+  ) => (
+    <button
+      type="button"
+      className={cls('sfc-button')}
+      data-variant={variant}
+      data-sfc-part={part}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+  const cancelButton = button(text.cancel, close, 'dialog-cancel', 'secondary');
+  const openSalesforce = button(text.openSalesforce, connect.retry, 'dialog-open-salesforce');
+
+  const org = connect.connection?.org;
+  const user = connect.connection?.user;
+  let title: string;
+  let description: string;
+  let body: ReactNode = null;
+  let actions: ReactNode;
+  switch (view) {
+    case 'waiting':
+      title = text.waitingTitle;
+      description = connect.popupState === 'open' ? text.popupOpen : text.popupOpening;
+      actions = (
+        <>
+          {button(text.focusPopup, connect.focusPopup, 'dialog-focus-popup')}
+          {cancelButton}
+        </>
+      );
+      break;
+    case 'blocked':
+      title = text.blockedTitle;
+      description = text.blockedDescription;
+      actions = (
+        <>
+          {openSalesforce}
+          {cancelButton}
+        </>
+      );
+      break;
+    case 'closed':
+      title = text.closedTitle;
+      description = text.closedDescription;
+      actions = (
+        <>
+          {openSalesforce}
+          {cancelButton}
+        </>
+      );
+      break;
+    case 'completing':
+      title = text.completingTitle;
+      description = text.completingDescription;
+      actions = cancelButton;
+      break;
+    case 'failed': {
+      title = text.failedTitle;
+      description = text.failedDescription;
+      const code = connect.error?.code ?? 'unknown';
+      body = (
+        <ErrorExplanation
+          error={connect.error ?? code}
+          values={errorValues}
+          onRetry={connect.retry}
+          retryLabel={
+            code === 'popup_closed' || code === 'popup_blocked' ? text.openSalesforce : undefined
+          }
+          onGoToStep={
+            onGoToStep
+              ? (details) => {
+                  close();
+                  onGoToStep(details);
+                }
+              : undefined
+          }
+          unstyled={unstyled}
+        />
+      );
+      actions = button(text.close, close, 'dialog-close', 'secondary');
+      break;
+    }
+    case 'succeeded':
+      title = fillMessage(text.successTitle, { org: org?.name ?? org?.id ?? 'Salesforce' });
+      description = user
+        ? fillMessage(text.successDescription, { user: user.displayName ?? user.username })
+        : (org?.instanceUrl ?? '');
+      actions = button(text.done, () => setOpen(false), 'dialog-done');
+      break;
+    default:
+      title = text.startTitle;
+      description = text.startDescription;
+      actions = (
+        <>
+          {button(text.openSalesforce, connect.open, 'dialog-open-salesforce')}
+          {cancelButton}
+        </>
+      );
+  }
+
+  const themeAttribute = theme ? { 'data-theme': theme } : {};
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => (next ? setOpen(true) : close())}>
+      <Dialog.Portal container={container ?? undefined}>
+        {/* A plain overlay: Radix's pulls in a scroll-lock library (4 KB); useScrollLock does it. */}
+        <div
+          className={cls('sfc-scope sfc-dialog-overlay')}
+          data-sfc-part="dialog-overlay"
+          style={{ pointerEvents: 'auto' }}
+          aria-hidden
+          {...themeAttribute}
+        />
+        <Dialog.Content
+          className={partClassName('sfc-scope sfc-dialog', { unstyled, className })}
+          data-sfc-part="dialog"
+          data-state={view}
+          {...themeAttribute}
+          onOpenAutoFocus={() => {
+            // Runs before focus moves in: remember where to return it.
+            focusedBefore.current =
+              document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusRef?.current ?? focusedBefore.current;
+            if (target?.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+        >
+          <Dialog.Title className={cls('sfc-dialog-title')} data-sfc-part="dialog-title">
+            {title}
+          </Dialog.Title>
+          <Dialog.Description
+            className={cls('sfc-dialog-description')}
+            data-sfc-part="dialog-description"
+          >
+            {description}
+          </Dialog.Description>
+          {view === 'waiting' || view === 'completing' ? (
+            <span
+              className={cls('sfc-dialog-spinner')}
+              data-sfc-part="dialog-spinner"
+              aria-hidden
+            />
+          ) : null}
+          {body}
+          <div className={cls('sfc-dialog-actions')} data-sfc-part="dialog-actions">
+            {actions}
+          </div>
+          <p style={visuallyHidden} aria-live="polite" aria-atomic>
+            {`${title}. ${description}`}
+          </p>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

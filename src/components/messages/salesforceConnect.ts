@@ -1,0 +1,44 @@
+/**
+ * Strings of `SalesforceConnect` itself (its parts have their own groups).
+ *
+ * @example
+ * <SalesforceConnect adapter={adapter} mode="dialog" messages={{ salesforceConnect: { trigger: 'Salesforce' } }} />
+ */
+export interface SalesforceConnectMessages {
+  trigger: string;
+  dialogTitle: string;
+  dialogDescription: string;
+  close: string;
+  showGuide: string;
+  changeCredentials: string;
+}
+
+/**
+ * English strings of `SalesforceConnect`.
+ *
+ * @example
+ * salesforceConnectMessagesEn.trigger; // 'Salesforce connection'
+ */
+export const salesforceConnectMessagesEn: SalesforceConnectMessages = {
+  trigger: 'Salesforce connection',
+  dialogTitle: 'Salesforce connection',
+  dialogDescription: 'Set up and manage the connection to your Salesforce org.',
+  close: 'Close',
+  showGuide: 'Setup guide and credentials',
+  changeCredentials: 'Change credentials',
+};
+
+/**
+ * German strings of `SalesforceConnect`.
+ *
+ * @example
+ * <SalesforceConnectMessagesProvider messages={{ salesforceConnect: salesforceConnectMessagesDe }}>
+ */
+export const salesforceConnectMessagesDe: SalesforceConnectMessages = {
+  trigger: 'Salesforce-Verbindung',
+  dialogTitle: 'Salesforce-Verbindung',
+  dialogDescription: 'Verbindung zu Ihrer Salesforce-Organisation einrichten und verwalten.',
+  close: 'Schließen',
+  showGuide: 'Einrichtungsanleitung und Zugangsdaten',
+  changeCredentials: 'Zugangsdaten ändern',
+};

@@ -1,0 +1,98 @@
+/**
+ * Strings of `ConnectionStatus`. The headlines for `connected` and `disconnected` keep the
+ * stable words "Connected" and "Not connected" in English (tests and assistive technology find
+ * the status by them). `{org}` is the org's name or id. `dateLocale` picks the date format; empty
+ * means the browser's.
+ *
+ * @example
+ * <ConnectionStatus connection={connection} messages={{ configured: 'Ready to connect' }} />
+ */
+export interface ConnectionStatusMessages {
+  loading: string;
+  notConnected: string;
+  configured: string;
+  connecting: string;
+  connected: string;
+  connectedTo: string;
+  needsReauth: string;
+  needsReauthDescription: string;
+  error: string;
+  org: string;
+  instance: string;
+  user: string;
+  since: string;
+  sandbox: string;
+  reconnect: string;
+  disconnect: string;
+  disconnecting: string;
+  confirmQuestion: string;
+  confirmDescription: string;
+  confirmDisconnect: string;
+  cancel: string;
+  dateLocale: string;
+}
+
+/**
+ * English strings of `ConnectionStatus`.
+ *
+ * @example
+ * connectionStatusMessagesEn.notConnected; // 'Not connected'
+ */
+export const connectionStatusMessagesEn: ConnectionStatusMessages = {
+  loading: 'Checking the Salesforce connection…',
+  notConnected: 'Not connected',
+  configured: 'Not connected — credentials saved',
+  connecting: 'Connecting to Salesforce…',
+  connected: 'Connected',
+  connectedTo: 'Connected to {org}',
+  needsReauth: 'Reconnect needed',
+  needsReauthDescription:
+    'Salesforce no longer accepts the saved sign-in. Reconnect to keep data flowing.',
+  error: 'Connection problem',
+  org: 'Organization',
+  instance: 'Instance',
+  user: 'User',
+  since: 'Since',
+  sandbox: 'Sandbox',
+  reconnect: 'Reconnect',
+  disconnect: 'Disconnect',
+  disconnecting: 'Disconnecting…',
+  confirmQuestion: 'Disconnect from Salesforce?',
+  confirmDescription: 'Access is revoked at Salesforce. You can connect again later.',
+  confirmDisconnect: 'Disconnect',
+  cancel: 'Cancel',
+  dateLocale: '',
+};
+
+/**
+ * German strings of `ConnectionStatus`.
+ *
+ * @example
+ * <SalesforceConnectMessagesProvider messages={{ connectionStatus: connectionStatusMessagesDe }}>
+ */
+export const connectionStatusMessagesDe: ConnectionStatusMessages = {
+  loading: 'Salesforce-Verbindung wird geprüft…',
+  notConnected: 'Nicht verbunden',
+  configured: 'Nicht verbunden – Zugangsdaten gespeichert',
+  connecting: 'Verbindung mit Salesforce wird hergestellt…',
+  connected: 'Verbunden',
+  connectedTo: 'Verbunden mit {org}',
+  needsReauth: 'Erneute Verbindung nötig',
+  needsReauthDescription:
+    'Salesforce akzeptiert die gespeicherte Anmeldung nicht mehr. Verbinden Sie sich erneut.',
+  error: 'Verbindungsproblem',
+  org: 'Organisation',
+  instance: 'Instanz',
+  user: 'Benutzer',
+  since: 'Seit',
+  sandbox: 'Sandbox',
+  reconnect: 'Erneut verbinden',
+  disconnect: 'Trennen',
+  disconnecting: 'Wird getrennt…',
+  confirmQuestion: 'Verbindung zu Salesforce trennen?',
+  confirmDescription:
+    'Der Zugriff wird bei Salesforce widerrufen. Sie können sich später wieder verbinden.',
+  confirmDisconnect: 'Trennen',
+  cancel: 'Abbrechen',
+  dateLocale: 'de',
+};

@@ -1,0 +1,147 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ErrorExplanation } from '../../src/components/ErrorExplanation.js';
+import { SalesforceConnectMessagesProvider } from '../../src/components/messages/context.js';
+import {
+  errorCataloguesByLocale,
+  errorExplanationMessagesDe,
+} from '../../src/components/messages/errorExplanation.js';
+import { ConnectError } from '../../src/core/errors.js';
+import { expectNoAxeViolations } from '../helpers/axe.js';
+
+const callbackUrl = 'https://app.example.com/api/salesforce/oauth/callback';
+
+describe('ErrorExplanation', () => {
+  it('shows the title, the cause and numbered fixes with the given values filled in', async () => {
+    const { container } = render(
+      <ErrorExplanation
+        error={new ConnectError('redirect_uri_mismatch', 'mismatch')}
+        values={{ callbackUrl, appName: 'Acme Sync' }}
+      />,
+    );
+    expect(
+      screen.getByRole('heading', { level: 3, name: 'The callback URL does not match' }),
+    ).toBeInTheDocument();
+    const fixes = screen.getByRole('list', { name: 'How to fix it' });
+    const items = within(fixes).getAllByRole('listitem');
+    expect(fixes.tagName).toBe('OL');
+    expect(items[0]).toHaveTextContent(
+      `open Acme Sync and set its Callback URL to exactly ${callbackUrl}`,
+    );
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'redirect_uri_mismatch');
+    await expectNoAxeViolations(container);
+  });
+
+  it('links to the guide step where the fix is made, as an anchor or through onGoToStep', async () => {
+    const user = userEvent.setup();
+    const onGoToStep = vi.fn();
+    const { rerender } = render(<ErrorExplanation error="redirect_uri_mismatch" />);
+    const link = screen.getByRole('link', { name: 'Show this step in the setup guide' });
+    expect(link).toHaveAttribute('href', '#sfc-step-callback-url');
+    rerender(<ErrorExplanation error="redirect_uri_mismatch" onGoToStep={onGoToStep} />);
+    await user.click(screen.getByRole('link', { name: 'Show this step in the setup guide' }));
+    expect(onGoToStep).toHaveBeenCalledWith({ stepId: 'callback-url' });
+    expect(window.location.hash).toBe('');
+  });
+
+  it('offers Try again only where trying again can help', async () => {
+    const user = userEvent.setup();
+    const onRetry = vi.fn();
+    const { rerender } = render(<ErrorExplanation error="network" onRetry={onRetry} />);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    rerender(<ErrorExplanation error="redirect_uri_mismatch" onRetry={onRetry} />);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    rerender(
+      <ErrorExplanation error="popup_closed" onRetry={onRetry} retryLabel="Open Salesforce" />,
+    );
+    expect(screen.getByRole('button', { name: 'Open Salesforce' })).toBeInTheDocument();
+  });
+
+  it('quotes Salesforce’s own description when the error carries one', () => {
+    render(
+      <ErrorExplanation
+        error={
+          new ConnectError('invalid_client_id', 'x', {
+            salesforceDescription: 'client identifier invalid',
+          })
+        }
+      />,
+    );
+    expect(screen.getByText('Salesforce said: “client identifier invalid”')).toBeInTheDocument();
+  });
+
+  it('explains a pasted Salesforce error page address', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ErrorExplanation error="unknown" values={{ callbackUrl }} />);
+    await user.click(
+      screen.getByText('Did Salesforce show an error page? Paste its address or text'),
+    );
+    const box = screen.getByRole('textbox', {
+      name: 'Address or text of the Salesforce error page',
+    });
+    expect(box).toHaveAccessibleDescription(
+      'It is read on this page only; nothing is sent anywhere.',
+    );
+    await user.click(box);
+    await user.paste(
+      'https://login.salesforce.com/setup/secur/RemoteAccessErrorPage.apexp?error=redirect_uri_mismatch&error_description=redirect_uri%20must%20match%20configuration',
+    );
+    const pasted = container.querySelector('[data-sfc-part="error-pasted"]') as HTMLElement;
+    expect(pasted).toHaveAttribute('data-state', 'recognised');
+    expect(pasted).toHaveAttribute('aria-live', 'polite');
+    expect(
+      within(pasted).getByRole('heading', { level: 4, name: 'The callback URL does not match' }),
+    ).toBeInTheDocument();
+    expect(
+      within(pasted).getByText('Salesforce said: “redirect_uri must match configuration”'),
+    ).toBeInTheDocument();
+    expect(within(pasted).getAllByRole('listitem')[0]).toHaveTextContent(callbackUrl);
+    await expectNoAxeViolations(container);
+  });
+
+  it('says so when the pasted text is not a Salesforce error, and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    render(<ErrorExplanation error="unknown" />);
+    await user.click(screen.getByText(/Paste its address or text/));
+    const box = screen.getByRole('textbox');
+    await user.type(box, 'hello there');
+    expect(screen.getByText('We could not recognise that text')).toBeInTheDocument();
+    expect(box).toHaveValue('hello there');
+  });
+
+  it('in summary mode shows title, cause and the guide link only', () => {
+    render(<ErrorExplanation error="invalid_client_id" summary onRetry={() => {}} />);
+    expect(screen.getByRole('heading', { name: /Consumer Key/i })).toBeInTheDocument();
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByText(/Paste its address/)).toBeNull();
+    expect(screen.getByRole('link')).toHaveAttribute('href', '#sfc-step-consumer-credentials');
+  });
+
+  it('speaks German through the message provider', () => {
+    render(
+      <SalesforceConnectMessagesProvider
+        messages={{
+          errorExplanation: errorExplanationMessagesDe,
+          errors: errorCataloguesByLocale.de,
+        }}
+      >
+        <ErrorExplanation error="popup_closed" onRetry={() => {}} />
+      </SalesforceConnectMessagesProvider>,
+    );
+    expect(screen.getByRole('heading')).toHaveTextContent(
+      errorCataloguesByLocale.de.errors.popup_closed.title,
+    );
+    expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toBeInTheDocument();
+  });
+
+  it('drops its classes when unstyled but keeps the data attributes', () => {
+    const { container } = render(<ErrorExplanation error="network" unstyled className="mine" />);
+    const root = container.firstElementChild as HTMLElement;
+    expect(root.className).toBe('mine');
+    expect(container.querySelector('.sfc-error-title')).toBeNull();
+    expect(container.querySelector('[data-sfc-part="error-title"]')).not.toBeNull();
+  });
+});
