@@ -443,7 +443,8 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       await store.saveConnection(record);
       logger.info('saved credentials', { tenant, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.
-      if (existing && !sameApp) void revokeQuietly(existing, 'credentials replaced');
+      // Awaited (it never throws) so the answer means the old tokens are gone, as far as possible.
+      if (existing && !sameApp) await revokeQuietly(existing, 'credentials replaced');
       return view(record);
     },
 
@@ -642,7 +643,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         if (previousRefresh) {
           const previous = await decrypt(record, 'refresh_token', previousRefresh).catch(() => '');
           if (previous && previous !== tokens.refreshToken) {
-            void revokeQuietly(record, 'replaced by a new connection');
+            await revokeQuietly(record, 'replaced by a new connection');
           }
         }
         return { ok: true, connection: view(next), returnOrigin };

@@ -79,7 +79,14 @@ function describeKey(position: number, count: number) {
   return count > 1 ? `encryptionKey[${position}]` : 'encryptionKey';
 }
 
-/** Turns one key as written by the integrator into its 32 bytes, or throws a plain-words error. */
+/**
+ * Turns one key as written by the integrator into its 32 bytes, or throws an
+ * {@link EncryptionKeyError} in plain words (missing, not hex or base64, not 32 bytes, not random).
+ * Use it to check a key at deploy time.
+ *
+ * @example
+ * parseEncryptionKey(process.env.SALESFORCE_CONNECT_KEY ?? ''); // throws when unusable
+ */
 export function parseEncryptionKey(
   value: string | Uint8Array,
   label = 'encryptionKey',
@@ -113,7 +120,12 @@ export function parseEncryptionKey(
   return bytes;
 }
 
-/** Every configured key, checked; the first one encrypts. Throws {@link EncryptionKeyError}. */
+/**
+ * Every configured key, checked; the first one encrypts. Throws {@link EncryptionKeyError}.
+ *
+ * @example
+ * const [current, ...older] = parseEncryptionKeys([newKey, oldKey]);
+ */
 export function parseEncryptionKeys(input: EncryptionKeyInput | undefined): Uint8Array[] {
   const list = Array.isArray(input) ? (input as readonly (string | Uint8Array)[]) : [input];
   if (list.length === 0) {

@@ -13,8 +13,24 @@ import { renderRelayPage } from './relay-page.js';
 import { createSalesforceClient } from './salesforce.js';
 import type { ConnectStore } from './stores/types.js';
 
-/** CSRF header the REST contract requires on mutating requests (the fetch adapter sends it). */
+/**
+ * Name of the CSRF header the REST contract requires on mutating requests (the fetch adapter
+ * sends it; a cross-site form cannot).
+ *
+ * @example
+ * await fetch('/api/salesforce/connection', {
+ *   method: 'DELETE',
+ *   headers: { [CSRF_HEADER_NAME]: CSRF_HEADER_VALUE },
+ * });
+ */
 export const CSRF_HEADER_NAME = 'X-Requested-With';
+
+/**
+ * Value of the CSRF header; see {@link CSRF_HEADER_NAME}.
+ *
+ * @example
+ * headers.set(CSRF_HEADER_NAME, CSRF_HEADER_VALUE); // X-Requested-With: salesforce-connect
+ */
 export const CSRF_HEADER_VALUE = 'salesforce-connect';
 
 /**

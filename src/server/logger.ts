@@ -1,4 +1,9 @@
-/** Facts attached to a log line: short values only, never a secret, token, code or verifier. */
+/**
+ * Facts attached to a log line: short values only, never a secret, token, code or verifier.
+ *
+ * @example
+ * const details: LogDetails = { tenant: 'acme', code: 'invalid_grant' };
+ */
 export type LogDetails = Record<string, string | number | boolean | undefined>;
 
 /**
@@ -18,7 +23,13 @@ export interface ConnectLogger {
 
 const silent: ConnectLogger = { info() {}, warn() {}, error() {} };
 
-/** The integrator's logger, guarded so a throwing logger never breaks a request. */
+/**
+ * The integrator's logger, guarded so a throwing logger never breaks a request; silent without one.
+ *
+ * @example
+ * const logger = safeLogger(options.logger);
+ * logger.warn('could not revoke the Salesforce token', { tenant, code: error.code });
+ */
 export function safeLogger(logger: ConnectLogger | undefined): ConnectLogger {
   if (!logger) return silent;
   const guard =

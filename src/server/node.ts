@@ -2,7 +2,12 @@
 // server entry), so it works on the objects Node hands it and imports nothing at run time.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Options of {@link toNodeListener}. */
+/**
+ * Options of {@link toNodeListener}.
+ *
+ * @example
+ * createServer(toNodeListener(handler, { origin: 'https://app.example.com', maxBodyBytes: 65_536 }));
+ */
 export interface NodeListenerOptions {
   /**
    * The origin requests are assumed to arrive at, e.g. `https://app.example.com`, when the

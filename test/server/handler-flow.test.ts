@@ -138,7 +138,7 @@ describe('PUT /connection/credentials', () => {
       hasConsumerSecret: true,
       updatedAt: new Date(START_TIME).toISOString(),
     });
-    await vi_waitFor(() => h.salesforce.liveRefreshTokens() === 0);
+    expect(h.salesforce.liveRefreshTokens()).toBe(0);
     const record = await h.store.getConnection('acme');
     expect(record?.refreshToken).toBeUndefined();
     expect(record?.accessToken).toBeUndefined();
@@ -152,12 +152,6 @@ describe('PUT /connection/credentials', () => {
     expect(saved.json.org.id).toBe(ORG_ID);
   });
 });
-
-/** Waits for fire-and-forget work (a best-effort revoke) without timing anything. */
-async function vi_waitFor(done: () => boolean) {
-  for (let i = 0; i < 50 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
-  expect(done()).toBe(true);
-}
 
 describe('POST /connection/authorize', () => {
   it('issues a PKCE S256 authorize URL with the exact callback, the scopes and a fresh state', async () => {
@@ -394,7 +388,7 @@ describe('GET /oauth/callback', () => {
     await h.connect();
     const start = await h.start();
     await h.callback(await h.salesforce.approve(start.json.authorizeUrl));
-    await vi_waitFor(() => h.salesforce.liveRefreshTokens() === 1);
+    expect(h.salesforce.liveRefreshTokens()).toBe(1);
     expect((await h.getConnection()).status).toBe('connected');
   });
 

@@ -51,7 +51,7 @@ async function openCallback(url: string) {
   return { status: response.status, headers: response.headers, html: await response.text() };
 }
 
-describe('happy path, through the fetch adapter', () => {
+describe('happy path, through the fetch adapter', { timeout: 30_000 }, () => {
   it('saves, authorizes at Salesforce, lands on the callback page and is connected', async () => {
     const { adapter } = tenantAdapter();
     expect(await adapter.getConnection()).toEqual({ status: 'disconnected' });
@@ -166,7 +166,7 @@ describe('happy path, through the fetch adapter', () => {
   });
 });
 
-describe('preflight on saving credentials', () => {
+describe('preflight on saving credentials', { timeout: 30_000 }, () => {
   it('catches an unknown Consumer Key before any popup, keeping what was typed', async () => {
     const { adapter } = tenantAdapter();
     const saved = await adapter.saveCredentials({
@@ -272,7 +272,7 @@ const tokenFaults: [SimulatorFault, string][] = [
   ['slow', 'salesforce_unavailable'],
 ];
 
-describe('faults at the token endpoint, relayed by the callback page', () => {
+describe('faults at the token endpoint, relayed by the callback page', { timeout: 30_000 }, () => {
   for (const [fault, code] of tokenFaults) {
     it(`${fault} → ${code}`, async () => {
       const { adapter } = tenantAdapter();
@@ -300,7 +300,7 @@ describe('faults at the token endpoint, relayed by the callback page', () => {
   }
 });
 
-describe('faults in the popup', () => {
+describe('faults in the popup', { timeout: 30_000 }, () => {
   it('access_denied (the admin clicked Deny) is relayed and recorded', async () => {
     // A fresh app: Salesforce skips "Allow Access?" for an app the user approved before.
     const unseen = live.simulator.addApp({ callbackUrls: [`${live.publicUrl}/oauth/callback`] });
@@ -343,7 +343,7 @@ describe('faults in the popup', () => {
   });
 });
 
-describe('faults after connecting', () => {
+describe('faults after connecting', { timeout: 30_000 }, () => {
   it('refresh_revoked → needs_reauth on use', async () => {
     const { adapter, tenant } = tenantAdapter();
     const { start } = await configureAndStart(adapter);
@@ -378,7 +378,7 @@ describe('faults after connecting', () => {
   });
 });
 
-describe('secrecy', () => {
+describe('secrecy', { timeout: 30_000 }, () => {
   it('no consumer secret, token or code in any response body, log line or relay page', async () => {
     // Everything the file did so far is in the record: every fault, refresh, revoke and page.
     const codes: string[] = [];

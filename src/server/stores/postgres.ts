@@ -20,7 +20,12 @@ export interface SqlClient {
   query(text: string, params?: any[]): Promise<{ rows: any[] }>;
 }
 
-/** Options of {@link createPostgresStore}. */
+/**
+ * Options of {@link createPostgresStore}.
+ *
+ * @example
+ * createPostgresStore(pool, { tablePrefix: 'crm_salesforce', onClose: () => pool.end() });
+ */
 export interface PostgresStoreOptions {
   /**
    * Prefix of the tables the store creates: `<prefix>_connections`, `<prefix>_authorizations` and
@@ -31,7 +36,14 @@ export interface PostgresStoreOptions {
   onClose?: () => Promise<void> | void;
 }
 
-/** The schema this code writes and reads; bumped with each migration below. */
+/**
+ * The schema this code writes and reads; bumped with each migration. The database records it in
+ * `<prefix>_meta` (key `schema_version`).
+ *
+ * @example
+ * const { rows } = await pool.query("SELECT value FROM salesforce_connect_meta WHERE key = 'schema_version'");
+ * if (Number(rows[0]?.value) !== POSTGRES_SCHEMA_VERSION) console.warn('migration pending');
+ */
 export const POSTGRES_SCHEMA_VERSION = 1;
 
 /**
