@@ -18,7 +18,7 @@ const config: SetupGuideProps = {
 
 const stepItem = (id: GuideStepId) => document.getElementById(`sfc-step-${id}`) as HTMLElement;
 const toggleOf = (id: GuideStepId) =>
-  within(stepItem(id)).getAllByRole('button', { expanded: undefined })[0] as HTMLElement;
+  stepItem(id).querySelector('[data-sfc-part="step-toggle"]') as HTMLElement;
 
 afterEach(() => {
   localStorage.clear();
