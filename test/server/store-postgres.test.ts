@@ -9,21 +9,27 @@ import {
   SchemaVersionError,
   type SqlClient,
 } from '../../src/server/stores/postgres.js';
+import { authorizeAtSimulator } from '../helpers/simulator-login.js';
+import { LIVE_APP_ORIGIN, startLiveServer } from './live-harness.js';
 import { configuredRecord, fullRecord, runStoreConformance } from './store-conformance.js';
 
-// Starting PGlite costs seconds on a busy machine: one in-memory database serves the whole file,
-// and each check gets tables of its own through a fresh prefix.
+// Starting PGlite costs seconds on a busy machine (initdb): one file-backed database in a temp
+// directory serves the whole file — each check gets tables of its own through a fresh prefix —
+// and the last test restarts it from the same directory.
+let dir: string;
 let db: PGlite;
 let prefixes = 0;
 const freshPrefix = () => `sfc_test_${++prefixes}`;
 
 beforeAll(async () => {
-  db = new PGlite();
+  dir = await mkdtemp(join(tmpdir(), 'sfc-pglite-'));
+  db = new PGlite(dir);
   await db.waitReady;
 }, 120_000);
 
 afterAll(async () => {
-  await db?.close();
+  if (db && !db.closed) await db.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 runStoreConformance('PGlite (Postgres)', async () => ({
@@ -100,36 +106,59 @@ describe('Postgres store', () => {
     }
     expect(() => createPostgresStore({} as SqlClient)).toThrow(/query\(text, params\)/);
   });
+});
 
-  it('keeps everything across a restart of a file-backed database', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sfc-pglite-'));
+describe('restart', () => {
+  it('keeps the connection, its tokens and a pending sign-in across a server and database restart', async () => {
+    const tablePrefix = freshPrefix();
+    const live = await startLiveServer({ store: createPostgresStore(db, { tablePrefix }) });
     try {
-      const first = new PGlite(dir);
-      const store = createPostgresStore(first, { onClose: () => first.close() });
-      await store.saveConnection(fullRecord('acme'));
-      await store.saveAuthorization({
-        stateHash: 'hash-restart',
-        tenant: 'acme',
-        codeVerifier: 'v1.kid.iv.verifier',
-        returnOrigin: 'https://app.example.com',
-        credentialsId: 'cred-1',
-        createdAt: 1_700_000_000_000,
-        expiresAt: 1_700_000_600_000,
-      });
-      await store.close?.();
-      expect(first.closed).toBe(true);
+      const { adapter, simulator } = live;
+      await adapter.saveCredentials(live.credentials);
+      const start = await adapter.startAuthorization({ returnOrigin: LIVE_APP_ORIGIN });
+      await fetch((await authorizeAtSimulator(start.authorizeUrl)).url);
+      const before = await adapter.getConnection();
+      expect(before.status).toBe('connected');
+      // A sign-in begun before the restart, finished after it.
+      const pending = await adapter.startAuthorization({ returnOrigin: LIVE_APP_ORIGIN });
+      const pendingLanded = await authorizeAtSimulator(pending.authorizeUrl);
+      await createPostgresStore(db, { tablePrefix: `${tablePrefix}_raw` }).saveConnection(
+        fullRecord('acme'),
+      );
 
-      const second = new PGlite(dir);
-      const reopened = createPostgresStore(second, { onClose: () => second.close() });
-      expect(await reopened.getConnection('acme')).toEqual(fullRecord('acme'));
-      const taken = await reopened.consumeAuthorization({
-        stateHash: 'hash-restart',
-        usedAt: 1_700_000_001_000,
+      // At rest: ciphertext only, and states only as hashes.
+      const rows = JSON.stringify(
+        (await db.query(`SELECT * FROM ${tablePrefix}_connections`)).rows,
+      );
+      expect(rows).not.toContain(live.credentials.consumerSecret);
+      for (const token of live.tokens) expect(rows).not.toContain(token);
+      const states = JSON.stringify(
+        (await db.query(`SELECT * FROM ${tablePrefix}_authorizations`)).rows,
+      );
+      expect(states).not.toContain(pending.state);
+
+      await db.close();
+      db = new PGlite(dir);
+      live.restart({ store: createPostgresStore(db, { tablePrefix }) });
+
+      expect(
+        await createPostgresStore(db, { tablePrefix: `${tablePrefix}_raw` }).getConnection('acme'),
+      ).toEqual(fullRecord('acme'));
+      expect(await adapter.getConnection()).toEqual(before);
+      const session = await live.handler.getSalesforceSession({
+        tenant: 'acme',
+        forceRefresh: true,
       });
-      expect(taken.status).toBe('consumed');
-      await reopened.close?.();
+      const api = await fetch(`${session.instanceUrl}/services/data/v62.0/`, {
+        headers: { authorization: `Bearer ${session.accessToken}` },
+      });
+      expect(api.status).toBe(200);
+      const page = await fetch(pendingLanded.url);
+      expect(page.status).toBe(200);
+      expect((await adapter.getConnection()).status).toBe('connected');
+      expect(simulator.requests.some((r) => r.path === '/services/oauth2/revoke')).toBe(true);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await live.close();
     }
   }, 120_000);
 });
