@@ -399,7 +399,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         record = {
           ...existing,
           consumerSecret,
-          status: existing.status === 'error' ? 'configured' : existing.status,
+          status:
+            existing.status === 'error' || existing.status === 'disconnected'
+              ? 'configured'
+              : existing.status,
           updatedAt: now,
         };
         if (record.status === 'configured' || record.status === 'connected') delete record.error;
@@ -533,7 +536,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           returnOrigin,
           error: new ConnectError(
             'state_mismatch',
-            'The credentials changed after this sign-in started. Connect again.',
+            'The connection changed after this sign-in started (new credentials, or a disconnect). Connect again.',
           ),
         };
       }
@@ -653,23 +656,31 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
     },
 
-    async disconnect(tenant: string, options: { keepCredentials?: boolean } = {}) {
+    /**
+     * Revokes the tokens at Salesforce (best effort) and forgets them. The credentials stay, so
+     * connecting again needs no retyping (status `disconnected` with the key hint); with
+     * `forgetCredentials` the whole record goes. Authorizations started before are voided.
+     */
+    async disconnect(tenant: string, options: { forgetCredentials?: boolean } = {}) {
       const record = await store.getConnection(tenant);
       if (!record) return view(undefined);
       await revokeQuietly(record, 'disconnect');
-      if (options.keepCredentials) {
-        const kept: ConnectionRecord = {
-          ...withoutTokens(record),
-          status: 'configured',
-          updatedAt: clock(),
-        };
-        await store.saveConnection(kept);
-        logger.info('disconnected, credentials kept', { tenant });
-        return view(kept);
+      if (options.forgetCredentials) {
+        await store.deleteConnection(tenant);
+        logger.info('disconnected and forgot the credentials', { tenant });
+        return view(undefined);
       }
-      await store.deleteConnection(tenant);
-      logger.info('disconnected and forgot the credentials', { tenant });
-      return view(undefined);
+      const hasTokens = record.accessToken !== undefined || record.refreshToken !== undefined;
+      if (record.status === 'disconnected' && !hasTokens) return view(record);
+      const kept: ConnectionRecord = {
+        ...withoutTokens(record),
+        status: 'disconnected',
+        credentialsId: randomId(),
+        updatedAt: clock(),
+      };
+      await store.saveConnection(kept);
+      logger.info('disconnected, credentials kept', { tenant });
+      return view(kept);
     },
 
     /** A fresh enough access token for the integrator's own Salesforce calls. */

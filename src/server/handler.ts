@@ -217,7 +217,8 @@ function positive(value: number | undefined, fallback: number, name: string, all
  * - `POST /connection/authorize` `{ returnOrigin }` → `AuthorizationStart`
  * - `GET /oauth/callback` → HTML page relaying the result to the opener, then closing
  * - `POST /connection/complete` `{ code, state }` → `Connection`
- * - `DELETE /connection[?keepCredentials=true]` → `Connection` (revokes, forgets)
+ * - `DELETE /connection[?forgetCredentials=true]` → `Connection` (revokes and forgets the
+ *   tokens: `disconnected`, credentials kept unless `forgetCredentials`)
  * - `GET /setup` → `SetupInfo`
  *
  * Mutating requests need `X-Requested-With: salesforce-connect` or an `Origin` listed in
@@ -392,8 +393,8 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
       GET: async (request) => jsonResponse(await service.getConnection(await tenantOf(request))),
       DELETE: async (request, url) => {
         const tenant = await tenantOf(request);
-        const keepCredentials = url.searchParams.get('keepCredentials') === 'true';
-        return jsonResponse(await service.disconnect(tenant, { keepCredentials }));
+        const forgetCredentials = url.searchParams.get('forgetCredentials') === 'true';
+        return jsonResponse(await service.disconnect(tenant, { forgetCredentials }));
       },
     },
     '/connection/credentials': {

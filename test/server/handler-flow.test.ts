@@ -380,7 +380,7 @@ describe('GET /oauth/callback', () => {
     });
     const page = await h.callback(landed);
     expect(relayData(page.text).message?.error).toBe('state_mismatch');
-    expect(page.text).toMatch(/credentials changed/);
+    expect(page.text).toMatch(/connection changed after this sign-in started/);
   });
 
   it('revokes the refresh token a reconnection replaces, so approvals do not pile up', async () => {
@@ -453,30 +453,67 @@ describe('POST /connection/complete', () => {
 });
 
 describe('DELETE /connection', () => {
-  it('revokes the refresh token at Salesforce and forgets credentials and tokens', async () => {
+  it('revokes the refresh token at Salesforce, forgets the tokens and keeps the credentials', async () => {
     const h = createHarness();
     await h.connect();
+    h.clock.now += 60_000;
     const answer = await h.request('DELETE', '/connection');
-    expect(answer.json).toEqual({ status: 'disconnected' });
-    const revoke = h.salesforce.requests.find((r) => r.path === '/services/oauth2/revoke');
-    expect(revoke?.form?.get('token')).toMatch(/^5Aep8/);
-    expect(h.salesforce.liveRefreshTokens()).toBe(0);
-    expect(await h.getConnection()).toEqual({ status: 'disconnected' });
-    expect(await h.store.getConnection('acme')).toBeUndefined();
-  });
-
-  it('keeps the credentials on request: configured, ready to connect again', async () => {
-    const h = createHarness();
-    await h.connect();
-    const answer = await h.request('DELETE', '/connection?keepCredentials=true');
-    expect(answer.json).toEqual({
-      status: 'configured',
+    const disconnected = {
+      status: 'disconnected',
       loginUrl: 'https://login.salesforce.com',
       consumerKeyHint: keyHint(h.app.consumerKey),
       hasConsumerSecret: true,
-      updatedAt: new Date(START_TIME).toISOString(),
-    });
-    expect((await h.start()).status).toBe(200);
+      updatedAt: new Date(START_TIME + 60_000).toISOString(),
+    };
+    expect(answer.json).toEqual(disconnected);
+    const revoke = h.salesforce.requests.find((r) => r.path === '/services/oauth2/revoke');
+    expect(revoke?.form?.get('token')).toMatch(/^5Aep8/);
+    expect(h.salesforce.liveRefreshTokens()).toBe(0);
+    expect(await h.getConnection()).toEqual(disconnected);
+    const record = await h.store.getConnection('acme');
+    expect([record?.accessToken, record?.refreshToken, record?.orgId]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Disconnecting again changes nothing.
+    h.clock.now += 60_000;
+    expect((await h.request('DELETE', '/connection')).json).toEqual(disconnected);
+  });
+
+  it('connects again without retyping anything', async () => {
+    const h = createHarness();
+    await h.connect();
+    await h.request('DELETE', '/connection');
+    const start = await h.start();
+    await h.callback(await h.salesforce.approve(start.json.authorizeUrl));
+    expect((await h.getConnection()).status).toBe('connected');
+    // Saving the same credentials after a disconnect reads as configured again.
+    await h.request('DELETE', '/connection');
+    expect((await h.save({ ...h.credentials(), consumerSecret: '' })).json.status).toBe(
+      'configured',
+    );
+  });
+
+  it('voids authorizations started before the disconnect', async () => {
+    const h = createHarness();
+    await h.save();
+    const start = await h.start();
+    const landed = await h.salesforce.approve(start.json.authorizeUrl);
+    await h.request('DELETE', '/connection');
+    const page = await h.callback(landed);
+    expect(relayData(page.text).message?.error).toBe('state_mismatch');
+    expect((await h.getConnection()).status).toBe('disconnected');
+  });
+
+  it('forgets the credentials too with forgetCredentials=true', async () => {
+    const h = createHarness();
+    await h.connect();
+    const answer = await h.request('DELETE', '/connection?forgetCredentials=true');
+    expect(answer.json).toEqual({ status: 'disconnected' });
+    expect(h.salesforce.liveRefreshTokens()).toBe(0);
+    expect(await h.store.getConnection('acme')).toBeUndefined();
+    expect((await h.start()).json.error.code).toBe('not_configured');
   });
 
   it('forgets even when Salesforce cannot revoke, and logs that without the token', async () => {
@@ -484,7 +521,8 @@ describe('DELETE /connection', () => {
     await h.connect();
     h.salesforce.setFault('revoke_fails');
     const answer = await h.request('DELETE', '/connection');
-    expect(answer.json).toEqual({ status: 'disconnected' });
+    expect(answer.json.status).toBe('disconnected');
+    expect((await h.store.getConnection('acme'))?.refreshToken).toBeUndefined();
     const line = h.logs.find(
       (l) => l.message === 'salesforce-connect: could not revoke the Salesforce token',
     );

@@ -120,16 +120,39 @@ describe('happy path, through the fetch adapter', { timeout: 30_000 }, () => {
   it('disconnects: revokes at Salesforce, then the refresh token no longer works', async () => {
     const { adapter, tenant } = tenantAdapter();
     const { start } = await configureAndStart(adapter);
+    const issuedBefore = live.tokens.length;
     await openCallback(((await authorizeAtSimulator(start.authorizeUrl)) as { url: string }).url);
+    const issued = live.tokens.slice(issuedBefore);
+    expect(issued).toHaveLength(2);
     const before = live.simulator.requests.length;
-    expect(await adapter.disconnect()).toEqual({ status: 'disconnected' });
+    const answer = await adapter.disconnect();
+    expect(answer).toMatchObject({
+      status: 'disconnected',
+      consumerKeyHint: keyHint(live.credentials.consumerKey),
+    });
+    expect(answer.org).toBeUndefined();
     const revoke = live.simulator.requests
       .slice(before)
       .find((r) => r.path === '/services/oauth2/revoke');
     expect(revoke?.status).toBe(200);
-    expect(await adapter.getConnection()).toEqual({ status: 'disconnected' });
+    expect(await adapter.getConnection()).toEqual(answer);
     const session = await live.handler.getSalesforceSession({ tenant }).catch((e: unknown) => e);
     expect(ConnectError.is(session) && session.code).toBe('not_configured');
+    // Whichever of the two was the refresh token, Salesforce refuses it now.
+    for (const token of issued) {
+      const refresh = await fetch(`${live.simulator.url}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: token,
+          client_id: live.credentials.consumerKey,
+          client_secret: live.credentials.consumerSecret,
+        }),
+      });
+      expect(refresh.status).toBe(400);
+      expect(((await refresh.json()) as { error: string }).error).toBe('invalid_grant');
+    }
   });
 
   it('refreshes on use with rotation, and needs_reauth once the admin revokes the app', async () => {

@@ -81,7 +81,16 @@ describe('relay page in Chromium', { timeout: 60_000 }, () => {
     const popupOpened = page.waitForEvent('popup');
     await page.click('#open');
     const popup = await popupOpened;
-    await popup.waitForEvent('close');
+    // The popup may close before a listener could be attached: poll instead of waiting.
+    await expect.poll(() => popup.isClosed(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () => page.evaluate(() => (window as unknown as { messages: unknown[] }).messages.length),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(1);
     const messages = await page.evaluate(
       () => (window as unknown as { messages: unknown[] }).messages,
     );
@@ -121,7 +130,9 @@ describe('relay page in Chromium', { timeout: 60_000 }, () => {
     const tab = await context.newPage();
     const { url } = await landedCallback();
     await tab.goto(url);
-    await expect.poll(() => tab.url()).toBe(`${live.publicUrl}/oauth/callback`);
+    await expect
+      .poll(() => tab.url(), { timeout: 15_000 })
+      .toBe(`${live.publicUrl}/oauth/callback`);
     expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Salesforce is connected',
     );
@@ -147,13 +158,15 @@ describe('relay page in Chromium', { timeout: 60_000 }, () => {
     expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe(
       'This sign-in has expired or was already used',
     );
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('sfc-close');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.id), { timeout: 15_000 })
+      .toBe('sfc-close');
     expect(popup.isClosed()).toBe(false);
     expect(
       await page.evaluate(() => (window as unknown as { messages: unknown[] }).messages),
     ).toEqual([]);
     await popup.getByRole('button', { name: 'Close this window' }).click();
-    await expect.poll(() => popup.isClosed()).toBe(true);
+    await expect.poll(() => popup.isClosed(), { timeout: 15_000 }).toBe(true);
     await context.close();
   });
 
