@@ -132,13 +132,13 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   const { store, box, salesforce, clock, logger } = config;
   // One refresh or check per tenant at a time within this process: with refresh token rotation,
   // two parallel refreshes would spend the same refresh token and one would fail.
-  const inFlight = new Map<string, Promise<ConnectionRecord>>();
+  const inFlight = new Map<string, Promise<ConnectionRecord | undefined>>();
 
-  const singleFlight = (tenant: string, run: () => Promise<ConnectionRecord>) => {
-    const running = inFlight.get(tenant);
+  const singleFlight = (key: string, run: () => Promise<ConnectionRecord | undefined>) => {
+    const running = inFlight.get(key);
     if (running) return running;
-    const started = run().finally(() => inFlight.delete(tenant));
-    inFlight.set(tenant, started);
+    const started = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
     return started;
   };
 
@@ -231,7 +231,21 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     try {
       const tokens = await salesforce.refresh({ app: await appOf(record), refreshToken, signal });
       const next = await withTokens(record, tokens, now);
-      await store.saveConnection(next);
+      const saved = await saveUnlessChanged(record, next);
+      // Another server refreshed first: its tokens are as good as these.
+      if (
+        saved !== next &&
+        saved?.status === 'connected' &&
+        saved.credentialsId === record.credentialsId
+      ) {
+        return saved;
+      }
+      if (saved !== next) {
+        throw new ConnectError(
+          'not_configured',
+          'The connection changed while its token was being refreshed; try again.',
+        );
+      }
       logger.info('refreshed the access token', {
         tenant: record.tenant,
         rotated: tokens.refreshToken !== undefined && tokens.refreshToken !== refreshToken,
@@ -246,6 +260,28 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     }
   }
 
+  /**
+   * Saves what a refresh or check produced, unless the record changed meanwhile (a disconnect,
+   * new credentials, or another server's refresh): then the newer record wins and is returned.
+   * Read-compare-write, not atomic, but it narrows the window to one store round trip.
+   */
+  async function saveUnlessChanged(
+    before: ConnectionRecord,
+    next: ConnectionRecord,
+  ): Promise<ConnectionRecord | undefined> {
+    const latest = await store.getConnection(before.tenant);
+    if (
+      !latest ||
+      latest.credentialsId !== before.credentialsId ||
+      latest.refreshToken !== before.refreshToken ||
+      latest.status !== before.status
+    ) {
+      return latest;
+    }
+    await store.saveConnection(next);
+    return next;
+  }
+
   /** Whether a Salesforce failure means the stored authorization is finished. */
   const isFinal = (error: ConnectError) =>
     REAUTH_CODES.has(error.code) || BROKEN_CODES.has(error.code);
@@ -255,7 +291,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
    * refreshing once when the access token is old or refused. Runs at most once per
    * `connectionCheckIntervalMs` per tenant, so polling the status does not poll Salesforce.
    */
-  async function checkConnection(record: ConnectionRecord): Promise<ConnectionRecord> {
+  async function checkConnection(record: ConnectionRecord): Promise<ConnectionRecord | undefined> {
     let current = record;
     try {
       const stale = clock() - (current.tokenIssuedAt ?? 0) >= config.accessTokenMaxAgeMs;
@@ -297,8 +333,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         checkedAt: now,
         ...(changed ? { updatedAt: now } : {}),
       };
-      await store.saveConnection(next);
-      return next;
+      return await saveUnlessChanged(current, next);
     } catch (error) {
       if (error instanceof DecryptionError) throw error;
       const failure = ConnectError.is(error) ? error : fromSalesforceError(null);
@@ -308,18 +343,14 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           tenant: record.tenant,
           code: failure.code,
         });
-        const next = failed(current, failure, now);
-        await store.saveConnection(next);
-        return next;
+        return saveUnlessChanged(current, failed(current, failure, now));
       }
       // Salesforce down or slow: keep the connection as it was, and try again next interval.
       logger.warn('could not check the connection with Salesforce', {
         tenant: record.tenant,
         code: failure.code,
       });
-      const next = { ...current, checkedAt: now };
-      await store.saveConnection(next);
-      return next;
+      return saveUnlessChanged(current, { ...current, checkedAt: now });
     }
   }
 
@@ -372,7 +403,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       ) {
         return view(record);
       }
-      return view(await singleFlight(tenant, () => checkConnection(record)));
+      return view(await singleFlight(`check:${tenant}`, () => checkConnection(record)));
     },
 
     async saveCredentials(
@@ -688,7 +719,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       tenant: string,
       options: { forceRefresh?: boolean; signal?: AbortSignal } = {},
     ): Promise<SalesforceSession> {
-      let record = await store.getConnection(tenant);
+      let record: ConnectionRecord | undefined = await store.getConnection(tenant);
       if (!record) {
         throw new ConnectError('not_configured', 'This tenant has not connected Salesforce.');
       }
@@ -702,13 +733,12 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const stale = clock() - (record.tokenIssuedAt ?? 0) >= config.accessTokenMaxAgeMs;
       if (options.forceRefresh || (stale && record.refreshToken)) {
         const current = record;
-        record = await singleFlight(tenant, async () => {
+        record = await singleFlight(`refresh:${tenant}`, async () => {
           try {
             return await refreshTokens(current, options.signal);
           } catch (error) {
             if (ConnectError.is(error) && isFinal(error)) {
-              const next = failed(current, error, clock());
-              await store.saveConnection(next);
+              await saveUnlessChanged(current, failed(current, error, clock()));
               logger.warn('Salesforce no longer accepts the connection', {
                 tenant,
                 code: error.code,
@@ -718,7 +748,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           }
         });
       }
-      if (!record.accessToken || !record.instanceUrl) {
+      if (record?.status !== 'connected' || !record.accessToken || !record.instanceUrl) {
         throw new ConnectError('invalid_grant', 'Salesforce is no longer connected; reconnect.');
       }
       return {

@@ -95,6 +95,28 @@ describe('GET /connection while connected', () => {
     expect(salesforceCalls(h)).toBe(before + 1);
   });
 
+  it('does not bring back a connection disconnected while it was being checked', async () => {
+    let disconnectDuringCheck: (() => Promise<unknown>) | undefined;
+    const h = createHarness({
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        const run = disconnectDuringCheck;
+        if (run && url.includes('/id/')) {
+          disconnectDuringCheck = undefined;
+          await run();
+        }
+        return h.salesforce.fetch(input, init);
+      },
+    });
+    await h.connect();
+    h.clock.now += 5 * MINUTE;
+    disconnectDuringCheck = () => h.request('DELETE', '/connection');
+    expect((await h.getConnection()).status).toBe('disconnected');
+    const record = await h.store.getConnection('acme');
+    expect(record?.status).toBe('disconnected');
+    expect(record?.accessToken).toBeUndefined();
+  });
+
   it('can be told never to check', async () => {
     const h = createHarness({ connectionCheckIntervalMs: 0 });
     await h.connect();
