@@ -105,11 +105,19 @@ export class OrgDirectory {
   readonly org: SimulatorOrg;
   readonly #apps = new Map<string, SimulatorApp>();
   readonly #users: DirectoryUser[];
+  readonly #onChange: () => void;
 
+  /**
+   * `savedUserIds` (lower-case username → id) keeps users' ids across restarts from a state file;
+   * `onChange` hears of every added or edited app.
+   */
   constructor(options: {
     org?: { id?: string; name?: string; isSandbox?: boolean } | undefined;
     users?: SimulatorUserInput[] | undefined;
+    savedUserIds?: ReadonlyMap<string, string> | undefined;
+    onChange?: (() => void) | undefined;
   }) {
+    this.#onChange = options.onChange ?? (() => {});
     const orgId = options.org?.id ? toId18(options.org.id) : salesforceId('00D');
     if (!/^00D[A-Za-z0-9]{15}$/.test(orgId)) {
       throw new TypeError(
@@ -133,7 +141,7 @@ export class OrgDirectory {
       }
       seen.add(username.toLowerCase());
       return Object.freeze({
-        id: salesforceId('005'),
+        id: options.savedUserIds?.get(username.toLowerCase()) ?? salesforceId('005'),
         username,
         password: input.password,
         displayName: input.displayName ?? username.split('@')[0] ?? username,
@@ -149,6 +157,7 @@ export class OrgDirectory {
       throw new TypeError('An app with this consumer key already exists in the simulator.');
     }
     this.#apps.set(app.consumerKey, app);
+    this.#onChange();
     return app;
   }
 
@@ -157,7 +166,13 @@ export class OrgDirectory {
     if (!current) throw new TypeError('No simulator app has this consumer key.');
     const updated = resolveApp(changes, current);
     this.#apps.set(consumerKey, updated);
+    this.#onChange();
     return updated;
+  }
+
+  /** Every app, in the order they were added. */
+  get apps(): SimulatorApp[] {
+    return [...this.#apps.values()];
   }
 
   getApp(consumerKey: string): SimulatorApp | undefined {

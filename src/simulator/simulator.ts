@@ -34,6 +34,14 @@ import {
 import { OrgDirectory } from './org-directory.js';
 import { renderUnavailablePage } from './pages.js';
 import { DATA_PATH_PATTERN, handleData } from './rest-api.js';
+import { toId18 } from './salesforce-ids.js';
+import {
+  appInputOf,
+  createStateSaver,
+  readStateFile,
+  type StateSaver,
+  stateOf,
+} from './state-file.js';
 import {
   consumerKeyOfRevokeRequest,
   consumerKeyOfTokenRequest,
@@ -49,6 +57,8 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 const DEFAULT_SLOW_RESPONSE_MS = 2000;
 const MAX_RECORDED_REQUESTS = 5000;
+// Changes within this window share one write of the state file.
+const STATE_SAVE_DELAY_MS = 100;
 
 function positiveDuration(value: number | undefined, fallback: number, what: string): number {
   if (value === undefined) return fallback;
@@ -184,8 +194,62 @@ export async function startSalesforceSimulator(
   const now = () => clock() + offset;
   const log = options.log ?? (() => {});
 
-  const directory = new OrgDirectory({ org: options.org, users: options.users });
+  const saved = options.stateFile ? await readStateFile(options.stateFile) : undefined;
+  if (saved && options.org?.id !== undefined && toId18(options.org.id) !== saved.org.id) {
+    throw new TypeError(
+      `The state file ${options.stateFile} belongs to org ${saved.org.id}, but org.id is ${options.org.id}. Remove org.id or delete the file.`,
+    );
+  }
+  let saver: StateSaver | undefined;
+  const changed = () => saver?.schedule();
+  const directory = new OrgDirectory({
+    org: saved
+      ? {
+          id: saved.org.id,
+          name: options.org?.name ?? saved.org.name,
+          isSandbox: options.org?.isSandbox ?? saved.org.isSandbox,
+        }
+      : options.org,
+    users: options.users,
+    savedUserIds:
+      saved && new Map(saved.users.map((user) => [user.username.toLowerCase(), user.id])),
+    onChange: changed,
+  });
+  // Apps in the options are configuration and win over their saved copies; apps added at run
+  // time come back from the file.
   for (const app of options.apps ?? []) directory.addApp(app);
+  for (const app of saved?.apps ?? []) {
+    if (!directory.getApp(app.consumerKey)) directory.addApp(appInputOf(app));
+  }
+  const ledger = new TokenLedger(directory.org.id, sessionTimeoutMs, changed);
+  if (saved) {
+    ledger.restore(
+      saved.ledger,
+      (grant) =>
+        directory.getApp(grant.consumerKey) !== undefined &&
+        directory.userById(grant.userId) !== undefined,
+    );
+  }
+  if (options.stateFile) {
+    saver = createStateSaver({
+      path: options.stateFile,
+      delayMs: STATE_SAVE_DELAY_MS,
+      log,
+      read: () =>
+        stateOf({
+          org: directory.org,
+          users: directory.users,
+          apps: directory.apps,
+          ledger: ledger.snapshot(now()),
+        }),
+    });
+    // Written once at start, so an unwritable path fails here, in plain words, not at close.
+    await saver.flush().catch((error: unknown) => {
+      throw new Error(
+        `The simulator cannot write its state file ${options.stateFile}: ${(error as Error).message}`,
+      );
+    });
+  }
   const faults = new FaultBoard((fault, stage) => log(`fault ${fault} at ${stage}`));
   const closing = new AbortController();
   const requests: SimulatorRequestRecord[] = [];
@@ -197,7 +261,7 @@ export async function startSalesforceSimulator(
       return baseUrl;
     },
     directory,
-    ledger: new TokenLedger(directory.org.id, sessionTimeoutMs),
+    ledger,
     faults,
     signer: new IdTokenSigner(),
     browser: new BrowserSessions(sessionTimeoutMs),
@@ -296,7 +360,7 @@ export async function startSalesforceSimulator(
         closing.abort(new Error('The Salesforce simulator closed.'));
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      });
+      }).then(() => saver?.flush());
       return closed;
     },
   };

@@ -49,6 +49,24 @@ interface AccessTokenRecord {
   revoked: boolean;
 }
 
+/**
+ * The lasting part of the ledger, as a state file keeps it: live grants (approvals, with their
+ * refresh tokens) and their live access tokens. Codes live minutes and are not kept.
+ */
+export interface LedgerSnapshot {
+  nextGrantId: number;
+  grants: Array<{
+    id: number;
+    consumerKey: string;
+    userId: string;
+    scopes: string[];
+    refreshToken?: string;
+    createdAt: number;
+    lastUsedAt: number;
+  }>;
+  accessTokens: Array<{ token: string; grantId: number; issuedAt: number }>;
+}
+
 /** Why a token endpoint lookup failed (each has its own Salesforce answer). */
 export type CodeLookup =
   | { ok: true; record: CodeRecord }
@@ -68,10 +86,76 @@ export class TokenLedger {
   #nextGrantId = 1;
   readonly #orgId: string;
   readonly #sessionTimeoutMs: number;
+  readonly #onChange: () => void;
 
-  constructor(orgId: string, sessionTimeoutMs: number) {
+  /** `onChange` hears of every change to the lasting part (see {@link LedgerSnapshot}). */
+  constructor(orgId: string, sessionTimeoutMs: number, onChange: () => void = () => {}) {
     this.#orgId = orgId;
     this.#sessionTimeoutMs = sessionTimeoutMs;
+    this.#onChange = onChange;
+  }
+
+  /** The live grants and unexpired access tokens at `now`, for a state file. */
+  snapshot(now: number): LedgerSnapshot {
+    const live = new Set(this.#grants);
+    return {
+      nextGrantId: this.#nextGrantId,
+      grants: this.#grants.map((grant) => ({
+        id: grant.id,
+        consumerKey: grant.consumerKey,
+        userId: grant.userId,
+        scopes: [...grant.scopes],
+        ...(grant.refreshToken === undefined ? {} : { refreshToken: grant.refreshToken }),
+        createdAt: grant.createdAt,
+        lastUsedAt: grant.lastUsedAt,
+      })),
+      accessTokens: [...this.#accessTokens]
+        .filter(
+          ([, record]) =>
+            !record.revoked &&
+            live.has(record.grant) &&
+            now - record.issuedAt < this.#sessionTimeoutMs,
+        )
+        .map(([token, record]) => ({
+          token,
+          grantId: record.grant.id,
+          issuedAt: record.issuedAt,
+        })),
+    };
+  }
+
+  /**
+   * Takes back what {@link snapshot} saved, into an empty ledger. `keep` drops grants whose app or
+   * user no longer exists.
+   */
+  restore(
+    snapshot: LedgerSnapshot,
+    keep: (grant: { consumerKey: string; userId: string }) => boolean,
+  ) {
+    const byId = new Map<number, Grant>();
+    for (const saved of snapshot.grants) {
+      if (!keep(saved)) continue;
+      const grant: Grant = {
+        id: saved.id,
+        consumerKey: saved.consumerKey,
+        userId: saved.userId,
+        scopes: Object.freeze([...saved.scopes]),
+        refreshToken: saved.refreshToken,
+        createdAt: saved.createdAt,
+        lastUsedAt: saved.lastUsedAt,
+        revoked: false,
+      };
+      byId.set(grant.id, grant);
+      this.#grants.push(grant);
+      if (grant.refreshToken !== undefined) this.#grantsByRefresh.set(grant.refreshToken, grant);
+    }
+    for (const saved of snapshot.accessTokens) {
+      const grant = byId.get(saved.grantId);
+      if (grant)
+        this.#accessTokens.set(saved.token, { grant, issuedAt: saved.issuedAt, revoked: false });
+    }
+    const highest = Math.max(0, ...snapshot.grants.map((grant) => grant.id));
+    this.#nextGrantId = Math.max(this.#nextGrantId, snapshot.nextGrantId, highest + 1);
   }
 
   issueCode(record: Omit<CodeRecord, 'used'>): string {
@@ -128,6 +212,7 @@ export class TokenLedger {
       this.#grantsByRefresh.set(grant.refreshToken, grant);
     }
     this.#grants.push(grant);
+    this.#onChange();
     return grant;
   }
 
@@ -135,6 +220,7 @@ export class TokenLedger {
     const token = generateAccessToken(this.#orgId);
     this.#accessTokens.set(token, { grant, issuedAt: now, revoked: false });
     grant.lastUsedAt = now;
+    this.#onChange();
     return token;
   }
 
@@ -158,6 +244,7 @@ export class TokenLedger {
     if (grant.refreshToken !== undefined) this.#grantsByRefresh.delete(grant.refreshToken);
     grant.refreshToken = generateRefreshToken();
     this.#grantsByRefresh.set(grant.refreshToken, grant);
+    this.#onChange();
     return grant.refreshToken;
   }
 
@@ -188,6 +275,7 @@ export class TokenLedger {
     const access = this.#accessTokens.get(token);
     if (!access || access.revoked || access.grant.revoked) return false;
     access.revoked = true;
+    this.#onChange();
     return true;
   }
 
@@ -217,6 +305,7 @@ export class TokenLedger {
     for (const [token, record] of this.#accessTokens) {
       if (record.grant === grant) this.#accessTokens.delete(token);
     }
+    this.#onChange();
   }
 
   #forgetOldCodes(now: number): void {

@@ -206,6 +206,15 @@ export interface SimulatorOptions {
   sessionTimeoutMs?: number;
   /** How long the `slow` fault holds a response. Default 2 000 ms. */
   slowResponseMs?: number;
+  /**
+   * A JSON file that keeps the org across restarts: its id, the users' ids, the apps, and every
+   * live approval with its refresh and access tokens — so a backend that stored tokens stays
+   * connected when the simulator restarts (the demo keeps `.data/simulator.json`). Read at start
+   * (a damaged file is refused with the reason), written shortly after each change and on
+   * `close()`, atomically and readable by the owner only. Apps in `apps` win over their saved
+   * copies, so give them a fixed `consumerKey`; login sessions, codes and faults are not kept.
+   */
+  stateFile?: string;
 }
 
 /**
@@ -272,6 +281,9 @@ export interface SalesforceSimulator {
   revokeAll(consumerKey?: string): void;
   /** Requests answered so far, oldest first (the last 5 000). */
   readonly requests: ReadonlyArray<SimulatorRequestRecord>;
-  /** Stops listening, ends open connections and pending slow responses, frees the port. */
+  /**
+   * Stops listening, ends open connections and pending slow responses, frees the port, and saves
+   * the state file (with `stateFile`).
+   */
   close(): Promise<void>;
 }
