@@ -101,11 +101,17 @@ export function CredentialsForm({
     if (status === 'saved') setSecretShown(false);
   }, [status]);
 
+  // The secret box leaves after a save or on "Keep": focus that was in it goes to Replace,
+  // which takes its place, instead of falling back to the page.
+  const secretInputShown = useRef(false);
   useEffect(() => {
-    if (focusReplace.current && !secret.replacing) {
-      focusReplace.current = false;
-      replaceButton.current?.focus();
-    }
+    const button = replaceButton.current;
+    const hadInput = secretInputShown.current;
+    secretInputShown.current = !button;
+    if (!button) return;
+    const lost = button.ownerDocument.activeElement === button.ownerDocument.body;
+    if (focusReplace.current || (hadInput && lost)) button.focus();
+    focusReplace.current = false;
   });
 
   function field(name: CredentialField, label: string, description: ReactNode, control: ReactNode) {

@@ -29,6 +29,8 @@ export interface SetupGuideProps extends UseSetupGuideOptions {
   style?: CSSProperties | undefined;
   /** Drop the kit's class names (data attributes stay for your own styling). */
   unstyled?: boolean | undefined;
+  /** `data-*` attributes go on the root element, e.g. `data-theme="dark"`. */
+  [attribute: `data-${string}`]: string | undefined;
 }
 
 const stepAnchor = /^#sfc-step-([a-z-]+)$/;
@@ -53,6 +55,9 @@ const stepAnchor = /^#sfc-step-([a-z-]+)$/;
 export function SetupGuide(props: SetupGuideProps) {
   const { headingLevel = 2, hideVariantSwitch, unstyled, className, id, style, ...options } = props;
   const { currentStepId: currentProp, onCurrentStepChange, environment } = options;
+  const dataAttributes = Object.fromEntries(
+    Object.entries(options).filter(([key]) => key.startsWith('data-')),
+  );
   // The step the hook last reported as chosen by this component: a controlled `currentStepId`
   // that differs came from outside (e.g. an error's "show me" link) and gets the focus.
   const reported = useRef<GuideStepId | undefined>(undefined);
@@ -144,6 +149,7 @@ export function SetupGuide(props: SetupGuideProps) {
 
   return (
     <section
+      {...dataAttributes}
       id={id}
       style={style}
       ref={rootRef}

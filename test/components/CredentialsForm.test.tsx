@@ -48,7 +48,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('CredentialsForm', () => {
+describe('CredentialsForm', { timeout: 20_000 }, () => {
   it('names its three boxes and the submit button, each with a description', async () => {
     const { container } = render(
       <CredentialsForm
@@ -326,7 +326,7 @@ describe('CredentialsForm', () => {
   it('shows and hides the secret without changing its name', async () => {
     const user = userEvent.setup();
     render(<CredentialsForm adapter={adapterWith(async (input) => configured(input))} />);
-    const toggle = screen.getByRole('button', { name: 'Show Consumer Secret' });
+    const toggle = screen.getByRole('button', { name: 'Show secret' });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');

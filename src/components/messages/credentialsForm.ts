@@ -24,7 +24,10 @@ export interface CredentialsFormMessages {
   /** Names of the kinds of login URL, for `{kind}`. */
   kinds: Record<LoginUrlKind, string>;
   showSecret: string;
-  /** Accessible name of the show/hide toggle (it keeps one name and reports its pressed state). */
+  /**
+   * Accessible name of the show/hide toggle (one name; it reports its pressed state). It leaves
+   * out "Consumer Secret" so that finding the box by that label finds only the box.
+   */
   showSecretLabel: string;
   secretSaved: string;
   replaceSecret: string;
@@ -83,7 +86,7 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
     custom: 'custom host',
   },
   showSecret: 'Show',
-  showSecretLabel: 'Show Consumer Secret',
+  showSecretLabel: 'Show secret',
   secretSaved: 'Consumer Secret saved.',
   replaceSecret: 'Replace',
   keepSecret: 'Keep saved secret',
@@ -142,7 +145,7 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
     custom: 'eigener Host',
   },
   showSecret: 'Anzeigen',
-  showSecretLabel: 'Consumer Secret anzeigen',
+  showSecretLabel: 'Secret anzeigen',
   secretSaved: 'Consumer Secret gespeichert.',
   replaceSecret: 'Ersetzen',
   keepSecret: 'Gespeichertes Secret behalten',
