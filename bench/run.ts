@@ -6,14 +6,15 @@
 //   npm run bench -- --only bundle     one section (bundle, browser, server; comma-separated)
 //   npm run bench -- --skip-build      measure dist/ as it is, even if older than src/
 import { writeFileSync } from 'node:fs';
-import { arch, cpus, release, totalmem, type } from 'node:os';
+import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUNDLE_SETTINGS, type BundleMeasurement, measureBundles } from './bundle-cost.js';
-import { ensureKitBuilt, ensurePeersInstalled, type KitBuildState } from './prerequisites.js';
-import { formatKilobytes } from './size.js';
+import { measureInBrowser } from './browser-measures.js';
+import { BUNDLE_SETTINGS, measureBundles } from './bundle-cost.js';
+import { ensureKitBuilt, ensurePeersInstalled } from './prerequisites.js';
+import { browserReport, bundleReport, serverReport } from './report.js';
+import { measureServerThroughput } from './server-throughput.js';
 import { KIT_SUBJECTS, PEER_SUBJECTS } from './subjects.js';
-import { formatTable } from './table.js';
 
 const kitRoot = fileURLToPath(new URL('..', import.meta.url));
 const peersDir = fileURLToPath(new URL('./peers', import.meta.url));
@@ -47,57 +48,85 @@ function machine() {
     cores: processors.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
+    /** Other work on the machine skews every timing: the 1, 5 and 15 minute load averages. */
+    loadAverageAtStart: loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 
-function printBundleTable(rows: readonly BundleMeasurement[]) {
-  const size = (row: BundleMeasurement, key: 'min' | 'gzip') =>
-    row.size ? formatKilobytes(row.size[key]) : '—';
-  const remote = (row: BundleMeasurement) => (row.remote ? `yes: ${row.remote.what}` : 'no');
-  const notes = (row: BundleMeasurement) => (row.error ? `NOT MEASURED: ${row.error}` : row.notes);
+const heading = (text: string) => console.log(`\n${text}\n${'='.repeat(text.length)}\n`);
+
+async function bundleSection() {
+  const peers = ensurePeersInstalled(peersDir);
+  const kitBuild = ensureKitBuilt(kitRoot, { skipBuild: flags['skip-build'] });
+  const rows = await measureBundles([...KIT_SUBJECTS, ...PEER_SUBJECTS], {
+    kit: kitRoot,
+    peers: peersDir,
+  });
+  heading('Bundle cost');
   console.log(
-    formatTable(
-      [
-        { header: 'subject', cell: (row) => row.specifier },
-        { header: 'version', cell: (row) => row.version },
-        { header: 'imports', cell: (row) => row.imports },
-        { header: 'min', cell: (row) => size(row, 'min'), align: 'right' },
-        { header: 'gzip', cell: (row) => size(row, 'gzip'), align: 'right' },
-        { header: 'loads remote code at run time', cell: remote },
-        { header: 'notes', cell: notes },
-      ],
-      rows,
-    ),
+    'esbuild, one run per subject, same settings: minified, tree-shaken, ESM for browsers, react and react-dom external; gzip level 9; 1 KB = 1,024 bytes.\n',
   );
+  console.log(bundleReport(rows));
+  if (kitBuild.stale) console.log('\nThe kit rows measure a dist/ older than src/ (--skip-build).');
+  const { write: _write, logLevel: _logLevel, ...settings } = BUNDLE_SETTINGS;
+  const failed = rows.filter((row) => row.error).map((row) => `${row.id}: ${row.error}`);
+  return {
+    result: { settings, gzipLevel: 9, kitBuild, peersInstalledNow: peers.installed, rows },
+    failed,
+  };
 }
 
+async function browserSection() {
+  const measures = await measureInBrowser();
+  heading('In Chromium');
+  console.log(browserReport(measures));
+  const failed = measures.popup.synchronous ? [] : ['popup: window.open is not synchronous'];
+  return { result: measures, failed };
+}
+
+async function serverSection() {
+  const throughput = await measureServerThroughput();
+  heading('Reference server throughput');
+  console.log(serverReport(throughput));
+  const failures = throughput.getConnection.failures + throughput.callbackExchange.failures;
+  return {
+    result: throughput,
+    failed: failures > 0 ? [`server: ${failures} failed requests`] : [],
+  };
+}
+
+const runners: Record<Section, () => Promise<{ result: unknown; failed: string[] }>> = {
+  bundle: bundleSection,
+  browser: browserSection,
+  server: serverSection,
+};
+
 async function main() {
-  const sections = chosenSections();
   const results: Record<string, unknown> = {
     command: 'npm run bench',
     date: new Date().toISOString(),
     machine: machine(),
   };
-
-  if (sections.has('bundle')) {
-    const peers = ensurePeersInstalled(peersDir);
-    const kitBuild: KitBuildState = ensureKitBuilt(kitRoot, { skipBuild: flags['skip-build'] });
-    const rows = await measureBundles([...KIT_SUBJECTS, ...PEER_SUBJECTS], {
-      kit: kitRoot,
-      peers: peersDir,
-    });
-    console.log(
-      '\nBundle cost: esbuild, minified, tree-shaken, ESM for browsers, react and react-dom external; gzip level 9; 1 KB = 1,024 bytes\n',
-    );
-    printBundleTable(rows);
-    if (kitBuild.stale)
-      console.log('\nThe kit rows measure a dist/ older than src/ (--skip-build).');
-    const { write: _write, logLevel: _logLevel, ...settings } = BUNDLE_SETTINGS;
-    results.bundle = { settings, gzipLevel: 9, kitBuild, peersInstalledNow: peers.installed, rows };
+  const problems: string[] = [];
+  for (const section of chosenSections()) {
+    try {
+      const { result, failed } = await runners[section]();
+      results[section] = result;
+      problems.push(...failed);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      heading(`${section}: NOT MEASURED`);
+      console.log(message);
+      results[section] = { error: message };
+      problems.push(`${section}: ${message}`);
+    }
   }
-
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWrote ${resultsFile}`);
+  if (problems.length > 0) {
+    console.log(`\n${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    process.exitCode = 1;
+  }
 }
 
 await main();

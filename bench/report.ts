@@ -1,0 +1,138 @@
+import type { LoadResult } from './bounded-load.js';
+import type { BrowserMeasures, Spread } from './browser-measures.js';
+import type { BundleMeasurement } from './bundle-cost.js';
+import type { ServerThroughput } from './server-throughput.js';
+import { formatKilobytes } from './size.js';
+import { formatTable } from './table.js';
+
+/**
+ * The bundle-cost comparison as the bench prints it: one row per subject, with whether it loads
+ * code from its vendor at run time.
+ *
+ * @example
+ * console.log(bundleReport(rows));
+ */
+export function bundleReport(rows: readonly BundleMeasurement[]): string {
+  const size = (row: BundleMeasurement, key: 'min' | 'gzip') =>
+    row.size ? formatKilobytes(row.size[key]) : '—';
+  return formatTable(
+    [
+      { header: 'subject', cell: (row) => row.specifier },
+      { header: 'version', cell: (row) => row.version },
+      { header: 'imports', cell: (row) => row.imports },
+      { header: 'min', cell: (row) => size(row, 'min'), align: 'right' },
+      { header: 'gzip', cell: (row) => size(row, 'gzip'), align: 'right' },
+      {
+        header: 'loads remote code at run time',
+        cell: (row) => (row.remote ? `yes: ${row.remote.what}` : 'no'),
+      },
+      { header: 'notes', cell: (row) => (row.error ? `NOT MEASURED: ${row.error}` : row.notes) },
+    ],
+    rows,
+  );
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/**
+ * The Chromium measures: popup timing, renders while typing, callback to "Connected".
+ *
+ * @example
+ * console.log(browserReport(measures));
+ */
+export function browserReport(measures: BrowserMeasures): string {
+  const timing = formatTable<{ measure: string; spread: Spread; samples: number }>(
+    [
+      { header: 'measure', cell: (row) => row.measure },
+      { header: 'samples', cell: (row) => String(row.samples), align: 'right' },
+      { header: 'median', cell: (row) => ms(row.spread.median), align: 'right' },
+      { header: 'p95', cell: (row) => ms(row.spread.p95), align: 'right' },
+      { header: 'min', cell: (row) => ms(row.spread.min), align: 'right' },
+      { header: 'max', cell: (row) => ms(row.spread.max), align: 'right' },
+    ],
+    [
+      {
+        measure: 'click reaches the window → window.open',
+        spread: measures.popup.clickToOpenMs,
+        samples: measures.popup.samples,
+      },
+      {
+        measure: 'input event created → window.open',
+        spread: measures.popup.inputToOpenMs,
+        samples: measures.popup.samples,
+      },
+      {
+        measure: 'callback message → status says "Connected" (server stack)',
+        spread: measures.callback.messageToConnectedMs,
+        samples: measures.callback.samples,
+      },
+    ],
+  );
+  const popup = measures.popup;
+  const verdict = popup.synchronous
+    ? `window.open ran inside the click's dispatch in every sample: ${popup.awaitsBeforeOpen ?? '?'} awaits before it`
+    : `window.open came after the click's dispatch (${popup.awaitsBeforeOpen ?? 'unknown'} microtask turns): an await precedes it`;
+  const typing = formatTable(
+    [
+      { header: 'typing into', cell: (row) => row.field },
+      { header: 'keys', cell: (row) => String(row.keystrokes), align: 'right' },
+      { header: 'form renders', cell: (row) => String(row.formRenders), align: 'right' },
+      {
+        header: 'per key',
+        cell: (row) => row.formRendersPerKeystroke.toFixed(2),
+        align: 'right',
+      },
+      { header: 'guide renders', cell: (row) => String(row.guideRenders), align: 'right' },
+      { header: 'commits', cell: (row) => String(row.commits), align: 'right' },
+      {
+        header: 'render ms per key',
+        cell: (row) => row.renderMsPerKeystroke.toFixed(3),
+        align: 'right',
+      },
+    ],
+    measures.typing,
+  );
+  return [
+    `${measures.browser}; app: ${measures.app}`,
+    '',
+    timing,
+    '',
+    `${verdict}; user activation held: ${popup.userActivation ? 'yes' : 'NO'}.`,
+    '',
+    typing,
+  ].join('\n');
+}
+
+/**
+ * The server's throughput against the simulator.
+ *
+ * @example
+ * console.log(serverReport(throughput));
+ */
+export function serverReport(throughput: ServerThroughput): string {
+  const rows: Array<{ route: string; result: LoadResult }> = [
+    { route: 'GET /connection (connected tenant)', result: throughput.getConnection },
+    {
+      route: 'GET /oauth/callback (code exchange, new tenant each)',
+      result: throughput.callbackExchange,
+    },
+  ];
+  const table = formatTable(
+    [
+      { header: 'request', cell: (row) => row.route },
+      { header: 'done', cell: (row) => String(row.result.requests), align: 'right' },
+      { header: 'failed', cell: (row) => String(row.result.failures), align: 'right' },
+      { header: 'seconds', cell: (row) => row.result.seconds.toFixed(2), align: 'right' },
+      { header: 'req/s', cell: (row) => row.result.perSecond.toFixed(0), align: 'right' },
+      { header: 'p50', cell: (row) => ms(row.result.latencyMs.p50), align: 'right' },
+      { header: 'p95', cell: (row) => ms(row.result.latencyMs.p95), align: 'right' },
+    ],
+    rows,
+  );
+  const { maxRequests, maxMs, concurrency } = throughput.limits;
+  return [
+    `${throughput.setup}; ${concurrency} in flight; each loop stops at ${maxRequests} requests or ${maxMs / 1000} s`,
+    '',
+    table,
+  ].join('\n');
+}
