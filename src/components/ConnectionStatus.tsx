@@ -187,6 +187,10 @@ export function ConnectionStatus({
         <span className={cls('sfc-status-dot')} data-sfc-part="status-indicator" aria-hidden />
         <p
           ref={headlineRef}
+          id={`${id}-status`}
+          // Named by its own text, so `getByRole('status', { name: /Connected/ })` tells it apart
+          // from the kit's other live regions (copy confirmations, form notices).
+          aria-labelledby={`${id}-status`}
           role="status"
           tabIndex={-1}
           className={cls('sfc-status-headline')}

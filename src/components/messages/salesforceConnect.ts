@@ -10,7 +10,8 @@ export interface SalesforceConnectMessages {
   dialogDescription: string;
   close: string;
   showGuide: string;
-  changeCredentials: string;
+  /** The product's name in the guide when neither `setup` nor the backend gives one. */
+  vendorFallback: string;
 }
 
 /**
@@ -25,7 +26,7 @@ export const salesforceConnectMessagesEn: SalesforceConnectMessages = {
   dialogDescription: 'Set up and manage the connection to your Salesforce org.',
   close: 'Close',
   showGuide: 'Setup guide and credentials',
-  changeCredentials: 'Change credentials',
+  vendorFallback: 'This app',
 };
 
 /**
@@ -40,5 +41,5 @@ export const salesforceConnectMessagesDe: SalesforceConnectMessages = {
   dialogDescription: 'Verbindung zu Ihrer Salesforce-Organisation einrichten und verwalten.',
   close: 'Schließen',
   showGuide: 'Einrichtungsanleitung und Zugangsdaten',
-  changeCredentials: 'Zugangsdaten ändern',
+  vendorFallback: 'Diese App',
 };

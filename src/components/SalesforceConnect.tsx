@@ -1,0 +1,354 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import type { GuideStepId } from '../core/guide-step-ids.js';
+import type { SetupInfo } from '../core/types.js';
+import { useScrollLock } from '../hooks/use-scroll-lock.js';
+import {
+  type UseSalesforceConnectOptions,
+  useSalesforceConnect,
+} from '../hooks/useSalesforceConnect.js';
+import { ConnectButton } from './ConnectButton.js';
+import { ConnectDialog } from './ConnectDialog.js';
+import { ConnectionStatus } from './ConnectionStatus.js';
+import { CredentialsForm, type CredentialsFormProps } from './CredentialsForm.js';
+import { partClassName } from './internal/parts.js';
+import { useControllableState } from './internal/use-controllable-state.js';
+import { useLatest } from './internal/use-latest.js';
+import {
+  type MessageOverrides,
+  SalesforceConnectMessagesProvider,
+  useMessages,
+} from './messages/context.js';
+import {
+  type SalesforceConnectMessages,
+  salesforceConnectMessagesEn,
+} from './messages/salesforceConnect.js';
+import { SetupGuide, type SetupGuideProps } from './SetupGuide.js';
+
+/**
+ * Which part of the flow `SalesforceConnect` shows: its root's `data-state`.
+ *
+ * @example
+ * const view: SalesforceConnectView = 'setup';
+ */
+export type SalesforceConnectView = 'loading' | 'setup' | 'ready' | 'connected';
+
+export interface SalesforceConnectProps
+  extends Pick<
+    UseSalesforceConnectOptions,
+    | 'onSuccess'
+    | 'onExit'
+    | 'onEvent'
+    | 'popup'
+    | 'scopes'
+    | 'prompt'
+    | 'environment'
+    | 'stateReducer'
+    | 'initialConnection'
+  > {
+  /** The backend. May be created inline: only its latest methods are used, nothing restarts. */
+  adapter: SalesforceConnectAdapter;
+  /** `inline` (default) renders in place; `dialog` renders a button that opens it in a dialog. */
+  mode?: 'inline' | 'dialog' | undefined;
+  /**
+   * Overrides for the setup guide: a preset, the app name, callback URLs… Anything left out comes
+   * from `adapter.getSetupInfo()`.
+   */
+  setup?: Partial<SetupGuideProps> | undefined;
+  /** Extra props for the credentials form (e.g. `loginUrlOptions` for a local simulator). */
+  credentials?:
+    | Partial<Omit<CredentialsFormProps, 'adapter' | 'connection' | 'onSaved'>>
+    | undefined;
+  /** Translations by message group, e.g. the German set. */
+  messages?: MessageOverrides | undefined;
+  /** Forces the light or dark theme; default follows the system. */
+  theme?: 'light' | 'dark' | undefined;
+  /** `mode="dialog"`: controlled open state of the dialog. */
+  open?: boolean | undefined;
+  defaultOpen?: boolean | undefined;
+  onOpenChange?: ((open: boolean) => void) | undefined;
+  className?: string | undefined;
+  unstyled?: boolean | undefined;
+}
+
+/**
+ * Everything a settings page needs to connect a Salesforce org, in one component: the admin's
+ * setup guide and the credentials form until credentials are saved; then the status with
+ * "Connect to Salesforce" (popup, dialog, errors with fixes); once connected, the status with
+ * Disconnect, the guide and credentials folded away. Fed by `adapter.getSetupInfo()` (callback
+ * URLs, scopes, app name). `mode="dialog"` puts it all behind one button.
+ *
+ * @example
+ * import { SalesforceConnect, createFetchAdapter } from 'salesforce-connect';
+ * import 'salesforce-connect/styles.css';
+ *
+ * export function SalesforceSettings() {
+ *   return (
+ *     <SalesforceConnect
+ *       adapter={createFetchAdapter({ baseUrl: '/api/salesforce' })}
+ *       onSuccess={({ connection }) => console.info('connected to', connection.org?.name)}
+ *     />
+ *   );
+ * }
+ */
+export function SalesforceConnect({ messages, ...props }: SalesforceConnectProps) {
+  return messages ? (
+    <SalesforceConnectMessagesProvider messages={messages}>
+      <SalesforceConnectView {...props} />
+    </SalesforceConnectMessagesProvider>
+  ) : (
+    <SalesforceConnectView {...props} />
+  );
+}
+
+function SalesforceConnectView({
+  adapter,
+  mode = 'inline',
+  setup,
+  credentials,
+  theme,
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  className,
+  unstyled,
+  ...hookOptions
+}: Omit<SalesforceConnectProps, 'messages'>) {
+  const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
+  const connect = useSalesforceConnect({ adapter, ...hookOptions });
+  const { connection, phase, error } = connect;
+  const cls = (name: string) => (unstyled ? undefined : name);
+
+  // The adapter may be a new object each render: children get one stable stand-in, effects run once.
+  const latestAdapter = useLatest(adapter);
+  const formAdapter = useMemo<CredentialsFormProps['adapter']>(
+    () => ({
+      saveCredentials: (input, options) => latestAdapter.current.saveCredentials(input, options),
+    }),
+    [latestAdapter],
+  );
+  const [setupInfo, setSetupInfo] = useState<SetupInfo | undefined>(undefined);
+  useEffect(() => {
+    const getSetupInfo = latestAdapter.current.getSetupInfo?.bind(latestAdapter.current);
+    if (!getSetupInfo) return;
+    const controller = new AbortController();
+    Promise.resolve(getSetupInfo({ signal: controller.signal })).then(
+      (info) => {
+        if (!controller.signal.aborted) setSetupInfo(info);
+      },
+      () => {
+        // The guide then relies on `setup`; its own message says what is missing.
+      },
+    );
+    return () => controller.abort();
+  }, [latestAdapter]);
+
+  const vendorName = setup?.vendorName ?? setupInfo?.vendorName ?? text.vendorFallback;
+  const appName = setup?.appName ?? setupInfo?.appName ?? `${vendorName} Salesforce`;
+  const callbackUrls = setup?.callbackUrls ?? setupInfo?.callbackUrls ?? [];
+  const scopes = setup?.scopes ?? setupInfo?.scopes;
+  const errorValues = useMemo(
+    () => ({ callbackUrl: callbackUrls[0], loginUrl: connection?.loginUrl, appName }),
+    [callbackUrls, connection?.loginUrl, appName],
+  );
+
+  // The guide and the form fold away once credentials are saved; an error's "show me" unfolds them.
+  const [stepId, setStepId] = useState<GuideStepId | undefined>(undefined);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const goToStep = useLatest((details: { stepId: GuideStepId }) => {
+    setDetailsOpen(true);
+    setStepId(details.stepId);
+  });
+  const onGoToStep = useMemo(
+    () => (details: { stepId: GuideStepId }) => goToStep.current(details),
+    [goToStep],
+  );
+  const onSaved = useMemo(() => () => void connect.refresh(), [connect.refresh]);
+
+  const status = connection?.status;
+  const hasCredentials =
+    status !== undefined &&
+    (status !== 'disconnected' ||
+      connection?.consumerKeyHint !== undefined ||
+      connection?.hasConsumerSecret === true);
+  const view: SalesforceConnectView =
+    status === undefined
+      ? 'loading'
+      : status === 'connected'
+        ? 'connected'
+        : hasCredentials
+          ? 'ready'
+          : 'setup';
+  const previousView = useRef(view);
+  useEffect(() => {
+    // Connecting or saving moves on: fold the guide away again.
+    if (view !== previousView.current && view !== 'setup') setDetailsOpen(false);
+    previousView.current = view;
+  }, [view]);
+
+  const headingLevel = mode === 'dialog' ? 3 : 2;
+  const guideAndForm = (
+    <div className={cls('sfc-salesforce-connect-setup')} data-sfc-part="setup">
+      <SetupGuide
+        headingLevel={headingLevel}
+        {...setup}
+        appName={appName}
+        vendorName={vendorName}
+        callbackUrls={callbackUrls}
+        {...(scopes ? { scopes } : {})}
+        {...(connection?.loginUrl && !setup?.loginUrl ? { loginUrl: connection.loginUrl } : {})}
+        currentStepId={stepId ?? setup?.currentStepId}
+        onCurrentStepChange={(details) => {
+          setStepId(details.stepId);
+          setup?.onCurrentStepChange?.(details);
+        }}
+        unstyled={unstyled}
+      />
+      <CredentialsForm
+        {...credentials}
+        adapter={formAdapter}
+        connection={connection}
+        onSaved={onSaved}
+        onShowGuideStep={({ stepId: id, event }) => {
+          event.preventDefault();
+          onGoToStep({ stepId: id });
+        }}
+        unstyled={unstyled}
+      />
+    </div>
+  );
+
+  const busy = phase === 'authorizing' || phase === 'completing';
+  const body = (
+    <>
+      <ConnectionStatus
+        connection={connection}
+        connecting={busy}
+        error={!connection && phase === 'failed' ? error : undefined}
+        onDisconnect={connect.disconnect}
+        disconnecting={connect.state.disconnecting}
+        errorValues={errorValues}
+        onGoToStep={onGoToStep}
+        unstyled={unstyled}
+      />
+      {view === 'ready' ? (
+        <div className={cls('sfc-salesforce-connect-actions')} data-sfc-part="connect-actions">
+          <ConnectButton connect={connect} unstyled={unstyled} />
+        </div>
+      ) : null}
+      {view === 'setup' ? guideAndForm : null}
+      {view === 'ready' || view === 'connected' ? (
+        <details
+          className={cls('sfc-salesforce-connect-details')}
+          data-sfc-part="setup-details"
+          open={detailsOpen}
+          onToggle={(event) => setDetailsOpen(event.currentTarget.open)}
+        >
+          <summary data-sfc-part="setup-details-toggle">{text.showGuide}</summary>
+          {guideAndForm}
+        </details>
+      ) : null}
+      <ConnectDialog
+        connect={connect}
+        errorValues={errorValues}
+        onGoToStep={onGoToStep}
+        theme={theme}
+        unstyled={unstyled}
+      />
+    </>
+  );
+
+  const rootProps = {
+    className: partClassName('sfc-scope sfc-salesforce-connect', { unstyled, className }),
+    'data-sfc-part': 'salesforce-connect',
+    'data-state': view,
+    ...(theme ? { 'data-theme': theme } : {}),
+  };
+  if (mode === 'inline') return <div {...rootProps}>{body}</div>;
+  return (
+    <ConnectInDialog
+      open={openProp}
+      defaultOpen={defaultOpen}
+      onOpenChange={onOpenChange}
+      rootProps={rootProps}
+      theme={theme}
+      text={text}
+      cls={cls}
+    >
+      {body}
+    </ConnectInDialog>
+  );
+}
+
+function ConnectInDialog({
+  open: openProp,
+  defaultOpen,
+  onOpenChange,
+  rootProps,
+  theme,
+  text,
+  cls,
+  children,
+}: {
+  open: boolean | undefined;
+  defaultOpen: boolean;
+  onOpenChange: ((open: boolean) => void) | undefined;
+  rootProps: { className: string | undefined; 'data-sfc-part': string; 'data-state': string };
+  theme: 'light' | 'dark' | undefined;
+  text: SalesforceConnectMessages;
+  cls: (name: string) => string | undefined;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useControllableState({
+    prop: openProp,
+    defaultProp: defaultOpen,
+    onChange: onOpenChange,
+  });
+  useScrollLock(open);
+  const themeAttribute = theme ? { 'data-theme': theme } : {};
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger
+        className={cls('sfc-scope sfc-button')}
+        data-sfc-part="salesforce-connect-trigger"
+        {...themeAttribute}
+      >
+        {text.trigger}
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <div
+          className={cls('sfc-scope sfc-dialog-overlay')}
+          data-sfc-part="dialog-overlay"
+          style={{ pointerEvents: 'auto' }}
+          aria-hidden
+          {...themeAttribute}
+        />
+        <Dialog.Content
+          {...rootProps}
+          className={
+            [rootProps.className, cls('sfc-dialog sfc-salesforce-connect-dialog')]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
+        >
+          <Dialog.Title className={cls('sfc-dialog-title')} data-sfc-part="dialog-title">
+            {text.dialogTitle}
+          </Dialog.Title>
+          <Dialog.Description
+            className={cls('sfc-dialog-description')}
+            data-sfc-part="dialog-description"
+          >
+            {text.dialogDescription}
+          </Dialog.Description>
+          {children}
+          <div className={cls('sfc-dialog-actions')} data-sfc-part="dialog-actions">
+            <Dialog.Close className={cls('sfc-button')} data-variant="secondary">
+              {text.close}
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
