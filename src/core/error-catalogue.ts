@@ -101,6 +101,7 @@ const guideSteps: Partial<Record<ConnectErrorCode, GuideStepId>> = {
   ip_restricted: 'oauth-policies',
   pkce_required: 'flow-security',
   flow_not_enabled: 'flow-security',
+  scope_not_allowed: 'oauth-scopes',
   app_not_found: 'create-app',
   // The refresh token policy decides how long an authorization lasts.
   invalid_grant: 'oauth-policies',
@@ -292,7 +293,14 @@ export const errorCatalogueEn: ErrorCatalogue = {
       title: 'The sign-in flow is not enabled',
       cause: 'Salesforce refused the sign-in because {appName} does not allow this OAuth flow.',
       fixes: [
-        'In the OAuth settings under Flow Enablement, tick "Enable Authorization Code and Credentials Flow", save, wait up to 10 minutes, then connect again.',
+        "In the app's OAuth settings, check that OAuth is enabled and that every flow the setup guide lists is ticked under Flow Enablement; save, wait up to 10 minutes, then connect again.",
+      ],
+    },
+    scope_not_allowed: {
+      title: 'The app does not offer a requested scope',
+      cause: '{appName} in Salesforce lacks an OAuth scope the connection asks for.',
+      fixes: [
+        "In the app's OAuth settings, add every scope the setup guide lists to Selected OAuth Scopes, save, wait up to 10 minutes, then connect again.",
       ],
     },
     inactive_user: {

@@ -27,6 +27,7 @@ export const CONNECT_ERROR_CODES = [
   'app_not_installed',
   'pkce_required',
   'flow_not_enabled',
+  'scope_not_allowed',
   'inactive_user',
   'inactive_org',
   'rate_limited',

@@ -50,6 +50,7 @@ const codeByError = new Map<string, ConnectErrorCode>([
   ['app_not_found', 'app_not_found'],
   ['invalid_app_access', 'app_not_approved'],
   ['unsupported_grant_type', 'flow_not_enabled'],
+  ['invalid_scope', 'scope_not_allowed'],
   ['rate_limit_exceeded', 'rate_limited'],
   ['inactive_user', 'inactive_user'],
   ['inactive_org', 'inactive_org'],

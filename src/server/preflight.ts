@@ -53,6 +53,7 @@ const PREFLIGHT_CODES: ReadonlySet<ConnectErrorCode> = new Set([
   'redirect_uri_mismatch',
   'app_not_found',
   'app_not_installed',
+  'scope_not_allowed',
 ]);
 
 // A login server has an authorize endpoint; these answers say there is none at that path.
@@ -69,21 +70,13 @@ const messages: Partial<Record<ConnectErrorCode, string>> = {
     'Salesforce cannot find this app in the org at this login URL. A sandbox needs its own app.',
   app_not_installed:
     'The app is blocked or not installed in this org. Install or approve it, and check its Permitted Users policy.',
+  scope_not_allowed:
+    "The app in Salesforce does not offer every OAuth scope this server asks for. In the app's OAuth settings, select the scopes the setup guide lists.",
 };
 
 function found(text: string | null | undefined): ConnectError | undefined {
   if (!text) return undefined;
   const parsed = parseSalesforceErrorText(text);
-  if (parsed?.salesforceError?.toLowerCase() === 'invalid_scope') {
-    return new ConnectError(
-      'unknown',
-      `The app in Salesforce does not offer every OAuth scope this server asks for. In the app's OAuth settings, select the scopes the setup guide lists. (invalid_scope${parsed.description ? `: ${parsed.description}` : ''})`,
-      {
-        salesforceError: parsed.salesforceError,
-        ...(parsed.description ? { salesforceDescription: parsed.description } : {}),
-      },
-    );
-  }
   if (!parsed || !PREFLIGHT_CODES.has(parsed.code)) return undefined;
   const detail = [parsed.salesforceError, parsed.description].filter(Boolean).join(': ');
   return new ConnectError(

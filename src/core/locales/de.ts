@@ -183,7 +183,15 @@ export const errorCatalogueDe: ErrorCatalogue = {
       cause:
         'Salesforce hat die Anmeldung abgelehnt, weil {appName} diesen OAuth-Ablauf nicht zulässt.',
       fixes: [
-        'Aktivieren Sie in den OAuth-Einstellungen unter „Flow Enablement“ die Option „Enable Authorization Code and Credentials Flow“, speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
+        'Prüfen Sie in den OAuth-Einstellungen der App, dass OAuth aktiviert ist und unter „Flow Enablement“ jeder Ablauf angehakt ist, den die Einrichtungsanleitung nennt; speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
+      ],
+    },
+    scope_not_allowed: {
+      title: 'Der App fehlt ein angeforderter Bereich',
+      cause:
+        '{appName} in Salesforce bietet einen OAuth-Bereich nicht an, den die Verbindung anfordert.',
+      fixes: [
+        'Fügen Sie in den OAuth-Einstellungen der App jeden Bereich, den die Einrichtungsanleitung nennt, zu „Selected OAuth Scopes“ hinzu, speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
       ],
     },
     inactive_user: {
