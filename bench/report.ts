@@ -66,6 +66,21 @@ export function browserReport(measures: BrowserMeasures): string {
         spread: measures.callback.messageToConnectedMs,
         samples: measures.callback.samples,
       },
+      {
+        measure: '  of which: message → kit sends GET /connection',
+        spread: measures.callback.breakdown.kitToRequestMs,
+        samples: measures.callback.breakdown.samples,
+      },
+      {
+        measure: '  of which: GET /connection (server, loopback)',
+        spread: measures.callback.breakdown.requestMs,
+        samples: measures.callback.breakdown.samples,
+      },
+      {
+        measure: '  of which: answer → "Connected" on screen (React)',
+        spread: measures.callback.breakdown.responseToConnectedMs,
+        samples: measures.callback.breakdown.samples,
+      },
     ],
   );
   const popup = measures.popup;
@@ -74,6 +89,7 @@ export function browserReport(measures: BrowserMeasures): string {
     : `window.open came after the click's dispatch (${popup.awaitsBeforeOpen ?? 'unknown'} microtask turns): an await precedes it`;
   const typing = formatTable(
     [
+      { header: 'app', cell: (row) => row.app },
       { header: 'typing into', cell: (row) => row.field },
       { header: 'keys', cell: (row) => String(row.keystrokes), align: 'right' },
       { header: 'form renders', cell: (row) => String(row.formRenders), align: 'right' },

@@ -7,11 +7,17 @@ import { createFetchAdapter } from '../../src/adapters/fetch.js';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
 import { CredentialsForm } from '../../src/components/CredentialsForm.js';
+import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import { SetupGuide } from '../../src/components/SetupGuide.js';
 import { useSalesforceConnect } from '../../src/hooks/useSalesforceConnect.js';
 
 /** How the driver asks for an app. */
 export interface MountOptions {
+  /**
+   * `all-in-one`: `<SalesforceConnect>`, as most apps use it. `parts`: the guide, the form and the
+   * connect hook side by side, each guide and form inside its own Profiler.
+   */
+  app: 'all-in-one' | 'parts';
   /** `memory`: the in-browser adapter; `server`: the reference server behind this origin. */
   backend: 'memory' | 'server';
   /** Memory backend only: where the connection starts. */
@@ -56,6 +62,26 @@ function adapterFor(options: MountOptions): SalesforceConnectAdapter {
     latencyMs: 0,
     ...(options.allowedHosts ? { allowedLoginHosts: options.allowedHosts } : {}),
   });
+}
+
+/** The kit as most apps use it: one component, fed by the adapter's setup info. */
+function AllInOneApp({
+  adapter,
+  allowedHosts,
+}: {
+  adapter: SalesforceConnectAdapter;
+  allowedHosts?: string[];
+}) {
+  const hosts = allowedHosts ? { allowedHosts } : undefined;
+  return (
+    <main>
+      <SalesforceConnect
+        adapter={adapter}
+        setup={{ storage: null, ...(hosts ? { loginUrlOptions: hosts } : {}) }}
+        credentials={hosts ? { loginUrlOptions: hosts } : {}}
+      />
+    </main>
+  );
 }
 
 /**
@@ -115,10 +141,11 @@ window.__benchPage = {
   mount(options) {
     root?.unmount();
     root = createRoot(container);
+    const App = options.app === 'all-in-one' ? AllInOneApp : PartsApp;
     root.render(
       <StrictMode>
         <Profiler id="app" onRender={onRender}>
-          <PartsApp
+          <App
             adapter={adapterFor(options)}
             {...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {})}
           />
