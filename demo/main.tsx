@@ -1,0 +1,287 @@
+// The demo page: Acme Analytics' Settings → Integrations, with the kit embedded as an app would
+// embed it, plus demo-only tools (rehearse a failure, the values to type, theme and language).
+import { type FormEvent, StrictMode, useEffect, useId, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createFetchAdapter } from '../src/adapters/fetch.js';
+import { CopyField } from '../src/components/CopyField.js';
+import { connectButtonMessagesDe } from '../src/components/messages/connect.js';
+import type { MessageOverrides } from '../src/components/messages/context.js';
+import { copyFieldMessagesDe } from '../src/components/messages/copyField.js';
+import { credentialsFormMessagesDe } from '../src/components/messages/credentialsForm.js';
+import { connectDialogMessagesDe } from '../src/components/messages/dialog.js';
+import { errorExplanationMessagesDe } from '../src/components/messages/errorExplanation.js';
+import { salesforceConnectMessagesDe } from '../src/components/messages/salesforceConnect.js';
+import { setupGuideMessagesDe } from '../src/components/messages/setupGuide.js';
+import { connectionStatusMessagesDe } from '../src/components/messages/status.js';
+import { SalesforceConnect } from '../src/components/SalesforceConnect.js';
+import { errorCatalogueDe } from '../src/core/locales/de.js';
+import { DEMO_FAULTS, type DemoFault, type DemoValues } from './demo-contract.js';
+import '../src/components/styles.css';
+import './demo.css';
+
+/** The simulator's login hosts, which the kit must accept as a Login URL (set by demo/stack.ts). */
+declare const __DEMO_LOGIN_HOSTS__: string[];
+const loginUrlOptions = { allowedHosts: __DEMO_LOGIN_HOSTS__ };
+
+// Made once: the kit takes an inline adapter too, but nothing here needs a new one.
+const adapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
+
+const german: MessageOverrides = {
+  salesforceConnect: salesforceConnectMessagesDe,
+  setupGuide: setupGuideMessagesDe,
+  credentialsForm: credentialsFormMessagesDe,
+  connectButton: connectButtonMessagesDe,
+  connectDialog: connectDialogMessagesDe,
+  connectionStatus: connectionStatusMessagesDe,
+  errorExplanation: errorExplanationMessagesDe,
+  errors: errorCatalogueDe,
+  copyField: copyFieldMessagesDe,
+};
+
+type Theme = 'light' | 'dark';
+type Locale = 'en' | 'de';
+
+function initialTheme(): Theme {
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function App() {
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [locale, setLocale] = useState<Locale>('en');
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <>
+      <header className="demo-header">
+        <a className="demo-brand" href="/">
+          <span aria-hidden="true" className="demo-logo">
+            ◆
+          </span>
+          Acme Analytics
+        </a>
+        <nav aria-label="Main">
+          <ul className="demo-nav">
+            <li>
+              <a href="/">Dashboards</a>
+            </li>
+            <li>
+              <a href="/">Reports</a>
+            </li>
+            <li>
+              <a href="/" aria-current="page">
+                Settings
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <div className="demo-layout">
+        <main className="demo-main">
+          <nav aria-label="Breadcrumb" className="demo-breadcrumb">
+            <ol>
+              <li>
+                <a href="/">Settings</a>
+              </li>
+              <li aria-current="page">Integrations</li>
+            </ol>
+          </nav>
+          <h1>Integrations</h1>
+          <p className="demo-lead">
+            Connect your CRM so that dashboards show pipeline and revenue next to product usage.
+          </p>
+          <section className="demo-card" aria-labelledby="salesforce-heading" lang={locale}>
+            <h2 id="salesforce-heading" className="demo-card-title">
+              Salesforce
+            </h2>
+            <SalesforceConnect
+              adapter={adapter}
+              theme={theme}
+              credentials={{ loginUrlOptions }}
+              setup={{ loginUrlOptions, headingLevel: 3 }}
+              {...(locale === 'de' ? { messages: german } : {})}
+            />
+          </section>
+        </main>
+        <aside className="demo-tools" aria-labelledby="tools-heading">
+          <h2 id="tools-heading">Demo tools</h2>
+          <p className="demo-note">
+            Everything here runs on this machine: the “Salesforce” is a local simulator.
+          </p>
+          <DemoValuesBox />
+          <RehearseFailure />
+          <Preferences theme={theme} locale={locale} onTheme={setTheme} onLocale={setLocale} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+/** The values to type, fetched when the box is opened (so the page holds no secret until asked). */
+function DemoValuesBox() {
+  const [values, setValues] = useState<DemoValues | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  function load(open: boolean) {
+    if (!open || values) return;
+    fetch('/demo/values')
+      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then((loaded: DemoValues) => setValues(loaded))
+      .catch(() => setFailed(true));
+  }
+  return (
+    <details className="demo-box" onToggle={(event) => load(event.currentTarget.open)}>
+      <summary>Demo values</summary>
+      <p className="demo-note">
+        The simulated org already has the app “Acme Analytics” with the callback URL the guide
+        shows. Paste these into the form, then log in with the user in the popup. They open nothing
+        but the local simulator: demo values, not secrets.
+      </p>
+      {failed ? (
+        <p role="alert">The demo values could not be loaded. Is npm start running?</p>
+      ) : null}
+      {values ? (
+        <div className="demo-values">
+          <CopyField label="Login URL" value={values.loginUrl} />
+          <CopyField label="Consumer Key" value={values.consumerKey} />
+          <CopyField label="Consumer Secret" value={values.consumerSecret} />
+          <CopyField label="Username" value={values.username} />
+          <CopyField label="Password" value={values.password} />
+        </div>
+      ) : failed ? null : (
+        <p className="demo-note">Loading…</p>
+      )}
+    </details>
+  );
+}
+
+/** Sets a failure on the simulator through the demo's own endpoint, to see how the kit explains it. */
+function RehearseFailure() {
+  const selectId = useId();
+  const [active, setActive] = useState<DemoFault | undefined>(undefined);
+  const [choice, setChoice] = useState<string>('none');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/demo/fault', { signal: controller.signal })
+      .then((response) => response.json() as Promise<{ fault: DemoFault }>)
+      .then(({ fault }) => {
+        setActive(fault);
+        setChoice(fault ?? 'none');
+      })
+      .catch(() => {});
+    return () => controller.abort();
+  }, []);
+
+  async function apply(event: FormEvent) {
+    event.preventDefault();
+    const fault = choice === 'none' ? null : choice;
+    setProblem(undefined);
+    try {
+      const response = await fetch('/demo/fault', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fault }),
+      });
+      const body = (await response.json()) as { fault?: DemoFault; error?: string };
+      if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+      setActive(body.fault ?? null);
+    } catch (error) {
+      setProblem(`Could not set the failure: ${(error as Error).message}`);
+    }
+  }
+
+  const described = DEMO_FAULTS.find((entry) => entry.fault === choice);
+  const activeLabel = DEMO_FAULTS.find((entry) => entry.fault === active)?.label;
+  return (
+    <form className="demo-box" onSubmit={apply} aria-labelledby={`${selectId}-heading`}>
+      <h3 id={`${selectId}-heading`}>Rehearse a failure</h3>
+      <label htmlFor={selectId}>Failure</label>
+      <div className="demo-row">
+        <select id={selectId} value={choice} onChange={(event) => setChoice(event.target.value)}>
+          <option value="none">None</option>
+          {DEMO_FAULTS.map((entry) => (
+            <option key={entry.fault} value={entry.fault}>
+              {entry.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="demo-button">
+          Apply
+        </button>
+      </div>
+      {described ? <p className="demo-note">{described.what}</p> : null}
+      <p role="status" className="demo-status">
+        {active === undefined
+          ? ''
+          : activeLabel
+            ? `Rehearsing: ${activeLabel}. It stays until you apply None.`
+            : 'No failure set: the simulator behaves like Salesforce.'}
+      </p>
+      {problem ? <p role="alert">{problem}</p> : null}
+    </form>
+  );
+}
+
+function Preferences(props: {
+  theme: Theme;
+  locale: Locale;
+  onTheme: (theme: Theme) => void;
+  onLocale: (locale: Locale) => void;
+}) {
+  const choices = useMemo(
+    () => [
+      {
+        legend: 'Theme',
+        name: 'theme',
+        value: props.theme,
+        options: [
+          ['light', 'Light'],
+          ['dark', 'Dark'],
+        ],
+        set: (value: string) => props.onTheme(value as Theme),
+      },
+      {
+        legend: 'Language of the connect kit',
+        name: 'locale',
+        value: props.locale,
+        options: [
+          ['en', 'English'],
+          ['de', 'Deutsch'],
+        ],
+        set: (value: string) => props.onLocale(value as Locale),
+      },
+    ],
+    [props],
+  );
+  return (
+    <div className="demo-box">
+      {choices.map((choice) => (
+        <fieldset key={choice.name} className="demo-choice">
+          <legend>{choice.legend}</legend>
+          {choice.options.map(([value, label]) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={choice.name}
+                value={value}
+                checked={choice.value === value}
+                onChange={() => choice.set(value ?? '')}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+    </div>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The demo page lost its #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

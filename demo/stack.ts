@@ -1,0 +1,360 @@
+// The demo's whole stack in one process, all on loopback: the Salesforce simulator, the reference
+// server (createConnectHandler over PGlite, an embedded Postgres kept in the data folder) and a
+// Vite page that embeds <SalesforceConnect/>, with the server mounted under /api/salesforce on the
+// page's own origin — as an app would mount it, so no CORS is involved. `npm start` runs it
+// (demo/start.ts); the end-to-end tests start the same stack on free ports with a temp data folder.
+import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
+import { createConnectHandler } from '../src/server/handler.js';
+import { toNodeListener } from '../src/server/node.js';
+import { createPostgresStore } from '../src/server/stores/postgres.js';
+import {
+  type SalesforceSimulator,
+  SIMULATOR_DEMO_USER,
+  SIMULATOR_FAULTS,
+  type SimulatorAppInput,
+  type SimulatorFault,
+  startSalesforceSimulator,
+} from '../src/simulator/index.js';
+import { DEMO_COOKIE_TENANT, DEMO_FAULTS, type DemoValues } from './demo-contract.js';
+
+const demoRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The demo app as created in the simulated org's Setup. Fixed values of Salesforce's shapes (a
+ * `3MVG9…` key of 85 characters, a 64-hex secret) so that a second `npm start`, a README and a
+ * person's notes all agree. They open nothing but the local simulator: demo values, not secrets.
+ */
+export const DEMO_APP = {
+  name: 'Acme Analytics',
+  consumerKey:
+    '3MVG9RysAGBFpX1S96booQOdjp0nRIEPCBlBPMEVVIK7Obmgj_Ilmc3pr0Y_3tPtyQkZsRJ5ARXYjbroxDpXq',
+  consumerSecret: 'DC887358236F648DC6A1399BF9E601D36AF4EA0AE0E587F1B158BE0CA33157B7',
+  scopes: ['api', 'refresh_token', 'id'],
+} as const;
+
+/** The workspace every request belongs to unless its cookie names another (see `DEMO_COOKIE_TENANT`). */
+const DEFAULT_TENANT = 'acme';
+
+/** A port the stack could not listen on, with the setting that moves it. */
+export class DemoPortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly what: string,
+    readonly envVar: string,
+  ) {
+    super(
+      `Port ${port} (${what}) is already in use. Stop whatever runs there, or choose another port: ${envVar}=${port + 1} npm start`,
+    );
+    this.name = 'DemoPortInUseError';
+  }
+}
+
+export interface DemoStackOptions {
+  /** The page's port; default 5173. `0` picks a free one. */
+  port?: number;
+  /** The simulator's port; default 4010. `0` picks a free one. */
+  simulatorPort?: number;
+  /** Where the database, the encryption key and the simulator's state live; default `<repo>/.data`. */
+  dataDir?: string;
+  /** Progress lines (never a secret or token). Default: silent. */
+  log?: (line: string) => void;
+  /** Vite's file watching and hot reload, for someone editing the kit; default true. */
+  watch?: boolean;
+}
+
+export interface DemoStack {
+  /** The page, e.g. `http://localhost:5173/`. */
+  pageUrl: string;
+  /** The page's origin, which is also the API's and the OAuth callback's. */
+  origin: string;
+  /** Where the reference server answers: `${origin}/api/salesforce`. */
+  apiUrl: string;
+  simulator: SalesforceSimulator;
+  /** What a person types: the login URL, the app's key and secret, the demo user's login. */
+  values: DemoValues;
+  /** Stops the page, the server, the simulator (saving its state) and the database. */
+  close(): Promise<void>;
+}
+
+const isLoopback = (address: string | undefined) =>
+  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+/** The encryption key for secrets at rest: made once, kept owner-only next to the database. */
+async function demoEncryptionKey(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'encryption-key');
+  try {
+    const key = (await readFile(file, 'utf8')).trim();
+    if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = randomBytes(32).toString('base64');
+  await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** `localhost` when it resolves to the loopback address the page listens on, else that address. */
+async function pageHostName(): Promise<string> {
+  const addresses = await lookup('localhost', { all: true }).catch(() => []);
+  return addresses.some((entry) => entry.address === '127.0.0.1') ? 'localhost' : '127.0.0.1';
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+async function readSmallBody(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request) {
+    text += chunk;
+    if (text.length > 4096) throw new Error('too large');
+  }
+  return text;
+}
+
+/**
+ * Starts the demo stack. Ports default to 5173 (page) and 4010 (simulator); a busy port throws
+ * {@link DemoPortInUseError}. The first start initialises the database (a few seconds); later
+ * starts reopen it and find the connection where they left it.
+ *
+ * @example
+ * const stack = await startDemoStack({ port: 0, simulatorPort: 0, dataDir: tmp });
+ * // open stack.pageUrl, type stack.values into the form…
+ * await stack.close();
+ */
+export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
+  const log = options.log ?? (() => {});
+  const dataDir = options.dataDir ?? join(repoRoot, '.data');
+  const simulatorPort = options.simulatorPort ?? 4010;
+  const port = options.port ?? 5173;
+  const watch = options.watch ?? true;
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+
+  // Everything started so far, closed in reverse if a later step fails.
+  const closers: Array<() => Promise<unknown>> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      await close().catch((error: unknown) => log(`while stopping: ${(error as Error).message}`));
+    }
+  };
+
+  try {
+    let simulator: SalesforceSimulator;
+    try {
+      simulator = await startSalesforceSimulator({
+        port: simulatorPort,
+        stateFile: join(dataDir, 'simulator.json'),
+        org: { name: 'Acme (Simulated)' },
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new DemoPortInUseError(simulatorPort, 'the Salesforce simulator', 'SIMULATOR_PORT');
+      }
+      throw error;
+    }
+    closers.push(() => simulator.close());
+    const simulatorPortUsed = new URL(simulator.url).port;
+    const loginHosts = [`127.0.0.1:${simulatorPortUsed}`, `localhost:${simulatorPortUsed}`];
+
+    const databaseDir = join(dataDir, 'pglite');
+    const fresh = !(await stat(join(databaseDir, 'PG_VERSION')).catch(() => undefined));
+    if (fresh) log(`Preparing the database in ${databaseDir} (first start only: a few seconds)…`);
+    await mkdir(databaseDir, { recursive: true });
+    const db = new PGlite(databaseDir);
+    await db.waitReady;
+    closers.push(() => db.close());
+    const encryptionKey = await demoEncryptionKey(dataDir);
+
+    // The handler needs the page's origin, known once Vite listens: until then, 503.
+    let api: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+    let origin = '';
+    let fault: SimulatorFault | null = null;
+    const pageHosts = () => {
+      const { port: pagePort } = new URL(origin);
+      return [`localhost:${pagePort}`, `127.0.0.1:${pagePort}`];
+    };
+
+    const demoRoutes: Plugin = {
+      name: 'acme-demo-backend',
+      configureServer(server) {
+        server.middlewares.use((request, response, next) => {
+          const url = new URL(request.url ?? '/', 'http://demo.invalid');
+          // Only this machine's names for the page: a DNS-rebound name never reaches the API.
+          if (origin && !pageHosts().includes(request.headers.host ?? '')) {
+            response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+            return response.end('This demo answers on localhost only.');
+          }
+          if (url.pathname === '/api/salesforce' || url.pathname.startsWith('/api/salesforce/')) {
+            if (!api)
+              return sendJson(response, 503, { error: { code: 'network', message: 'Starting.' } });
+            return api(request, response);
+          }
+          if (url.pathname.startsWith('/demo/'))
+            return demoEndpoint(request, response, url.pathname);
+          // The page's origin is localhost: someone who typed 127.0.0.1 goes there (the server
+          // only accepts its own origin, and the callback URL in Salesforce names it).
+          const host = request.headers.host ?? '';
+          if (
+            request.method === 'GET' &&
+            origin &&
+            host !== new URL(origin).host &&
+            request.headers.accept?.includes('text/html')
+          ) {
+            response.writeHead(302, { location: `${origin}${url.pathname}${url.search}` });
+            return response.end();
+          }
+          next();
+        });
+      },
+    };
+
+    /** `/demo/values` and `/demo/fault`: for this page on this machine only, never library code. */
+    async function demoEndpoint(request: IncomingMessage, response: ServerResponse, path: string) {
+      const sameOrigin =
+        request.headers.host === new URL(origin).host &&
+        (request.headers.origin === undefined || request.headers.origin === origin);
+      if (!isLoopback(request.socket.remoteAddress) || !sameOrigin) {
+        return sendJson(response, 403, { error: 'The demo endpoints answer this page only.' });
+      }
+      if (path === '/demo/values' && request.method === 'GET') {
+        return sendJson(response, 200, values);
+      }
+      if (path === '/demo/fault' && request.method === 'GET') {
+        return sendJson(response, 200, { fault });
+      }
+      if (path === '/demo/fault' && request.method === 'POST') {
+        if (request.headers.origin !== origin) {
+          return sendJson(response, 403, { error: 'Send this from the demo page.' });
+        }
+        let wanted: unknown;
+        try {
+          wanted = (JSON.parse(await readSmallBody(request)) as { fault?: unknown }).fault;
+        } catch {
+          return sendJson(response, 400, { error: 'Send JSON: { "fault": "invalid_client" }.' });
+        }
+        if (wanted !== null && !SIMULATOR_FAULTS.includes(wanted as SimulatorFault)) {
+          return sendJson(response, 400, {
+            error: `Unknown fault. Use null or one of: ${DEMO_FAULTS.map((f) => f.fault).join(', ')}.`,
+          });
+        }
+        fault = wanted as SimulatorFault | null;
+        simulator.setFault(fault, { consumerKey: DEMO_APP.consumerKey });
+        log(fault ? `Rehearsing a failure: ${fault}` : 'Rehearsal off: the simulator behaves');
+        return sendJson(response, 200, { fault });
+      }
+      return sendJson(response, 404, { error: 'No such demo endpoint.' });
+    }
+
+    let vite: ViteDevServer;
+    try {
+      vite = await createViteServer({
+        configFile: join(demoRoot, 'vite.config.ts'),
+        plugins: [demoRoutes],
+        define: { __DEMO_LOGIN_HOSTS__: JSON.stringify(loginHosts) },
+        logLevel: 'warn',
+        server: {
+          host: '127.0.0.1',
+          port,
+          strictPort: true,
+          ...(watch ? {} : { watch: null, hmr: false }),
+        },
+      });
+      closers.push(() => vite.close());
+      await vite.listen();
+    } catch (error) {
+      if (
+        (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ||
+        /port .* is already in use/i.test((error as Error).message)
+      ) {
+        throw new DemoPortInUseError(port, 'the demo page', 'PORT');
+      }
+      throw error;
+    }
+    const address = vite.httpServer?.address() as AddressInfo | null;
+    if (!address) throw new Error('Vite did not report the port it listens on.');
+    origin = `http://${await pageHostName()}:${address.port}`;
+    const apiUrl = `${origin}/api/salesforce`;
+    const callbackUrl = `${apiUrl}/oauth/callback`;
+
+    const app: SimulatorAppInput = {
+      ...DEMO_APP,
+      scopes: [...DEMO_APP.scopes],
+      callbackUrls: [callbackUrl],
+    };
+    if (simulator.getApp(DEMO_APP.consumerKey)) {
+      simulator.updateApp(DEMO_APP.consumerKey, app);
+    } else {
+      simulator.addApp(app);
+    }
+
+    const handler = createConnectHandler({
+      store: createPostgresStore(db),
+      encryptionKey,
+      publicUrl: apiUrl,
+      allowedOrigins: [origin],
+      allowedLoginHosts: loginHosts,
+      // One workspace, "acme"; a cookie can name another (the tests give each browser its own).
+      resolveTenant: (request) =>
+        readCookie(request.headers.get('cookie'), DEMO_COOKIE_TENANT) || DEFAULT_TENANT,
+      scopes: [...DEMO_APP.scopes],
+      appName: DEMO_APP.name,
+      vendorName: 'Acme Analytics',
+      logger: {
+        info: (message) => log(`server: ${message}`),
+        warn: (message, details) =>
+          log(`server: ${message}${details?.code ? ` (${details.code})` : ''}`),
+        error: (message) => log(`server error: ${message}`),
+      },
+    });
+    api = toNodeListener(handler, { origin });
+
+    const values: DemoValues = {
+      pageUrl: `${origin}/`,
+      loginUrl: simulator.url,
+      consumerKey: DEMO_APP.consumerKey,
+      consumerSecret: DEMO_APP.consumerSecret,
+      username: SIMULATOR_DEMO_USER.username,
+      password: SIMULATOR_DEMO_USER.password,
+      callbackUrl,
+      loginHosts,
+    };
+
+    let closing: Promise<void> | undefined;
+    return {
+      pageUrl: `${origin}/`,
+      origin,
+      apiUrl,
+      simulator,
+      values,
+      close() {
+        closing ??= closeAll();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
