@@ -21,6 +21,8 @@ export const BUNDLE_SETTINGS = {
   mainFields: ['module', 'main'],
   external: ['react', 'react-dom', 'react/*', 'react-dom/*'],
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Only the kit's sources have JSX (when measured from src/); compiled packages are unaffected.
+  jsx: 'automatic',
   legalComments: 'none',
   write: false,
   logLevel: 'silent',
@@ -28,8 +30,14 @@ export const BUNDLE_SETTINGS = {
 
 /** Where the subjects' imports resolve from. */
 export interface BundleRoots {
-  /** The kit's root: `salesforce-connect` resolves to its built `dist/` through its exports map. */
+  /** The kit's root, with its package.json. */
   kit: string;
+  /**
+   * `dist`: `salesforce-connect` resolves through the exports map to the built files, exactly what
+   * an app installing the package gets. `src`: to the TypeScript entry each export is built from
+   * (its `types` path, `dist/` → `src/`), for when dist/ is older than the sources.
+   */
+  kitFrom: 'dist' | 'src';
   /** bench/peers, with the peers installed in its node_modules. */
   peers: string;
 }
@@ -46,6 +54,8 @@ export interface BundleMeasurement {
   size: ByteSize | null;
   /** Null: loads nothing remote. */
   remote: RemoteLoad | null;
+  /** Kit rows: what was bundled (`dist`, `src`, or the component module when no entry has it). */
+  measuredFrom?: 'dist' | 'src' | 'src module';
   evidence: RemoteEvidence | null;
   /** Why the row has no size, or why its remote claim did not hold. */
   error?: string;
@@ -81,22 +91,37 @@ async function measureBundle(subject: BundleSubject, roots: BundleRoots) {
     remote: subject.remote,
     evidence: null,
   };
-  let code: string;
-  try {
+  const bundle = async (source: string) => {
     const result = await build({
       ...BUNDLE_SETTINGS,
       stdin: {
-        contents: subject.source,
+        contents: source,
         resolveDir: root,
         sourcefile: `bench-entry-${subject.id}.${subject.loader}`,
         loader: subject.loader,
       },
-      plugins: subject.kind === 'kit' ? [kitFromDist(roots.kit)] : [],
+      plugins: subject.kind === 'kit' ? [kitResolver(roots.kit, roots.kitFrom)] : [],
     });
-    code = result.outputFiles.map((file) => file.text).join('');
+    return result.outputFiles.map((file) => file.text).join('');
+  };
+  let code: string;
+  try {
+    code = await bundle(subject.source);
+    if (subject.kind === 'kit') row.measuredFrom = roots.kitFrom;
   } catch (error) {
     row.error = buildFailure(error);
-    return row;
+    // From the sources, an export the entry does not have yet can still be measured from its own
+    // module; the row says so.
+    if (roots.kitFrom !== 'src' || !subject.sourceModuleFallback) return row;
+    try {
+      code = await bundle(subject.sourceModuleFallback);
+      row.measuredFrom = 'src module';
+      row.notes = `${row.error}: measured from its module. ${row.notes}`;
+      delete row.error;
+    } catch (fallbackError) {
+      row.error = `${row.error}; its module failed too: ${buildFailure(fallbackError)}`;
+      return row;
+    }
   }
   row.size = measureBytes(code);
   row.evidence = scanRemoteEvidence(code, subject.remote?.urls ?? []);
@@ -125,24 +150,38 @@ function buildFailure(error: unknown): string {
   return first ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** Exports whose source is not at their `types` path (the stylesheet has none). */
+const SOURCE_OF_EXPORT: Record<string, string> = { './styles.css': 'src/components/styles.css' };
+
 /**
- * Resolves `salesforce-connect` and its subpaths to the built files its package.json exports
- * name, exactly what an app installing the package gets (not the TypeScript sources).
+ * Resolves `salesforce-connect` and its subpaths through the package's exports map: to the built
+ * files (`dist`), or to the sources each is built from (`src`).
  */
-function kitFromDist(kitRoot: string): Plugin {
+function kitResolver(kitRoot: string, from: BundleRoots['kitFrom']): Plugin {
   const manifest = JSON.parse(readFileSync(resolve(kitRoot, 'package.json'), 'utf8')) as {
-    exports: Record<string, string | { default: string }>;
+    exports: Record<string, string | { types?: string; default: string }>;
+  };
+  const targetOf = (key: string): string | undefined => {
+    const target = manifest.exports[key];
+    if (target === undefined) return undefined;
+    if (from === 'dist') return typeof target === 'string' ? target : target.default;
+    const source =
+      SOURCE_OF_EXPORT[key] ??
+      (typeof target === 'string' ? undefined : target.types)
+        ?.replace(/^\.\/dist\//, './src/')
+        .replace(/\.d\.ts$/, '.ts');
+    return source;
   };
   return {
-    name: 'salesforce-connect-from-dist',
+    name: `salesforce-connect-from-${from}`,
     setup(bundler) {
       bundler.onResolve({ filter: /^salesforce-connect(\/.*)?$/ }, (args) => {
         const key = `.${args.path.slice('salesforce-connect'.length)}`;
-        const target = manifest.exports[key];
+        const target = targetOf(key);
         if (target === undefined) {
-          return { errors: [{ text: `salesforce-connect exports no "${key}"` }] };
+          return { errors: [{ text: `salesforce-connect exports no "${key}" (from ${from})` }] };
         }
-        return { path: resolve(kitRoot, typeof target === 'string' ? target : target.default) };
+        return { path: resolve(kitRoot, target) };
       });
     },
   };

@@ -30,7 +30,7 @@ export function ensurePeersInstalled(peersDir: string): { installed: boolean } {
 export interface KitBuildState {
   /** The bench ran `vite build` because dist/ was missing or older than src/. */
   rebuilt: boolean;
-  /** dist/ is older than src/ and was measured anyway (`--skip-build`). */
+  /** dist/ is missing files or older than src/, and was not rebuilt (`--skip-build`). */
   stale: boolean;
   /** When the oldest of dist/'s entry files was written. */
   builtAt: string;
@@ -49,7 +49,7 @@ export function ensureKitBuilt(kitRoot: string, options: { skipBuild: boolean })
   const fresh = () => builtAt() > 0 && builtAt() >= sourcesChanged;
   if (fresh()) return { rebuilt: false, stale: false, builtAt: iso(builtAt()) };
   if (options.skipBuild) {
-    console.warn('dist/ is missing files or older than src/; measuring it anyway (--skip-build).');
+    console.warn('dist/ is missing files or older than src/, and --skip-build was given.');
     return { rebuilt: false, stale: true, builtAt: iso(builtAt()) };
   }
   console.log('dist/ is missing or older than src/: building the kit (vite build) …');

@@ -27,6 +27,11 @@ export interface BundleSubject {
   loader: 'js' | 'css';
   /** Null for the kit: it loads nothing remote (checked on its bundle too). */
   remote: RemoteLoad | null;
+  /**
+   * Kit rows measured from the sources: the entry to use instead when the package's entry does
+   * not export this yet (relative to the kit's root).
+   */
+  sourceModuleFallback?: string;
   notes: string;
 }
 
@@ -51,6 +56,8 @@ export const KIT_SUBJECTS: readonly BundleSubject[] = [
     specifier: 'salesforce-connect',
     imports: '{ SalesforceConnect }',
     source: "export { SalesforceConnect } from 'salesforce-connect';",
+    sourceModuleFallback:
+      "export { SalesforceConnect } from './src/components/SalesforceConnect.tsx';",
     notes: 'guide, form, validation, dialog, status: all in it',
   }),
   kit({
@@ -58,6 +65,8 @@ export const KIT_SUBJECTS: readonly BundleSubject[] = [
     specifier: 'salesforce-connect',
     imports: '{ useSalesforceConnect }',
     source: "export { useSalesforceConnect } from 'salesforce-connect';",
+    sourceModuleFallback:
+      "export { useSalesforceConnect } from './src/hooks/useSalesforceConnect.ts';",
     notes: 'headless: popup flow and state, your UI',
   }),
   kit({
