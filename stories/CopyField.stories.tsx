@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { CopyField } from '../src/components/CopyField.js';
+import { copyFieldMessagesDe } from '../src/components/messages/copyField.js';
 
 const meta = {
   title: 'Components/CopyField',
@@ -54,5 +55,48 @@ export const ClipboardRefused: Story = {
     await expect(
       await canvas.findByText('Select the text and copy it by hand'),
     ).toBeInTheDocument();
+  },
+};
+
+/** The scope list a guide asks the admin to copy. */
+export const Scopes: Story = {
+  args: { label: 'Scope values', value: 'api refresh_token id' },
+};
+
+/** German words on the button and in the announcement. */
+export const German: Story = {
+  args: { messages: copyFieldMessagesDe },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Callback URL kopieren' })).toBeVisible();
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+};
+
+/** A long URL on the narrowest supported screen: the box scrolls, the button stays in view. */
+export const Narrow: Story = {
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+  args: {
+    value:
+      'https://integrations.app.example.com/api/v2/tenants/acme-corporation/salesforce/oauth/callback',
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ maxInlineSize: 320 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const root = canvasElement.querySelector('[data-sfc-part="copy-field"]') as HTMLElement;
+    const button = canvas.getByRole('button', { name: 'Copy Callback URL' });
+    await expect(button.getBoundingClientRect().right).toBeLessThanOrEqual(
+      root.getBoundingClientRect().right,
+    );
   },
 };

@@ -90,7 +90,7 @@ export function CopyField({
           data-variant="secondary"
           onClick={copy}
           // Names the button by its visible word plus the field, so "Copy" stays unambiguous.
-          aria-label={`${text.copy} ${label}`}
+          aria-label={text.copyLabel.replace('{label}', label)}
         >
           {text.copy}
         </button>

@@ -306,7 +306,12 @@ export function SetupGuide(props: SetupGuideProps) {
                     type="checkbox"
                     checked={done}
                     aria-describedby={toggleId}
-                    onChange={(event) => state.toggleStep(step.id, event.currentTarget.checked)}
+                    onChange={(event) => {
+                      // The step stays open while the focus is in it, even once it is no
+                      // longer the current one.
+                      setOverrides((all) => ({ ...all, [step.id]: true }));
+                      state.toggleStep(step.id, event.currentTarget.checked);
+                    }}
                   />
                   {text.markDone}
                 </label>

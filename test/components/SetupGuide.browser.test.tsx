@@ -61,7 +61,20 @@ describe('SetupGuide in Chromium', () => {
     expect(document.activeElement).toBe(done);
     await userEvent.keyboard(' ');
     expect(done?.checked).toBe(true);
+    expect(document.activeElement).toBe(done);
     await expect.element(page.getByText(/^1 of \d+ done$/)).toBeVisible();
+  });
+
+  it('keeps the focus on the Done box of the current step when ticking moves on', async () => {
+    await render(<SetupGuide {...config} />);
+    const done = document.querySelector<HTMLInputElement>(
+      '#sfc-step-prerequisites input[type="checkbox"]',
+    ) as HTMLInputElement;
+    await userEvent.click(done);
+    expect(toggle('create-app')?.getAttribute('aria-expanded')).toBe('true');
+    expect(done.checked).toBe(true);
+    expect(document.activeElement).toBe(done);
+    expect(done.checkVisibility()).toBe(true);
   });
 
   it('opens and focuses the guide step a credentials error links to', async () => {

@@ -6,6 +6,8 @@
  */
 export interface CopyFieldMessages {
   copy: string;
+  /** The button's accessible name: `{label}` is the field's label. */
+  copyLabel: string;
   copied: string;
   copyFailed: string;
 }
@@ -18,6 +20,7 @@ export interface CopyFieldMessages {
  */
 export const copyFieldMessagesEn: CopyFieldMessages = {
   copy: 'Copy',
+  copyLabel: 'Copy {label}',
   copied: 'Copied',
   copyFailed: 'Select the text and copy it by hand',
 };
@@ -30,6 +33,7 @@ export const copyFieldMessagesEn: CopyFieldMessages = {
  */
 export const copyFieldMessagesDe: CopyFieldMessages = {
   copy: 'Kopieren',
+  copyLabel: '{label} kopieren',
   copied: 'Kopiert',
   copyFailed: 'Markieren Sie den Text und kopieren Sie ihn von Hand',
 };
