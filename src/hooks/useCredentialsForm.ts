@@ -116,7 +116,13 @@ export interface CredentialFieldIds {
   warning: string;
 }
 
-/** What the integrator may pass to `getFieldProps`; handlers and refs are merged with the form's. */
+/**
+ * What the integrator may pass to `getFieldProps`; handlers and refs are merged with the form's
+ * (the integrator's handler runs first and may veto the form's with `event.preventDefault()`).
+ *
+ * @example
+ * <input {...form.getFieldProps('loginUrl', { ref: myRef, onBlur: track, className: 'wide' })} />
+ */
 export interface CredentialFieldPropsInput {
   ref?: Ref<HTMLInputElement> | undefined;
   onChange?: ((event: ChangeEvent<HTMLInputElement>) => void) | undefined;

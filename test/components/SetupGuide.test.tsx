@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Profiler, useState } from 'react';
+import { Profiler, StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CredentialsForm } from '../../src/components/CredentialsForm.js';
 import { setupGuideMessagesDe } from '../../src/components/messages/setupGuide.js';
@@ -271,6 +271,28 @@ describe('SetupGuide', { timeout: 20_000 }, () => {
     expect(container.querySelector('section')).toHaveAttribute('class', 'mine');
     expect(container.querySelector('[class*="sfc-"]')).toBeNull();
     expect(container.querySelectorAll('[data-sfc-part="step"]').length).toBeGreaterThan(0);
+  });
+
+  it('leaves no listeners behind under StrictMode, and keeps one store of ticks', async () => {
+    const user = userEvent.setup();
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const { unmount } = render(
+      <StrictMode>
+        <SetupGuide {...config} storage={undefined} />
+      </StrictMode>,
+    );
+    await user.click(within(stepItem('prerequisites')).getByRole('checkbox', { name: 'Done' }));
+    expect(
+      JSON.parse(localStorage.getItem('salesforce-connect:guide:acme:acme-sync') ?? ''),
+    ).toEqual({ v: 1, done: ['prerequisites'] });
+    unmount();
+    const count = (spy: typeof added, type: string) =>
+      spy.mock.calls.filter(([name]) => name === type).length;
+    for (const type of ['hashchange', 'storage']) {
+      expect(count(added, type)).toBeGreaterThan(0);
+      expect(count(removed, type)).toBe(count(added, type));
+    }
   });
 
   it('does not re-render while the admin types in a credentials form beside it', async () => {

@@ -2,7 +2,12 @@ import type { GuideBlock, GuideTerms, RichText } from '../../core/guide/model.js
 import { CopyField } from '../CopyField.js';
 import type { SetupGuideMessages } from '../messages/setupGuide.js';
 
-/** How the guide's parts render: class names on or off, and the words around the content. */
+/**
+ * How the guide's parts render: class names on or off, and the words around the content.
+ *
+ * @example
+ * const context: GuideRenderContext = { cls: (name) => name, unstyled: false, terms: guide.terms, text };
+ */
 export interface GuideRenderContext {
   cls: (name: string) => string | undefined;
   unstyled: boolean | undefined;
@@ -13,6 +18,9 @@ export interface GuideRenderContext {
 /**
  * Rich text from the guide model: Salesforce's on-screen labels styled as UI labels (so the admin
  * recognises them on the page), values to type as code.
+ *
+ * @example
+ * <GuideText text={guide.intro} cls={(name) => name} />
  */
 export function GuideText({ text, cls }: { text: RichText; cls: GuideRenderContext['cls'] }) {
   return (
@@ -36,7 +44,13 @@ export function GuideText({ text, cls }: { text: RichText; cls: GuideRenderConte
   );
 }
 
-/** One block of a guide step. */
+/**
+ * One block of a guide step: text, a Setup field and its setting, a value to copy, a checklist,
+ * a Setup path with its deep link, or a note.
+ *
+ * @example
+ * step.blocks.map((block, i) => <GuideBlockView key={i} block={block} context={context} />)
+ */
 export function GuideBlockView({
   block,
   context,
