@@ -84,6 +84,7 @@ export interface BrowserMeasures {
       kitToRequestMs: Spread;
       requestMs: Spread;
       responseToConnectedMs: Spread;
+      reactRenderMs: Spread;
     };
   };
 }
@@ -299,6 +300,7 @@ async function measureCallback(browser: Browser, stack: DemoStack, allowedHosts:
       kitToRequestMs: part((breakdown) => breakdown.kitToRequestMs),
       requestMs: part((breakdown) => breakdown.requestMs),
       responseToConnectedMs: part((breakdown) => breakdown.responseToConnectedMs),
+      reactRenderMs: part((breakdown) => breakdown.reactRenderMs),
     },
   };
 }
@@ -309,8 +311,10 @@ interface CallbackBreakdown {
   kitToRequestMs: number;
   /** The request itself: the reference server on loopback. */
   requestMs: number;
-  /** From the answer to the status saying "Connected" (React's update). */
+  /** From the answer to the status saying "Connected" (the kit's update, React's commit). */
   responseToConnectedMs: number;
+  /** Of the whole interval, the time React spent rendering (the app Profiler's actualDuration). */
+  reactRenderMs: number;
 }
 
 interface CallbackSample {
@@ -320,7 +324,8 @@ interface CallbackSample {
 
 /** Runs in the page. */
 function readCallbackSample(): CallbackSample {
-  const { messageAt, connectedAt } = window.__benchInstruments.callback;
+  const { messageAt, connectedAt, renderMsAtMessage, renderMsAtConnected } =
+    window.__benchInstruments.callback;
   if (messageAt === null || connectedAt === null) throw new Error('No callback timing.');
   const request = performance
     .getEntriesByType('resource')
@@ -339,6 +344,7 @@ function readCallbackSample(): CallbackSample {
           kitToRequestMs: request.startTime - messageAt,
           requestMs: request.responseEnd - request.startTime,
           responseToConnectedMs: connectedAt - request.responseEnd,
+          reactRenderMs: (renderMsAtConnected ?? 0) - (renderMsAtMessage ?? 0),
         }
       : null,
   };

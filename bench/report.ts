@@ -77,8 +77,13 @@ export function browserReport(measures: BrowserMeasures): string {
         samples: measures.callback.breakdown.samples,
       },
       {
-        measure: '  of which: answer → "Connected" on screen (React)',
+        measure: '  of which: answer → "Connected" in the DOM',
         spread: measures.callback.breakdown.responseToConnectedMs,
+        samples: measures.callback.breakdown.samples,
+      },
+      {
+        measure: '  React rendering in the whole interval (Profiler)',
+        spread: measures.callback.breakdown.reactRenderMs,
         samples: measures.callback.breakdown.samples,
       },
     ],

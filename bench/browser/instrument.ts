@@ -11,6 +11,7 @@
 // 3. Callback timing: when the callback page's message reached the window, and when the status
 //    first said "Connected".
 
+import type { BenchPage } from './page.js';
 import { countRenders, type Fiber } from './render-counter.js';
 
 /** What the page exposes to the bench driver (Playwright), alongside the app's own controls. */
@@ -18,10 +19,30 @@ export interface BenchInstruments {
   renders: Record<string, number>;
   commits: number;
   opens: OpenRecord[];
-  callback: { messageAt: number | null; connectedAt: number | null };
+  callback: CallbackTiming;
   resetRenders(): void;
   resetCallback(): void;
 }
+
+/** The callback's way to "Connected". Times are `performance.now()` milliseconds. */
+export interface CallbackTiming {
+  messageAt: number | null;
+  connectedAt: number | null;
+  /** React's render time so far (the page's `app` Profiler) at the message and at "Connected". */
+  renderMsAtMessage: number | null;
+  renderMsAtConnected: number | null;
+}
+
+const noCallbackYet = (): CallbackTiming => ({
+  messageAt: null,
+  connectedAt: null,
+  renderMsAtMessage: null,
+  renderMsAtConnected: null,
+});
+
+/** Total `actualDuration` of the page's app Profiler, once the page's script has run. */
+const renderMsSoFar = () =>
+  (window.__benchPage as BenchPage | undefined)?.profilers.app?.actualMs ?? null;
 
 /** One `window.open` call. Times are `performance.now()` milliseconds. */
 export interface OpenRecord {
@@ -43,13 +64,13 @@ const instruments: BenchInstruments = {
   renders: {},
   commits: 0,
   opens: [],
-  callback: { messageAt: null, connectedAt: null },
+  callback: noCallbackYet(),
   resetRenders() {
     instruments.renders = {};
     instruments.commits = 0;
   },
   resetCallback() {
-    instruments.callback = { messageAt: null, connectedAt: null };
+    instruments.callback = noCallbackYet();
   },
 };
 
@@ -131,9 +152,15 @@ function listenForResult(url: string) {
   if (!state) return;
   const channel = new BroadcastChannel(`salesforce-connect:${state}`);
   channel.onmessage = () => {
-    instruments.callback.messageAt ??= performance.now();
+    messageArrived();
     channel.close();
   };
+}
+
+function messageArrived() {
+  if (instruments.callback.messageAt !== null) return;
+  instruments.callback.messageAt = performance.now();
+  instruments.callback.renderMsAtMessage = renderMsSoFar();
 }
 
 // Callback timing: a capture listener added before the kit's sees the message first.
@@ -141,7 +168,7 @@ window.addEventListener(
   'message',
   (event) => {
     const data = event.data as { source?: unknown } | null;
-    if (data?.source === 'salesforce-connect') instruments.callback.messageAt ??= performance.now();
+    if (data?.source === 'salesforce-connect') messageArrived();
   },
   true,
 );
@@ -150,6 +177,7 @@ new MutationObserver(() => {
   for (const region of document.querySelectorAll('[role="status"]')) {
     if (/(^|\W)Connected\b/.test(region.textContent ?? '')) {
       instruments.callback.connectedAt = performance.now();
+      instruments.callback.renderMsAtConnected = renderMsSoFar();
       return;
     }
   }

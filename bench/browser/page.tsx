@@ -44,6 +44,7 @@ export interface BenchPage {
 
 declare global {
   interface Window {
+    /** Set by the page's script, which runs after the instruments. */
     __benchPage: BenchPage;
   }
 }
