@@ -275,7 +275,9 @@ export function SetupGuide(props: SetupGuideProps) {
                   <span className={cls('sfc-guide-step-number')} aria-hidden="true">
                     {index + 1}
                   </span>
-                  <span className={cls('sfc-guide-step-title')}>{step.title}</span>
+                  <span id={`${toggleId}-title`} className={cls('sfc-guide-step-title')}>
+                    {step.title}
+                  </span>
                   {step.optional ? (
                     <span className={cls('sfc-guide-badge')}>{text.optional}</span>
                   ) : null}
@@ -305,7 +307,7 @@ export function SetupGuide(props: SetupGuideProps) {
                   <input
                     type="checkbox"
                     checked={done}
-                    aria-describedby={toggleId}
+                    aria-describedby={`${toggleId}-title`}
                     onChange={(event) => {
                       // The step stays open while the focus is in it, even once it is no
                       // longer the current one.

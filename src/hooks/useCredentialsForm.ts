@@ -262,6 +262,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   }>();
   const [focusRequest, setFocusRequest] = useState<{ field: CredentialField }>();
   const controllerRef = useRef<AbortController | null>(null);
+  const busy = useRef(false);
   const onSavedRef = useLatest(options.onSaved);
 
   // A newer connection from the parent (refresh, disconnect) replaces the one this form saved.
@@ -481,11 +482,17 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       form.setValue('consumerSecret', consumerKey, options);
     },
     submit: async (event) => {
-      if (status === 'saving') {
+      // One save at a time: a second Enter or click while validating or saving does nothing.
+      if (busy.current) {
         event?.preventDefault?.();
         return;
       }
-      await submit(event);
+      busy.current = true;
+      try {
+        await submit(event);
+      } finally {
+        busy.current = false;
+      }
     },
     status,
     serverError: serverError?.error,

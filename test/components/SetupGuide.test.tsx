@@ -82,6 +82,7 @@ describe('SetupGuide', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const { unmount } = render(<SetupGuide {...config} storage={undefined} />);
     const done = within(stepItem('prerequisites')).getByRole('checkbox', { name: 'Done' });
+    expect(done).toHaveAccessibleDescription('Check your access');
     await user.click(done);
     expect(done).toBeChecked();
     expect(done).toHaveFocus();
