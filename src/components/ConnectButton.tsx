@@ -16,6 +16,12 @@ export type ConnectButtonFlow = Pick<
   'open' | 'phase' | 'connection' | 'ready'
 >;
 
+/**
+ * Props of {@link ConnectButton}; every `<button>` prop passes through, handlers merged with the kit's.
+ *
+ * @example
+ * const props: ConnectButtonProps = { connect: flow, className: 'wide', onClick: () => track('connect') };
+ */
 export interface ConnectButtonProps extends ComponentPropsWithoutRef<'button'> {
   /** The flow from `useSalesforceConnect`. */
   connect: ConnectButtonFlow;

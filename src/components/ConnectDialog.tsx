@@ -37,6 +37,12 @@ export type ConnectDialogFlow = Pick<
   'phase' | 'popupState' | 'connection' | 'error' | 'open' | 'cancel' | 'retry' | 'focusPopup'
 >;
 
+/**
+ * Props of {@link ConnectDialog}.
+ *
+ * @example
+ * const props: ConnectDialogProps = { connect: flow, errorValues: { callbackUrl }, theme: 'dark' };
+ */
 export interface ConnectDialogProps {
   /** The flow from `useSalesforceConnect`. */
   connect: ConnectDialogFlow;

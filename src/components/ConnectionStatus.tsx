@@ -30,6 +30,13 @@ export type ConnectionStatusState =
   | 'needs_reauth'
   | 'error';
 
+/**
+ * Props of {@link ConnectionStatus}: plain data and callbacks, so it works with
+ * `useSalesforceConnect`, `useConnection` or your own state.
+ *
+ * @example
+ * const props: ConnectionStatusProps = { connection, onDisconnect: () => adapter.disconnect() };
+ */
 export interface ConnectionStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The backend's connection; undefined while it loads. */
   connection: Connection | undefined;

@@ -27,6 +27,12 @@ export type ExplainableError =
   | ConnectErrorCode
   | { code: ConnectErrorCode; salesforceDescription?: string | undefined };
 
+/**
+ * Props of {@link ErrorExplanation}.
+ *
+ * @example
+ * const props: ErrorExplanationProps = { error: 'redirect_uri_mismatch', values: { callbackUrl } };
+ */
 export interface ErrorExplanationProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   error: ExplainableError;
   /** Values that make the fixes concrete: the exact callback URL, login URL, app name. */

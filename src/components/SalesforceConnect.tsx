@@ -34,6 +34,16 @@ import { SetupGuide, type SetupGuideProps } from './SetupGuide.js';
  */
 export type SalesforceConnectView = 'loading' | 'setup' | 'ready' | 'connected';
 
+/**
+ * Props of {@link SalesforceConnect}. Only `adapter` is required.
+ *
+ * @example
+ * const props: SalesforceConnectProps = {
+ *   adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }),
+ *   mode: 'dialog',
+ *   setup: { appName: 'Acme Sync', vendorName: 'Acme' },
+ * };
+ */
 export interface SalesforceConnectProps
   extends Pick<
     UseSalesforceConnectOptions,
