@@ -223,8 +223,8 @@ export const Narrow: Story = {
 export const InvalidConfiguration: Story = {
   args: { callbackUrls: ['http://app.acme.com/callback'] },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
-      /must start with https/,
-    );
+    await expect(
+      within(canvasElement).getByText(/^The setup guide can't be shown/),
+    ).toHaveTextContent(/must start with https/);
   },
 };

@@ -128,7 +128,8 @@ export function SetupGuide(props: SetupGuideProps) {
         data-sfc-part="setup-guide"
         data-state="invalid"
       >
-        <p role="alert" className={cls('sfc-notice')} data-tone="danger">
+        {/* Not an alert: a page that is still loading its callback URLs passes none for a moment. */}
+        <p className={cls('sfc-notice')} data-tone="danger" data-sfc-part="guide-invalid">
           {fillMessage(text.invalidConfig, { message: state.error?.message })}
         </p>
       </section>
