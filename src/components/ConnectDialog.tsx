@@ -141,6 +141,8 @@ export function ConnectDialog({
   }, [phase, openOnConnect, open, setOpen]);
 
   const focusedBefore = useRef<HTMLElement | null>(null);
+  // Following an error's guide link moves focus to that step: closing must not take it back.
+  const keepFocusWhereItGoes = useRef(false);
   useScrollLock(open);
 
   const close = () => {
@@ -225,6 +227,7 @@ export function ConnectDialog({
           onGoToStep={
             onGoToStep
               ? (details) => {
+                  keepFocusWhereItGoes.current = true;
                   close();
                   onGoToStep(details);
                 }
@@ -277,6 +280,11 @@ export function ConnectDialog({
               document.activeElement instanceof HTMLElement ? document.activeElement : null;
           }}
           onCloseAutoFocus={(event) => {
+            if (keepFocusWhereItGoes.current) {
+              keepFocusWhereItGoes.current = false;
+              event.preventDefault();
+              return;
+            }
             const target = returnFocusRef?.current ?? focusedBefore.current;
             if (target?.isConnected) {
               event.preventDefault();

@@ -131,6 +131,26 @@ describe('SalesforceConnect', { timeout: 30_000 }, () => {
     await waitFor(() => expect(step.querySelector('[data-sfc-part="step-toggle"]')).toHaveFocus());
   });
 
+  it('a failed attempt’s guide link closes the dialog and leaves focus on that guide step', async () => {
+    const t = setup({ initial: 'configured', scenario: 'redirect_uri_mismatch' });
+    const button = await screen.findByRole('button', { name: 'Connect to Salesforce' });
+    await waitFor(() => expect(button).toHaveAttribute('data-ready'));
+    await t.user.click(button);
+    act(() => void t.adapter.simulateCallback());
+    const dialog = await screen.findByRole('dialog', { name: 'Could not connect to Salesforce' });
+    await t.user.click(
+      within(dialog).getByRole('link', { name: 'Show this step in the setup guide' }),
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const toggle = document.querySelector(
+      '#sfc-step-callback-url [data-sfc-part="step-toggle"]',
+    ) as HTMLElement;
+    await waitFor(() => expect(toggle).toHaveFocus());
+    // Radix hands focus back in a 0 ms timer queued at closing (before this one): it must stay.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(toggle).toHaveFocus();
+  });
+
   it('mode="dialog": a trigger opens it all in a dialog, and focus returns to the trigger', async () => {
     const t = setup({ initial: 'connected' }, { mode: 'dialog' });
     const trigger = screen.getByRole('button', { name: 'Salesforce connection' });
