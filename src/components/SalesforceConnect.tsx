@@ -138,7 +138,8 @@ function SalesforceConnectView({
     }),
     [latestAdapter],
   );
-  const [setupInfo, setSetupInfo] = useState<SetupInfo | undefined>(undefined);
+  // undefined while the backend's answer is awaited, null when it has none to give.
+  const [setupInfo, setSetupInfo] = useState<SetupInfo | null | undefined>(undefined);
   useEffect(() => {
     const getSetupInfo = latestAdapter.current.getSetupInfo?.bind(latestAdapter.current);
     if (!getSetupInfo) return;
@@ -148,11 +149,15 @@ function SalesforceConnectView({
         if (!controller.signal.aborted) setSetupInfo(info);
       },
       () => {
-        // The guide then relies on `setup`; its own message says what is missing.
+        // The guide then relies on `setup`; its own notice says what is missing.
+        if (!controller.signal.aborted) setSetupInfo(null);
       },
     );
     return () => controller.abort();
   }, [latestAdapter]);
+  // The guide waits for the callback URLs rather than flashing "no callback URL" first.
+  const setupPending =
+    setupInfo === undefined && !setup?.callbackUrls && adapter.getSetupInfo !== undefined;
 
   const vendorName = setup?.vendorName ?? setupInfo?.vendorName ?? text.vendorFallback;
   const appName = setup?.appName ?? setupInfo?.appName ?? `${vendorName} Salesforce`;
@@ -200,21 +205,23 @@ function SalesforceConnectView({
   const headingLevel = mode === 'dialog' ? 3 : 2;
   const guideAndForm = (
     <div className={cls('sfc-salesforce-connect-setup')} data-sfc-part="setup">
-      <SetupGuide
-        headingLevel={headingLevel}
-        {...setup}
-        appName={appName}
-        vendorName={vendorName}
-        callbackUrls={callbackUrls}
-        {...(scopes ? { scopes } : {})}
-        {...(connection?.loginUrl && !setup?.loginUrl ? { loginUrl: connection.loginUrl } : {})}
-        currentStepId={stepId ?? setup?.currentStepId}
-        onCurrentStepChange={(details) => {
-          setStepId(details.stepId);
-          setup?.onCurrentStepChange?.(details);
-        }}
-        unstyled={unstyled}
-      />
+      {setupPending ? null : (
+        <SetupGuide
+          headingLevel={headingLevel}
+          {...setup}
+          appName={appName}
+          vendorName={vendorName}
+          callbackUrls={callbackUrls}
+          {...(scopes ? { scopes } : {})}
+          {...(connection?.loginUrl && !setup?.loginUrl ? { loginUrl: connection.loginUrl } : {})}
+          currentStepId={stepId ?? setup?.currentStepId}
+          onCurrentStepChange={(details) => {
+            setStepId(details.stepId);
+            setup?.onCurrentStepChange?.(details);
+          }}
+          unstyled={unstyled}
+        />
+      )}
       <CredentialsForm
         {...credentials}
         adapter={formAdapter}
