@@ -319,6 +319,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       resolveTenant: (request) =>
         readCookie(request.headers.get('cookie'), DEMO_COOKIE_TENANT) || DEFAULT_TENANT,
       scopes: [...DEMO_APP.scopes],
+      // Ask the simulator on (almost) every status request: a revocation rehearsed from the
+      // page shows on the next reload, not minutes later. Loopback calls cost nothing.
+      connectionCheckIntervalMs: 1000,
       appName: DEMO_APP.name,
       vendorName: 'Acme Analytics',
       logger: {

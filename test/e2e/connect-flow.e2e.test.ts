@@ -1,0 +1,141 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectDialogPage } from './pages/ConnectDialogPage.js';
+import { CredentialsFormPage } from './pages/CredentialsFormPage.js';
+import { GuidePage } from './pages/GuidePage.js';
+import { SalesforceLoginPage } from './pages/SalesforceLoginPage.js';
+import { StatusPage } from './pages/StatusPage.js';
+import {
+  connectThroughPopup,
+  expectSecretNowhere,
+  openPopup,
+  serverConnection,
+} from './support/flows.js';
+import {
+  type E2eStack,
+  expectNoAxeViolations,
+  launchChromium,
+  openSession,
+  type Session,
+  startE2eStack,
+} from './support/session.js';
+
+// The whole connect flow as an admin lives it, in real Chromium against the demo stack (the
+// simulator, the reference server on PGlite, the Vite page): guide → form → popup → connected,
+// then reload, disconnect, reconnect, and a restart of the whole stack.
+
+let e2e: E2eStack;
+let browser: Browser;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await Promise.all(sessions.map((session) => session.close().catch(() => {})));
+  await browser?.close();
+  await e2e?.close();
+});
+
+async function session(options?: Parameters<typeof openSession>[2]) {
+  const opened = await openSession(browser, e2e.stack, options);
+  sessions.push(opened);
+  return opened;
+}
+
+describe('connecting a Salesforce org', () => {
+  it('guide → credentials → popup → connected; reload, disconnect, reconnect, restart', async () => {
+    const stack = e2e.stack;
+    const { values } = stack;
+    const s = await session();
+    const { page } = s;
+    const guide = new GuidePage(page);
+    const form = new CredentialsFormPage(page);
+    const status = new StatusPage(page);
+    const dialog = new ConnectDialogPage(page);
+
+    await status.waitFor('Not connected');
+    await expectNoAxeViolations(page, 'first visit: guide and empty form');
+
+    // The guide gives the callback URL the server and the simulator's app both use.
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: stack.origin,
+    });
+    await guide.openStep(/callback URL/);
+    await expect.poll(() => guide.callbackUrlField().inputValue()).toBe(values.callbackUrl);
+    await guide.copyCallbackUrl();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(values.callbackUrl);
+
+    await form.fill(values);
+    await page.getByText(`We'll use ${values.loginUrl}`).waitFor();
+    await expectNoAxeViolations(page, 'form filled in');
+    await form.submit();
+    await status.waitFor('Not connected — credentials saved');
+    await expect.poll(() => status.connectButton.isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'credentials saved, ready to connect');
+
+    // The popup: Salesforce's login page, then "Allow Access?".
+    const popup = await openPopup(page, () => status.connectButton.click());
+    const salesforce = new SalesforceLoginPage(popup);
+    await dialog.waitForTitle('Waiting for Salesforce…');
+    await expect.poll(() => dialog.bringBack.isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'dialog: waiting for Salesforce');
+    await salesforce.logInButton.waitFor();
+    await expectNoAxeViolations(popup, 'Salesforce login page');
+    await salesforce.logIn(values);
+    await salesforce.consentHeading.waitFor();
+    await expectNoAxeViolations(popup, 'Salesforce "Allow Access?" page');
+    await salesforce.answer('allow');
+
+    await dialog.waitForTitle('Connected to Acme (Simulated)');
+    await expectNoAxeViolations(page, 'dialog: connected');
+    await dialog.done.click();
+    await dialog.waitForClosed();
+    await status.waitFor('Connected to Acme (Simulated)');
+    expect(await status.detail('Organization').innerText()).toBe('Acme (Simulated)');
+    expect(await status.detail('Instance').innerText()).toBe(values.loginUrl);
+    expect(await status.detail('User').innerText()).toContain(values.username);
+    await expectNoAxeViolations(page, 'connected');
+    const connected = await serverConnection(page);
+    expect(connected).toMatchObject({
+      status: 'connected',
+      org: { id: stack.simulator.org.id, name: 'Acme (Simulated)' },
+      user: { username: values.username },
+    });
+
+    // Reload: still connected (the server, not the page, holds the connection).
+    await page.reload();
+    await status.waitFor('Connected to Acme (Simulated)');
+
+    // Disconnect: tokens revoked and forgotten, credentials kept.
+    await status.disconnectButton.click();
+    await status.root.getByText('Disconnect from Salesforce?').waitFor();
+    await expectNoAxeViolations(page, 'disconnect confirmation');
+    await status.root.getByRole('button', { name: 'Disconnect' }).last().click();
+    await status.waitFor('Not connected');
+    const disconnected = await serverConnection(page);
+    expect(disconnected).toMatchObject({
+      status: 'disconnected',
+      consumerKeyHint: values.consumerKey.slice(-4),
+      hasConsumerSecret: true,
+    });
+    expect(disconnected.org).toBeUndefined();
+
+    // Reconnect with the saved credentials: nothing to type again.
+    await connectThroughPopup(s, stack);
+    const reconnected = await serverConnection(page);
+    expect(reconnected).toMatchObject({ status: 'connected', loginUrl: values.loginUrl });
+
+    await expectSecretNowhere(s, values.consumerSecret);
+
+    // A second `npm start` (same ports, same data folder) finds the connection still there.
+    const restarted = await e2e.restart();
+    await page.reload();
+    await status.waitFor('Connected to Acme (Simulated)');
+    expect(await serverConnection(page)).toMatchObject({
+      status: 'connected',
+      org: { id: restarted.simulator.org.id },
+    });
+  });
+});
