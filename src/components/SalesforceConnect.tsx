@@ -15,11 +15,8 @@ import { CredentialsForm, type CredentialsFormProps } from './CredentialsForm.js
 import { partClassName } from './internal/parts.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { useLatest } from './internal/use-latest.js';
-import {
-  type MessageOverrides,
-  SalesforceConnectMessagesProvider,
-  useMessages,
-} from './messages/context.js';
+import { SalesforceConnectMessagesProvider, useMessages } from './messages/context.js';
+import type { SalesforceConnectLocaleOverrides } from './messages/locales.js';
 import {
   type SalesforceConnectMessages,
   salesforceConnectMessagesEn,
@@ -70,8 +67,8 @@ export interface SalesforceConnectProps
   credentials?:
     | Partial<Omit<CredentialsFormProps, 'adapter' | 'connection' | 'onSaved'>>
     | undefined;
-  /** Translations by message group, e.g. the German set. */
-  messages?: MessageOverrides | undefined;
+  /** Translations by message group: a whole locale (`localeDe`) or some strings of some groups. */
+  messages?: SalesforceConnectLocaleOverrides | undefined;
   /** Forces the light or dark theme; default follows the system. */
   theme?: 'light' | 'dark' | undefined;
   /** `mode="dialog"`: controlled open state of the dialog. */

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory.js';
 import { connectButtonMessagesDe } from '../../src/components/messages/connect.js';
+import { localeDe } from '../../src/components/messages/locales.js';
 import { salesforceConnectMessagesDe } from '../../src/components/messages/salesforceConnect.js';
 import { connectionStatusMessagesDe } from '../../src/components/messages/status.js';
 import {
@@ -176,6 +177,19 @@ describe('SalesforceConnect', { timeout: 30_000 }, () => {
       },
     );
     expect(screen.getByRole('button', { name: 'Salesforce-Verbindung' })).toBeInTheDocument();
+  });
+
+  it('speaks German end to end with the shipped locale: guide, form and status', async () => {
+    setup({}, { messages: localeDe });
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: /Nicht verbunden/ })).toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('heading', { level: 2, name: /Salesforce für Example App einrichten/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: localeDe.credentialsForm.submit })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Save credentials' })).toBeNull();
+    expect(screen.queryByText(/Set up Salesforce for/)).toBeNull();
   });
 
   it('works under StrictMode: one load of the setup info, one popup', async () => {
