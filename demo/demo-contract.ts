@@ -51,9 +51,11 @@ export const DEMO_FAULTS = [
     what: 'The app’s policy is “Admin approved users are pre-authorized” and this user is not among them.',
   },
   {
+    // Not a lasting fault but an act: an admin revokes the app's tokens (refresh_revoked is
+    // what Salesforce then answers the server's refresh with).
     fault: 'refresh_revoked',
-    label: 'Refresh token revoked',
-    what: 'An admin revoked the app’s access: the next token refresh fails and the status asks to reconnect.',
+    label: 'Access revoked by an admin',
+    what: 'An admin revokes the app’s tokens in Salesforce: reload the page, and the status asks you to reconnect.',
   },
 ] as const;
 

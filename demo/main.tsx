@@ -2,19 +2,10 @@
 // embed it, plus demo-only tools (rehearse a failure, the values to type, theme and language).
 import { type FormEvent, StrictMode, useEffect, useId, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createFetchAdapter } from '../src/adapters/fetch.js';
-import { CopyField } from '../src/components/CopyField.js';
-import { connectButtonMessagesDe } from '../src/components/messages/connect.js';
-import type { MessageOverrides } from '../src/components/messages/context.js';
-import { copyFieldMessagesDe } from '../src/components/messages/copyField.js';
-import { credentialsFormMessagesDe } from '../src/components/messages/credentialsForm.js';
-import { connectDialogMessagesDe } from '../src/components/messages/dialog.js';
-import { errorExplanationMessagesDe } from '../src/components/messages/errorExplanation.js';
-import { salesforceConnectMessagesDe } from '../src/components/messages/salesforceConnect.js';
-import { setupGuideMessagesDe } from '../src/components/messages/setupGuide.js';
-import { connectionStatusMessagesDe } from '../src/components/messages/status.js';
-import { SalesforceConnect } from '../src/components/SalesforceConnect.js';
-import { errorCatalogueDe } from '../src/core/locales/de.js';
+// Through the package's entries, as an app imports `salesforce-connect` and
+// `salesforce-connect/adapters`: the demo breaks when they do.
+import { createFetchAdapter } from '../src/adapters/index.js';
+import { CopyField, localeDe, SalesforceConnect } from '../src/index.js';
 import { DEMO_FAULTS, type DemoFault, type DemoValues } from './demo-contract.js';
 import '../src/components/styles.css';
 import './demo.css';
@@ -25,18 +16,6 @@ const loginUrlOptions = { allowedHosts: __DEMO_LOGIN_HOSTS__ };
 
 // Made once: the kit takes an inline adapter too, but nothing here needs a new one.
 const adapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
-
-const german: MessageOverrides = {
-  salesforceConnect: salesforceConnectMessagesDe,
-  setupGuide: setupGuideMessagesDe,
-  credentialsForm: credentialsFormMessagesDe,
-  connectButton: connectButtonMessagesDe,
-  connectDialog: connectDialogMessagesDe,
-  connectionStatus: connectionStatusMessagesDe,
-  errorExplanation: errorExplanationMessagesDe,
-  errors: errorCatalogueDe,
-  copyField: copyFieldMessagesDe,
-};
 
 type Theme = 'light' | 'dark';
 type Locale = 'en' | 'de';
@@ -100,7 +79,7 @@ function App() {
               theme={theme}
               credentials={{ loginUrlOptions }}
               setup={{ loginUrlOptions, headingLevel: 3 }}
-              {...(locale === 'de' ? { messages: german } : {})}
+              {...(locale === 'de' ? { messages: localeDe } : {})}
             />
           </section>
         </main>
@@ -161,6 +140,7 @@ function RehearseFailure() {
   const [active, setActive] = useState<DemoFault | undefined>(undefined);
   const [choice, setChoice] = useState<string>('none');
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [revoked, setRevoked] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -184,9 +164,15 @@ function RehearseFailure() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ fault }),
       });
-      const body = (await response.json()) as { fault?: DemoFault; error?: string };
+      const body = (await response.json()) as {
+        fault?: DemoFault;
+        revoked?: boolean;
+        error?: string;
+      };
       if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
       setActive(body.fault ?? null);
+      setRevoked(body.revoked === true);
+      if (body.revoked) setChoice(body.fault ?? 'none');
     } catch (error) {
       setProblem(`Could not set the failure: ${(error as Error).message}`);
     }
@@ -215,9 +201,11 @@ function RehearseFailure() {
       <p role="status" className="demo-status">
         {active === undefined
           ? ''
-          : activeLabel
-            ? `Rehearsing: ${activeLabel}. It stays until you apply None.`
-            : 'No failure set: the simulator behaves like Salesforce.'}
+          : revoked
+            ? 'Revoked every token of the app at Salesforce. Reload the page to see the status change.'
+            : activeLabel
+              ? `Rehearsing: ${activeLabel}. It stays until you apply None.`
+              : 'No failure set: the simulator behaves like Salesforce.'}
       </p>
       {problem ? <p role="alert">{problem}</p> : null}
     </form>

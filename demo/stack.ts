@@ -259,6 +259,12 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
             error: `Unknown fault. Use null or one of: ${DEMO_FAULTS.map((f) => f.fault).join(', ')}.`,
           });
         }
+        if (wanted === 'refresh_revoked') {
+          // An act, not a state: every token of the app dies now, as when an admin revokes it.
+          simulator.revokeAll(DEMO_APP.consumerKey);
+          log('Rehearsing: an admin revoked every token of the demo app');
+          return sendJson(response, 200, { fault, revoked: true });
+        }
         fault = wanted as SimulatorFault | null;
         simulator.setFault(fault, { consumerKey: DEMO_APP.consumerKey });
         log(fault ? `Rehearsing a failure: ${fault}` : 'Rehearsal off: the simulator behaves');

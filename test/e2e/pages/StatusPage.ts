@@ -6,6 +6,7 @@ export class StatusPage {
   /** The `role="status"` live region: "Connected…", "Not connected…", "Reconnect needed"… */
   readonly headline: Locator;
   readonly connectButton: Locator;
+  /** What a "Reconnect needed" status offers to connect again. */
   readonly reconnectButton: Locator;
   readonly disconnectButton: Locator;
   /** "Setup guide and credentials", folded away once credentials are saved. */
@@ -15,8 +16,12 @@ export class StatusPage {
     this.root = page.locator('[data-sfc-part="connection-status"]');
     this.headline = this.root.getByRole('status');
     const kit = page.locator('[data-sfc-part="salesforce-connect"]');
-    this.connectButton = kit.getByRole('button', { name: 'Connect to Salesforce' });
-    this.reconnectButton = this.root.getByRole('button', { name: 'Reconnect' });
+    this.connectButton = kit.getByRole('button', { name: 'Connect to Salesforce', exact: true });
+    // "Reconnect" (ConnectionStatus), "Reconnect to Salesforce" or "Connect to Salesforce" (the
+    // button SalesforceConnect shows): each must start the flow again on the saved credentials.
+    this.reconnectButton = kit
+      .getByRole('button', { name: /^(Reconnect( to Salesforce)?|Connect to Salesforce)$/ })
+      .first();
     this.disconnectButton = this.root.getByRole('button', { name: 'Disconnect' });
     this.setupDetails = kit.locator('[data-sfc-part="setup-details-toggle"]');
   }

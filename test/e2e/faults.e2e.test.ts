@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulatorFault } from '../../src/simulator/index.js';
+import { ConnectDialogPage } from './pages/ConnectDialogPage.js';
+import { CredentialsFormPage } from './pages/CredentialsFormPage.js';
+import { GuidePage } from './pages/GuidePage.js';
+import { SalesforceLoginPage } from './pages/SalesforceLoginPage.js';
+import { StatusPage } from './pages/StatusPage.js';
+import {
+  connectThroughPopup,
+  openPopup,
+  saveDemoCredentials,
+  serverConnection,
+} from './support/flows.js';
+import {
+  type E2eStack,
+  expectNoAxeViolations,
+  launchChromium,
+  openSession,
+  type Session,
+  startE2eStack,
+} from './support/session.js';
+
+// Each way Salesforce says no, produced by the simulator exactly where Salesforce says it, must
+// reach the admin as the right explanation — with what they typed still there.
+
+let e2e: E2eStack;
+let browser: Browser;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await Promise.all(sessions.map((session) => session.close().catch(() => {})));
+  await browser?.close();
+  await e2e?.close();
+});
+
+async function session() {
+  const opened = await openSession(browser, e2e.stack);
+  sessions.push(opened);
+  return opened;
+}
+
+/** The next matching request for the demo app fails this way (then the simulator behaves). */
+function failOnce(fault: SimulatorFault) {
+  e2e.stack.simulator.setFault(fault, { consumerKey: e2e.stack.values.consumerKey, times: 1 });
+}
+
+/** The saved credentials are still there: login URL in its box, key hint, secret saved. */
+async function expectCredentialsKept(page: Page) {
+  const { values } = e2e.stack;
+  const status = new StatusPage(page);
+  const form = new CredentialsFormPage(page);
+  await status.openSetupDetails();
+  expect(await form.loginUrl.inputValue()).toBe(values.loginUrl);
+  await form.root.getByText(`Saved key ends in ${values.consumerKey.slice(-4)}.`).waitFor();
+  await form.secretSaved().waitFor();
+}
+
+describe('Salesforce refuses', () => {
+  it('a wrong Consumer Key, then a callback URL mismatch: caught after Save, before any popup', async () => {
+    const { values } = e2e.stack;
+    const { page, popups } = await session();
+    const form = new CredentialsFormPage(page);
+    const status = new StatusPage(page);
+    const guide = new GuidePage(page);
+    await form.fill(values);
+    failOnce('invalid_client_id');
+    await form.submit();
+    await status.root.getByText('Salesforce does not recognise the Consumer Key').waitFor();
+    await status.root.getByText(/client identifier invalid/).waitFor();
+    expect(popups).toEqual([]);
+    await expectNoAxeViolations(page, 'preflight: unknown Consumer Key');
+    await expectCredentialsKept(page);
+
+    // The admin pastes the key again and saves: now the app's callback URL is the problem.
+    await form.consumerKey.fill(values.consumerKey);
+    failOnce('redirect_uri_mismatch');
+    await form.submit();
+    await status.root.getByText('The callback URL does not match').waitFor();
+    await status.root.getByText(/redirect_uri must match configuration/).waitFor();
+    expect(popups).toEqual([]);
+    await expectNoAxeViolations(page, 'preflight: callback URL mismatch');
+    await expectCredentialsKept(page);
+    await status.root.getByRole('link', { name: 'Show this step in the setup guide' }).click();
+    // The guide opens at the step with the callback URL, focused, the URL ready to copy.
+    const toggle = guide.step(/callback URL/);
+    await expect.poll(() => toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await guide.callbackUrlField().inputValue()).toBe(values.callbackUrl);
+  });
+
+  it('at the exchange: wrong secret, user denies, app not approved, later a revoked refresh token — each explained, credentials kept', async () => {
+    const { stack } = e2e;
+    const s = await session();
+    const { page } = s;
+    const status = new StatusPage(page);
+    const dialog = new ConnectDialogPage(page);
+    await saveDemoCredentials(page, stack);
+
+    // The first one through the demo page's own switch, as a person rehearsing would.
+    await rehearse(page, 'Wrong consumer secret');
+    const cases = [
+      { fault: null, title: 'The Consumer Secret is wrong', said: 'invalid_client' },
+      { fault: 'access_denied', title: 'Access was not allowed', said: 'access_denied' },
+      { fault: 'app_not_approved', title: 'You are not approved to use this app', said: '' },
+    ] as const;
+    for (const { fault, title, said } of cases) {
+      if (fault) failOnce(fault);
+      const popup = await openPopup(page, () => status.connectButton.click());
+      await new SalesforceLoginPage(popup).complete(stack.values);
+      await dialog.waitForTitle('Could not connect to Salesforce');
+      await dialog.errorTitle().filter({ hasText: title }).waitFor();
+      if (said) await dialog.error.getByText(said, { exact: false }).first().waitFor();
+      await expectNoAxeViolations(page, `dialog: ${title}`);
+      await dialog.root.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitForClosed();
+      // Nothing lost: the status still knows the credentials, the button still connects.
+      await status.waitFor('Not connected — credentials saved');
+      // Focus goes back to what opened the dialog.
+      await expect
+        .poll(() => status.connectButton.evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      if (fault === null) await rehearse(page, 'None');
+    }
+    await expectCredentialsKept(page);
+    // And with Salesforce behaving again, the same saved credentials connect.
+    await connectThroughPopup(s, stack);
+    const before = await serverConnection(page);
+
+    // Later the access token runs out (the session timeout passes at Salesforce) and the refresh
+    // that follows is refused, as after an admin revoked the app: the status asks to reconnect.
+    failOnce('refresh_revoked');
+    stack.simulator.advanceTime(2 * 60 * 60 * 1000 + 1);
+    await page.reload();
+    await status.waitFor('Reconnect needed');
+    await expect.poll(() => status.reconnectButton.isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'needs re-auth');
+    const popup = await openPopup(page, () => status.reconnectButton.click());
+    await new SalesforceLoginPage(popup).complete(stack.values);
+    await dialog.waitForTitle('Connected to Acme (Simulated)');
+    await dialog.done.click();
+    await status.waitFor('Connected to Acme (Simulated)');
+    // The same record: same app, same org, credentials never retyped.
+    expect(await serverConnection(page)).toMatchObject({
+      status: 'connected',
+      consumerKeyHint: before.consumerKeyHint,
+      loginUrl: before.loginUrl,
+      org: before.org,
+    });
+  });
+});
+
+/** Chooses a failure in the demo page's "Rehearse a failure" box and applies it. */
+async function rehearse(page: Page, label: string) {
+  const box = page.getByRole('form', { name: 'Rehearse a failure' });
+  await box.getByRole('combobox', { name: 'Failure' }).selectOption({ label });
+  await box.getByRole('button', { name: 'Apply' }).click();
+  await box
+    .getByRole('status')
+    .filter({ hasText: label === 'None' ? 'No failure set' : `Rehearsing: ${label}.` })
+    .waitFor();
+}
