@@ -247,7 +247,10 @@ describe('preflight on saving credentials', { timeout: 30_000 }, () => {
       consumerKey: narrow.consumerKey,
       consumerSecret: narrow.consumerSecret,
     });
-    expect(saved.error).toMatchObject({ code: 'scope_not_allowed', salesforceError: 'invalid_scope' });
+    expect(saved.error).toMatchObject({
+      code: 'scope_not_allowed',
+      salesforceError: 'invalid_scope',
+    });
     expect(saved.error?.message).toMatch(/select the scopes the setup guide lists/);
   });
 
