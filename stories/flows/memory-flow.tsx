@@ -1,0 +1,84 @@
+import type { Parameters } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type MemoryAdapterOptions,
+} from '../../src/adapters/memory.js';
+
+/**
+ * Credentials of the right shapes (no warnings): an 85-character key starting with 3MVG and a
+ * 19-digit secret. Nothing is sent anywhere: the memory adapter only checks their shape.
+ */
+export const exampleCredentials = {
+  loginUrl: 'https://acme.my.salesforce.com',
+  consumerKey: `3MVG9${'Xq7RmT2wZ4'.repeat(8)}`,
+  consumerSecret: '8432019765513348270',
+};
+
+/**
+ * Defaults of the stories' backend: calls take a noticeable 250 ms, and Salesforce "answers" the
+ * popup 0.8 s after it opened, so the waiting states are visible to a designer and the whole flow
+ * completes by itself, in Storybook and in the test run alike.
+ */
+export const flowAdapterDefaults: MemoryAdapterOptions = { latencyMs: 250, autoCallbackMs: 800 };
+
+/**
+ * A fresh memory adapter for every story render, configured by `parameters.memoryAdapter`, so no
+ * story sees another's saved credentials or connection. Stories and play functions reach it as
+ * `context.loaded.adapter`.
+ */
+export const memoryAdapterLoader = (context: { parameters: Parameters }) => ({
+  adapter: createMemoryAdapter({
+    ...flowAdapterDefaults,
+    ...(context.parameters.memoryAdapter as MemoryAdapterOptions | undefined),
+  }),
+});
+
+/** The loader's adapter, typed. */
+export function loadedAdapter(loaded: Record<string, unknown>): MemoryAdapter {
+  const adapter = loaded.adapter;
+  if (!adapter) throw new Error('This story needs memoryAdapterLoader in its loaders.');
+  return adapter as MemoryAdapter;
+}
+
+/** Waits long enough for the memory adapter's latency and simulated popup on a busy machine. */
+export const flowTimeout = { timeout: 10_000 };
+
+/** The whole page: the connect dialog renders in a portal outside the story's root. */
+export const page = () => within(document.body);
+
+/** The connection status region, by the stable words it always contains. */
+export const connectionStatus = () =>
+  page().getByRole('status', {
+    name: /connected|credentials|checking|reconnect|problem|connecting/i,
+  });
+
+/** Types the example credentials into the form and saves them. */
+export async function fillAndSaveCredentials(scope = page()) {
+  await userEvent.type(
+    scope.getByRole('textbox', { name: 'Login URL' }),
+    exampleCredentials.loginUrl,
+  );
+  await userEvent.click(scope.getByRole('textbox', { name: 'Consumer Key' }));
+  await userEvent.paste(exampleCredentials.consumerKey);
+  await userEvent.click(scope.getByLabelText('Consumer Secret'));
+  await userEvent.paste(exampleCredentials.consumerSecret);
+  await userEvent.click(scope.getByRole('button', { name: 'Save credentials' }));
+}
+
+/**
+ * Waits for the simulated Salesforce sign-in to complete (the connect dialog says "Connected to
+ * …"), closes that dialog with Done and checks the status says Connected.
+ */
+export async function waitForSuccess() {
+  const success = await page().findByRole('dialog', { name: /^Connected to/ }, flowTimeout);
+  await userEvent.click(within(success).getByRole('button', { name: 'Done' }));
+  await waitFor(() => expect(connectionStatus()).toHaveTextContent('Connected'), flowTimeout);
+}
+
+/** Clicks Connect (or another button of that flow) and waits for the sign-in to complete. */
+export async function connectAndWaitForSuccess(scope = page(), button = 'Connect to Salesforce') {
+  await userEvent.click(await scope.findByRole('button', { name: button }, flowTimeout));
+  await waitForSuccess();
+}
