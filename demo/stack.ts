@@ -81,6 +81,12 @@ export interface DemoStack {
   simulator: SalesforceSimulator;
   /** What a person types: the login URL, the app's key and secret, the demo user's login. */
   values: DemoValues;
+  /**
+   * Makes the OAuth callback answer with this `Cross-Origin-Opener-Policy` (null: as the server
+   * sends it), like an app whose framework adds COOP to every route. The popup then loses
+   * `window.opener`, and the kit must finish through its BroadcastChannel.
+   */
+  setCallbackOpenerPolicy(policy: 'same-origin' | 'same-origin-allow-popups' | null): void;
   /** Stops the page, the server, the simulator (saving its state) and the database. */
   close(): Promise<void>;
 }
@@ -101,6 +107,14 @@ async function demoEncryptionKey(dataDir: string): Promise<string> {
   const key = randomBytes(32).toString('base64');
   await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/** Replaces the response's Cross-Origin-Opener-Policy, whatever the handler sets. */
+function withOpenerPolicy(response: ServerResponse, policy: string) {
+  const setHeader = response.setHeader.bind(response);
+  response.setHeader = (name, value) =>
+    setHeader(name, name.toLowerCase() === 'cross-origin-opener-policy' ? policy : value);
+  setHeader('cross-origin-opener-policy', policy);
 }
 
 /** `localhost` when it resolves to the loopback address the page listens on, else that address. */
@@ -191,6 +205,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     let api: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
     let origin = '';
     let fault: SimulatorFault | null = null;
+    let callbackOpenerPolicy: string | null = null;
     const pageHosts = () => {
       const { port: pagePort } = new URL(origin);
       return [`localhost:${pagePort}`, `127.0.0.1:${pagePort}`];
@@ -209,6 +224,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
           if (url.pathname === '/api/salesforce' || url.pathname.startsWith('/api/salesforce/')) {
             if (!api)
               return sendJson(response, 503, { error: { code: 'network', message: 'Starting.' } });
+            if (callbackOpenerPolicy && url.pathname === '/api/salesforce/oauth/callback') {
+              withOpenerPolicy(response, callbackOpenerPolicy);
+            }
             return api(request, response);
           }
           if (url.pathname.startsWith('/demo/'))
@@ -357,6 +375,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       apiUrl,
       simulator,
       values,
+      setCallbackOpenerPolicy(policy) {
+        callbackOpenerPolicy = policy;
+      },
       close() {
         closing ??= closeAll();
         return closing;

@@ -12,6 +12,7 @@ import {
   saveDemoCredentials,
   serverConnection,
 } from './support/flows.js';
+import { isFocused } from './support/keyboard.js';
 import {
   type E2eStack,
   expectNoAxeViolations,
@@ -88,7 +89,7 @@ describe('Salesforce refuses', () => {
     await status.root.getByRole('link', { name: 'Show this step in the setup guide' }).click();
     // The guide opens at the step with the callback URL, focused, the URL ready to copy.
     const toggle = guide.step(/callback URL/);
-    await expect.poll(() => toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(toggle)).toBe(true);
     expect(await guide.callbackUrlField().inputValue()).toBe(values.callbackUrl);
   });
 
@@ -120,9 +121,7 @@ describe('Salesforce refuses', () => {
       // Nothing lost: the status still knows the credentials, the button still connects.
       await status.waitFor('Not connected — credentials saved');
       // Focus goes back to what opened the dialog.
-      await expect
-        .poll(() => status.connectButton.evaluate((el) => el === document.activeElement))
-        .toBe(true);
+      await expect.poll(() => isFocused(status.connectButton)).toBe(true);
       if (fault === null) await rehearse(page, 'None');
     }
     await expectCredentialsKept(page);
