@@ -168,9 +168,12 @@ function canAuthorize(connection: Connection | undefined): connection is Connect
   );
 }
 
-/** A prefetched URL belongs to one login URL and consumer key; new ones make it useless. */
+/**
+ * A prefetched URL belongs to one save of the credentials: backends void sign-ins started before
+ * a save, and a new key may end in the same four characters, so the save time is part of the key.
+ */
 const credentialsKey = (connection: Connection) =>
-  `${connection.loginUrl ?? ''}|${connection.consumerKeyHint ?? ''}`;
+  `${connection.loginUrl ?? ''}|${connection.consumerKeyHint ?? ''}|${connection.updatedAt ?? ''}`;
 
 const isSettled = (state: ConnectState) =>
   (state.phase === 'idle' || state.phase === 'succeeded' || state.phase === 'failed') &&

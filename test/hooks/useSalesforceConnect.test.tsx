@@ -224,6 +224,32 @@ describe('open()', () => {
 });
 
 describe('the outcome', () => {
+  it('drops a prefetched URL when new credentials are saved, so the next click does not fail', async () => {
+    const t = setup();
+    await t.ready();
+    const stale = t.current().state.authorizeUrl;
+    const saved = t.current().connection;
+    // A minute later the admin saves another app's credentials at the same login URL, whose key
+    // happens to end in the same four characters: the backend voids sign-ins started before.
+    await t.advance(60_000);
+    await act(() =>
+      t.adapter.saveCredentials({
+        loginUrl: saved?.loginUrl ?? '',
+        consumerKey: `3MVG9${'B'.repeat(76)}${saved?.consumerKeyHint}`,
+        consumerSecret: 'F'.repeat(64),
+      }),
+    );
+    await act(() => t.current().refresh());
+    await waitFor(() => {
+      expect(t.current().ready).toBe(true);
+      expect(t.current().state.authorizeUrl).not.toBe(stale);
+    });
+    act(() => t.current().open());
+    t.adapter.simulateCallback();
+    await waitFor(() => expect(t.current().phase).toBe('succeeded'));
+    expect(t.onExit).not.toHaveBeenCalled();
+  });
+
   it('exchanges the relayed code and reports success once', async () => {
     const t = setup();
     await t.ready();
