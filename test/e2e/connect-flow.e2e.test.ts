@@ -11,6 +11,7 @@ import {
   openPopup,
   serverConnection,
 } from './support/flows.js';
+import { expectFocusVisible, isFocused, tabTo } from './support/keyboard.js';
 import {
   type E2eStack,
   expectNoAxeViolations,
@@ -137,5 +138,78 @@ describe('connecting a Salesforce org', () => {
       status: 'connected',
       org: { id: restarted.simulator.org.id },
     });
+  });
+
+  it('by keyboard alone: Tab, Enter, Space and Escape, focus always visible and handed back', async () => {
+    const { stack } = e2e;
+    const { values } = stack;
+    // A user who has not approved the app yet, so that Salesforce asks "Allow Access?".
+    stack.simulator.revokeAll(values.consumerKey);
+    const { page } = await session();
+    const form = new CredentialsFormPage(page);
+    const status = new StatusPage(page);
+    const dialog = new ConnectDialogPage(page);
+    await status.waitFor('Not connected');
+
+    // Tab to each box and paste into it, as admins do with values copied from Setup.
+    await tabTo(page, form.loginUrl);
+    await expectFocusVisible(page);
+    await page.keyboard.insertText(values.loginUrl);
+    await page.keyboard.press('Tab');
+    expect(await isFocused(form.consumerKey)).toBe(true);
+    await page.keyboard.insertText(values.consumerKey);
+    await page.keyboard.press('Tab');
+    expect(await isFocused(form.consumerSecret)).toBe(true);
+    await page.keyboard.insertText(values.consumerSecret);
+    await page.keyboard.press('Enter');
+    await status.waitFor('credentials saved');
+
+    await tabTo(page, status.connectButton);
+    await expectFocusVisible(page);
+    const popup = await openPopup(page, () => page.keyboard.press('Enter'));
+    const salesforce = new SalesforceLoginPage(popup);
+    await salesforce.username.waitFor();
+    await expect.poll(() => isFocused(salesforce.username)).toBe(true);
+    await popup.keyboard.insertText(values.username);
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.insertText(values.password);
+    await popup.keyboard.press('Enter');
+    await salesforce.consentHeading.waitFor();
+    await tabTo(popup, salesforce.allowButton);
+    await expectFocusVisible(popup);
+    await popup.keyboard.press('Space');
+
+    await dialog.waitForTitle('Connected to Acme (Simulated)');
+    await tabTo(page, dialog.done);
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+    await dialog.waitForClosed();
+    await status.waitFor('Connected to Acme (Simulated)');
+
+    // Disconnect asks first; Escape takes the question back and the focus to Disconnect.
+    await tabTo(page, status.disconnectButton);
+    await page.keyboard.press('Space');
+    await status.root.getByText('Disconnect from Salesforce?').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isFocused(status.disconnectButton)).toBe(true);
+    await expectFocusVisible(page);
+    await status.waitFor('Connected to Acme (Simulated)');
+    await page.keyboard.press('Space');
+    await tabTo(page, status.root.getByRole('button', { name: 'Disconnect' }).last());
+    await page.keyboard.press('Enter');
+    await status.waitFor('Not connected');
+
+    // Connect again, close the Salesforce window, leave the dialog with Escape: the focus is
+    // back on the button that started it all.
+    await tabTo(page, status.connectButton);
+    const second = await openPopup(page, () => page.keyboard.press('Enter'));
+    // Salesforce shows "Allow Access?" (still logged in); the admin closes the window instead.
+    expect(await new SalesforceLoginPage(second).whereNow()).toBe('consent');
+    await second.close();
+    await dialog.waitForTitle('The Salesforce window was closed');
+    await page.keyboard.press('Escape');
+    await dialog.waitForClosed();
+    await expect.poll(() => isFocused(status.connectButton)).toBe(true);
+    await expectFocusVisible(page);
   });
 });
