@@ -7,7 +7,12 @@ import {
   readErrorBody,
   readSetupInfo,
 } from './rest-answers.js';
-import type { AdapterCallOptions, Awaitable, SalesforceConnectAdapter } from './types.js';
+import type {
+  AdapterCallOptions,
+  AuthorizationRequest,
+  Awaitable,
+  SalesforceConnectAdapter,
+} from './types.js';
 
 /**
  * The header the REST contract requires on every mutating request (a CSRF guard): a page on
@@ -56,7 +61,7 @@ export interface FetchAdapter extends SalesforceConnectAdapter {
   getConnection(options?: AdapterCallOptions): Promise<Connection>;
   saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;
   startAuthorization(
-    input: { returnOrigin: string },
+    input: AuthorizationRequest,
     options?: AdapterCallOptions,
   ): Promise<AuthorizationStart>;
   completeAuthorization(
@@ -236,7 +241,11 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         {
           method: 'POST',
           path: '/connection/authorize',
-          body: { returnOrigin: input.returnOrigin },
+          body: {
+            returnOrigin: input.returnOrigin,
+            ...(input.scopes ? { scopes: input.scopes } : {}),
+            ...(input.prompt ? { prompt: input.prompt } : {}),
+          },
           read: readAuthorizationStart,
           expected: 'an authorization start',
         },

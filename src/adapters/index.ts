@@ -20,4 +20,9 @@ export {
   type MemoryScenarioStage,
   memoryScenarioOutcome,
 } from './memory-scenarios.js';
-export type { AdapterCallOptions, Awaitable, SalesforceConnectAdapter } from './types.js';
+export type {
+  AdapterCallOptions,
+  AuthorizationRequest,
+  Awaitable,
+  SalesforceConnectAdapter,
+} from './types.js';

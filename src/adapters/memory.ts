@@ -2,6 +2,7 @@ import { ConnectError, type ConnectErrorJSON, throwIfAborted } from '../core/err
 import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
+import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
 import type {
   AuthorizationStart,
@@ -16,7 +17,11 @@ import {
   type MemoryScenarioOutcome,
   memoryScenarioOutcome,
 } from './memory-scenarios.js';
-import type { AdapterCallOptions, SalesforceConnectAdapter } from './types.js';
+import type {
+  AdapterCallOptions,
+  AuthorizationRequest,
+  SalesforceConnectAdapter,
+} from './types.js';
 
 /**
  * The part of `BroadcastChannel` the memory adapter uses to deliver simulated callbacks.
@@ -125,7 +130,7 @@ export interface MemoryAdapter extends SalesforceConnectAdapter {
   getConnection(options?: AdapterCallOptions): Promise<Connection>;
   saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;
   startAuthorization(
-    input: { returnOrigin: string },
+    input: AuthorizationRequest,
     options?: AdapterCallOptions,
   ): Promise<AuthorizationStart>;
   completeAuthorization(
@@ -475,15 +480,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         // The verifier would stay on a real backend for the token exchange; here Salesforce is
         // simulated too, so only the challenge (what Salesforce sees) matters.
         const pkce = await createPkcePair();
+        const requested = narrowScopes(scopes, input.scopes);
+        const prompt = input.prompt === undefined ? [] : [input.prompt].flat();
         const params = new URLSearchParams({
           response_type: 'code',
           client_id: credentials.consumerKey,
           redirect_uri: callbackUrlFor(returnOrigin),
-          scope: scopes.join(' '),
+          scope: requested.join(' '),
           state,
           code_challenge: pkce.challenge,
           code_challenge_method: 'S256',
           display: 'popup',
+          ...(prompt.length > 0 ? { prompt: prompt.join(' ') } : {}),
         });
         const expiresAt = clock.now() + stateTtlMs;
         pending.set(state, { expiresAt, credentialsVersion });

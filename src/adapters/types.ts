@@ -1,3 +1,4 @@
+import type { OAuthPrompt } from '../core/oauth.js';
 import type { AuthorizationStart, Connection, CredentialsInput, SetupInfo } from '../core/types.js';
 
 /**
@@ -7,6 +8,24 @@ import type { AuthorizationStart, Connection, CredentialsInput, SetupInfo } from
  * const getConnection = (): Awaitable<Connection> => cache ?? fetchConnection();
  */
 export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What the page asks for when it starts an authorization.
+ *
+ * @example
+ * adapter.startAuthorization({ returnOrigin: location.origin, prompt: 'login' });
+ */
+export interface AuthorizationRequest {
+  /** The page's origin: where the callback page posts the result. */
+  returnOrigin: string;
+  /**
+   * Fewer scopes than the backend is configured for (`useSalesforceConnect`'s `scopes`). A
+   * backend may narrow to these but must refuse any it is not configured for (`invalid_input`).
+   */
+  scopes?: string[];
+  /** Salesforce's `prompt`: `login` to ask for the user again, `consent` to ask for approval. */
+  prompt?: OAuthPrompt | OAuthPrompt[];
+}
 
 /**
  * Options every adapter method takes.
@@ -67,7 +86,7 @@ export interface SalesforceConnectAdapter {
    * with `not_configured`; an origin the backend does not allow, with `unauthorized`.
    */
   startAuthorization(
-    input: { returnOrigin: string },
+    input: AuthorizationRequest,
     options?: AdapterCallOptions,
   ): Awaitable<AuthorizationStart>;
   /**

@@ -1,3 +1,5 @@
+import { ConnectError } from './errors.js';
+
 /**
  * Salesforce OAuth scopes as the admin sees them in Setup. Several values share one Setup label
  * (ticking "Access the identity URL service" grants `id`, `profile`, `email`, `address` and
@@ -67,4 +69,29 @@ export function scopeLabelsFor(values: readonly string[]): { labels: string[]; u
 /** Whether a scope list lets Salesforce issue a refresh token (`full` alone does not). */
 export function grantsRefreshToken(values: readonly string[]): boolean {
   return values.includes('refresh_token') || values.includes('offline_access');
+}
+
+/**
+ * The scopes to request for one authorization: the backend's configured list, or the page's
+ * request when it asks for fewer. A page may narrow the scopes but never widen them: a scope the
+ * backend is not configured for throws `invalid_input`.
+ *
+ * @example
+ * narrowScopes(['api', 'refresh_token', 'id'], ['api', 'refresh_token']) // ['api', 'refresh_token']
+ * narrowScopes(['api', 'refresh_token'], undefined) // ['api', 'refresh_token']
+ * narrowScopes(['api'], ['full']) // throws ConnectError('invalid_input')
+ */
+export function narrowScopes(
+  configured: readonly string[],
+  requested: readonly string[] | undefined,
+): string[] {
+  if (requested === undefined || requested.length === 0) return [...configured];
+  const extra = requested.filter((scope) => !configured.includes(scope));
+  if (extra.length > 0) {
+    throw new ConnectError(
+      'invalid_input',
+      `These scopes are not among the ones this backend requests: ${extra.join(', ')}.`,
+    );
+  }
+  return [...new Set(requested)];
 }

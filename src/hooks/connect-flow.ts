@@ -240,7 +240,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     return {
       returnOrigin: origin,
       ...(scopes ? { scopes: [...scopes] } : {}),
-      ...(prompt ? { prompt } : {}),
+      ...(prompt ? { prompt: typeof prompt === 'string' ? prompt : [...prompt] } : {}),
     };
   };
 

@@ -9,6 +9,7 @@ import {
   type OAuthPrompt,
 } from '../core/oauth.js';
 import { fromSalesforceError } from '../core/salesforce-errors.js';
+import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
 import type { AuthorizationStart, Connection, CredentialsInput } from '../core/types.js';
 import { DecryptionError, type SecretBox } from './crypto.js';
@@ -482,7 +483,19 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       return view(record);
     },
 
-    async startAuthorization(tenant: string, returnOrigin: string): Promise<AuthorizationStart> {
+    /**
+     * `request.scopes` may narrow the configured scopes, never widen them; `request.prompt`
+     * replaces the configured prompt for this attempt.
+     */
+    async startAuthorization(
+      tenant: string,
+      returnOrigin: string,
+      request: {
+        scopes?: readonly string[] | undefined;
+        prompt?: readonly string[] | undefined;
+      } = {},
+    ): Promise<AuthorizationStart> {
+      const scopes = narrowScopes(config.scopes, request.scopes);
       const record = await store.getConnection(tenant);
       if (!record) {
         throw new ConnectError(
@@ -498,10 +511,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         loginUrl: record.loginUrl,
         clientId: record.consumerKey,
         redirectUri: config.redirectUri,
-        scopes: config.scopes,
+        scopes,
         state,
         codeChallenge: pkce.challenge,
-        prompt: config.prompt,
+        prompt: (request.prompt as OAuthPrompt[] | undefined) ?? config.prompt,
         display: config.display,
       });
       const expiresAt = now + config.stateTtlMs;

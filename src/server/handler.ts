@@ -363,6 +363,17 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     return value.trim();
   }
 
+  /** An optional string or list of strings (`scopes`, `prompt`); anything else is a 400. */
+  function optionalStringList(body: Record<string, unknown>, name: string): string[] | undefined {
+    const value = body[name];
+    if (value === undefined || value === null) return undefined;
+    const list = typeof value === 'string' ? value.split(' ') : value;
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string' || item === '')) {
+      throw new HttpError(400, 'invalid_input', `${name} must be a string or a list of strings.`);
+    }
+    return list as string[];
+  }
+
   function checkReturnOrigin(value: string): string {
     let origin: string | undefined;
     try {
@@ -409,7 +420,12 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
         const tenant = await tenantOf(request);
         const body = await readJsonBody(request, maxBodyBytes);
         const returnOrigin = checkReturnOrigin(stringField(body, 'returnOrigin', 'returnOrigin'));
-        return jsonResponse(await service.startAuthorization(tenant, returnOrigin));
+        return jsonResponse(
+          await service.startAuthorization(tenant, returnOrigin, {
+            scopes: optionalStringList(body, 'scopes'),
+            prompt: optionalStringList(body, 'prompt'),
+          }),
+        );
       },
     },
     '/connection/complete': {

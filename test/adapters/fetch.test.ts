@@ -99,6 +99,11 @@ describe('requests', () => {
     await adapter.getConnection();
     await adapter.saveCredentials({ ...credentials, extra: 'not sent' } as CredentialsInput);
     await adapter.startAuthorization({ returnOrigin: 'https://app.example.com' });
+    await adapter.startAuthorization({
+      returnOrigin: 'https://app.example.com',
+      scopes: ['api'],
+      prompt: 'login',
+    });
     await adapter.completeAuthorization({ code: 'c0de', state: 's'.repeat(43) });
     await adapter.disconnect();
     await adapter.getSetupInfo();
@@ -110,6 +115,11 @@ describe('requests', () => {
         method: 'POST',
         url: `${base}/connection/authorize`,
         body: { returnOrigin: 'https://app.example.com' },
+      },
+      {
+        method: 'POST',
+        url: `${base}/connection/authorize`,
+        body: { returnOrigin: 'https://app.example.com', scopes: ['api'], prompt: 'login' },
       },
       {
         method: 'POST',

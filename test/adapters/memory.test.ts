@@ -219,6 +219,22 @@ describe('startAuthorization', () => {
     });
   });
 
+  it('narrows the scopes and passes the prompt like the reference server, never widening', async () => {
+    const adapter = adapterFor({});
+    await adapter.saveCredentials(credentials);
+    const start = await adapter.startAuthorization({
+      returnOrigin: origin,
+      scopes: ['api'],
+      prompt: ['login', 'consent'],
+    });
+    const params = new URL(start.authorizeUrl).searchParams;
+    expect(params.get('scope')).toBe('api');
+    expect(params.get('prompt')).toBe('login consent');
+    await expect(
+      adapter.startAuthorization({ returnOrigin: origin, scopes: ['full'] }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
   it('puts redirect_uri on the page origin, so the popup session expects the result from there', async () => {
     const adapter = adapterFor({ initial: 'configured' });
     const start = await adapter.startAuthorization({ returnOrigin: 'http://localhost:6006' });

@@ -188,6 +188,30 @@ describe('POST /connection/authorize', () => {
     expect(params.has('display')).toBe(false);
   });
 
+  it('lets the page narrow the scopes and choose the prompt, never widen the scopes', async () => {
+    const h = createHarness({ scopes: ['api', 'refresh_token', 'id'] });
+    await h.save();
+    const narrowed = await h.request('POST', '/connection/authorize', {
+      body: { returnOrigin: APP_ORIGIN, scopes: ['api', 'refresh_token'], prompt: ['login'] },
+    });
+    expect(narrowed.status).toBe(200);
+    const params = new URL(narrowed.json.authorizeUrl).searchParams;
+    expect(params.get('scope')).toBe('api refresh_token');
+    expect(params.get('prompt')).toBe('login');
+
+    const widened = await h.request('POST', '/connection/authorize', {
+      body: { returnOrigin: APP_ORIGIN, scopes: ['api', 'full'] },
+    });
+    expect(widened.status).toBe(400);
+    expect(widened.json.error).toMatchObject({ code: 'invalid_input', message: /full/ });
+
+    const badPrompt = await h.request('POST', '/connection/authorize', {
+      body: { returnOrigin: APP_ORIGIN, prompt: ['now'] },
+    });
+    expect(badPrompt.status).toBe(400);
+    expect(badPrompt.json.error.code).toBe('invalid_input');
+  });
+
   it('answers not_configured before credentials exist', async () => {
     const h = createHarness();
     const answer = await h.start();
