@@ -64,7 +64,7 @@ describe('narrowScopes', () => {
   });
 
   it('never returns a scope the backend is not configured for', () => {
-    const scope = fc.constantFrom('api', 'refresh_token', 'id', 'full', 'web', 'openid');
+    const scope = fc.constantFrom<string>('api', 'refresh_token', 'id', 'full', 'web', 'openid');
     fc.assert(
       fc.property(fc.array(scope), fc.array(scope), (configured, requested) => {
         try {
