@@ -98,6 +98,8 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
       test: {
         name: 'storybook',
         browser: browser('storybook:chromium'),
+        // Whole flows with axe on every story: generous on a busy 2-core machine.
+        testTimeout: 30_000,
       },
     },
   ];

@@ -85,9 +85,6 @@ async function main() {
     ]),
   );
   steps.push(await run('size-limit', bin('size-limit'), []));
-  steps.push(
-    await run('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
-  );
 
   const counts = [readCounts(vitestJson)];
   const total = counts.reduce(

@@ -84,10 +84,9 @@ describe('Storybook covers every state of issue 9', () => {
 });
 
 /**
- * The built site: `npm test` builds storybook-static/ after the test run, so this checks the
- * build of the previous run when asked to (STORYBOOK_INDEX=storybook-static/index.json, e.g.
- * from a step after the build); without the variable it is skipped, as a stale build would
- * prove nothing.
+ * The built site: `npm test` builds storybook-static/ just before the test run and points
+ * STORYBOOK_INDEX at its index.json; without the variable (a plain `vitest` run) it is skipped,
+ * as a stale build would prove nothing.
  */
 const builtIndex = process.env.STORYBOOK_INDEX;
 describe.runIf(builtIndex !== undefined)('the static build', () => {
