@@ -112,8 +112,7 @@ describe('Salesforce refuses', () => {
       if (fault) failOnce(fault);
       const popup = await openPopup(page, () => status.connectButton.click());
       await new SalesforceLoginPage(popup).complete(stack.values);
-      await dialog.waitForTitle('Could not connect to Salesforce');
-      await dialog.errorTitle().filter({ hasText: title }).waitFor();
+      await dialog.waitForError(title);
       if (said) await dialog.error.getByText(said, { exact: false }).first().waitFor();
       await expectNoAxeViolations(page, `dialog: ${title}`);
       await dialog.root.getByRole('button', { name: 'Close' }).click();

@@ -31,6 +31,12 @@ export class ConnectDialogPage {
     return this.error.locator('[data-sfc-part="error-title"]');
   }
 
+  /** Waits for "Could not connect to Salesforce" with this error explained. */
+  async waitForError(title: string | RegExp): Promise<void> {
+    await this.waitForTitle('Could not connect to Salesforce');
+    await this.errorTitle().filter({ hasText: title }).waitFor();
+  }
+
   async waitForClosed(): Promise<void> {
     await this.root.waitFor({ state: 'detached' });
   }

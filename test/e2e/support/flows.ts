@@ -24,6 +24,18 @@ export async function openPopup(page: Page, click: () => Promise<void>): Promise
 }
 
 /**
+ * The admin looks at Salesforce a moment, then closes its window. Needs a session with
+ * `fakeClock`: the kit takes a popup closed within a quarter second of opening for one a blocker
+ * shut, and a test is faster than any person — so the clock moves past that first, and past the
+ * kit's closed-window check and grace period after.
+ */
+export async function closePopupLikeAPerson(page: Page, popup: Page): Promise<void> {
+  await page.clock.runFor(1000);
+  await popup.close();
+  await page.clock.runFor(2000);
+}
+
+/**
  * Connect to Salesforce → popup → log in (when asked) → Allow (when asked) → the dialog's
  * success → Done. Resolves on "Connected" in the status.
  */

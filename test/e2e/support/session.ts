@@ -47,7 +47,13 @@ export interface E2eStack {
 export async function startE2eStack(): Promise<E2eStack> {
   const dataDir = await freshDataDir();
   const lines: string[] = [];
-  const options = { dataDir, watch: false, log: (line: string) => lines.push(line) };
+  const options = {
+    dataDir,
+    watch: false,
+    // Every status request asks the simulator, so a revocation shows on the very next one.
+    connectionCheckIntervalMs: 1,
+    log: (line: string) => lines.push(line),
+  };
   let stack = await startDemoStack({ ...options, port: 0, simulatorPort: 0 });
   return {
     get stack() {
@@ -93,12 +99,18 @@ export async function openSession(
     initScripts?: string[];
     /** Do not load the page yet. */
     noNavigation?: boolean;
+    /**
+     * Playwright's fake clock in every page: time flows as usual until the test moves it on with
+     * `page.clock.runFor(ms)`, which fires the page's timers at once (the kit's popup checks).
+     */
+    fakeClock?: boolean;
   } = {},
 ): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const tenant = `e2e-${process.pid}-${++tenants}`;
   await context.addCookies([{ name: DEMO_COOKIE_TENANT, value: tenant, url: stack.origin }]);
   for (const script of options.initScripts ?? []) await context.addInitScript(script);
+  if (options.fakeClock) await context.clock.install();
   const consoleLines: string[] = [];
   const requestedUrls: string[] = [];
   const popups: Page[] = [];
