@@ -69,6 +69,11 @@ export interface DemoStackOptions {
   log?: (line: string) => void;
   /** Vite's file watching and hot reload, for someone editing the kit; default true. */
   watch?: boolean;
+  /**
+   * How often a status request re-checks a connection with the simulator; default 1000 ms, so a
+   * revocation rehearsed from the page shows on the next reload. Tests pass 1: every request.
+   */
+  connectionCheckIntervalMs?: number;
 }
 
 export interface DemoStack {
@@ -345,7 +350,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       scopes: [...DEMO_APP.scopes],
       // Ask the simulator on (almost) every status request: a revocation rehearsed from the
       // page shows on the next reload, not minutes later. Loopback calls cost nothing.
-      connectionCheckIntervalMs: 1000,
+      connectionCheckIntervalMs: options.connectionCheckIntervalMs ?? 1000,
       appName: DEMO_APP.name,
       vendorName: 'Acme Analytics',
       logger: {
