@@ -24,6 +24,8 @@ try {
   stack = await startDemoStack({
     port,
     simulatorPort,
+    // Default <repo>/.data; the npm start test points it at a temp folder.
+    ...(process.env.DEMO_DATA_DIR ? { dataDir: process.env.DEMO_DATA_DIR } : {}),
     log: (line) => console.log(dim(line)),
   });
 } catch (error) {
