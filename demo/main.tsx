@@ -88,7 +88,7 @@ function App() {
           <p className="demo-note">
             Everything here runs on this machine: the “Salesforce” is a local simulator.
           </p>
-          <DemoValuesBox />
+          <DemoValuesBox theme={theme} />
           <RehearseFailure />
           <Preferences theme={theme} locale={locale} onTheme={setTheme} onLocale={setLocale} />
         </aside>
@@ -98,7 +98,7 @@ function App() {
 }
 
 /** The values to type, fetched when the box is opened (so the page holds no secret until asked). */
-function DemoValuesBox() {
+function DemoValuesBox({ theme }: { theme: Theme }) {
   const [values, setValues] = useState<DemoValues | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   function load(open: boolean) {
@@ -121,11 +121,11 @@ function DemoValuesBox() {
       ) : null}
       {values ? (
         <div className="demo-values">
-          <CopyField label="Login URL" value={values.loginUrl} />
-          <CopyField label="Consumer Key" value={values.consumerKey} />
-          <CopyField label="Consumer Secret" value={values.consumerSecret} />
-          <CopyField label="Username" value={values.username} />
-          <CopyField label="Password" value={values.password} />
+          <CopyField label="Login URL" value={values.loginUrl} data-theme={theme} />
+          <CopyField label="Consumer Key" value={values.consumerKey} data-theme={theme} />
+          <CopyField label="Consumer Secret" value={values.consumerSecret} data-theme={theme} />
+          <CopyField label="Username" value={values.username} data-theme={theme} />
+          <CopyField label="Password" value={values.password} data-theme={theme} />
         </div>
       ) : failed ? null : (
         <p className="demo-note">Loading…</p>

@@ -99,6 +99,13 @@ describe('connecting a Salesforce org', () => {
     expect(await status.detail('Instance').innerText()).toBe(values.loginUrl);
     expect(await status.detail('User').innerText()).toContain(values.username);
     await expectNoAxeViolations(page, 'connected');
+    // The demo page's switches: the kit in dark and in German, still without a violation.
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('radio', { name: 'Deutsch' }).check();
+    await status.waitFor('Verbunden mit Acme (Simulated)');
+    await expectNoAxeViolations(page, 'connected, dark, German');
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await page.getByRole('radio', { name: 'English' }).check();
     const connected = await serverConnection(page);
     expect(connected).toMatchObject({
       status: 'connected',
@@ -213,5 +220,17 @@ describe('connecting a Salesforce org', () => {
     await dialog.waitForClosed();
     await expect.poll(() => isFocused(status.connectButton)).toBe(true);
     await expectFocusVisible(page);
+
+    // The demo's own "Demo values" box opens by keyboard too, with the values to paste.
+    const demoValues = page.locator('details', { hasText: 'Demo values' });
+    await tabTo(page, demoValues.getByText('Demo values', { exact: true }));
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+    expect(await demoValues.getByRole('textbox', { name: 'Login URL' }).inputValue()).toBe(
+      values.loginUrl,
+    );
+    expect(await demoValues.getByRole('textbox', { name: 'Consumer Key' }).inputValue()).toBe(
+      values.consumerKey,
+    );
   });
 });
