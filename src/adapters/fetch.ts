@@ -11,6 +11,7 @@ import type {
   AdapterCallOptions,
   AuthorizationRequest,
   Awaitable,
+  CompleteAdapter,
   SalesforceConnectAdapter,
 } from './types.js';
 
@@ -57,20 +58,7 @@ export interface FetchAdapterOptions {
  * const adapter: FetchAdapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
  * const info = await adapter.getSetupInfo(); // no optional chaining needed
  */
-export interface FetchAdapter extends SalesforceConnectAdapter {
-  getConnection(options?: AdapterCallOptions): Promise<Connection>;
-  saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;
-  startAuthorization(
-    input: AuthorizationRequest,
-    options?: AdapterCallOptions,
-  ): Promise<AuthorizationStart>;
-  completeAuthorization(
-    input: { code: string; state: string },
-    options?: AdapterCallOptions,
-  ): Promise<Connection>;
-  disconnect(options?: AdapterCallOptions): Promise<Connection>;
-  getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
-}
+export interface FetchAdapter extends CompleteAdapter {}
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 

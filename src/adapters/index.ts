@@ -24,5 +24,6 @@ export type {
   AdapterCallOptions,
   AuthorizationRequest,
   Awaitable,
+  CompleteAdapter,
   SalesforceConnectAdapter,
 } from './types.js';

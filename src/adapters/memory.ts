@@ -20,6 +20,7 @@ import {
 import type {
   AdapterCallOptions,
   AuthorizationRequest,
+  CompleteAdapter,
   SalesforceConnectAdapter,
 } from './types.js';
 
@@ -126,19 +127,7 @@ export interface SimulateCallbackOptions {
  * const adapter: MemoryAdapter = createMemoryAdapter();
  * adapter.setScenario('network_down'); // every call now fails with `network`
  */
-export interface MemoryAdapter extends SalesforceConnectAdapter {
-  getConnection(options?: AdapterCallOptions): Promise<Connection>;
-  saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;
-  startAuthorization(
-    input: AuthorizationRequest,
-    options?: AdapterCallOptions,
-  ): Promise<AuthorizationStart>;
-  completeAuthorization(
-    input: { code: string; state: string },
-    options?: AdapterCallOptions,
-  ): Promise<Connection>;
-  disconnect(options?: AdapterCallOptions): Promise<Connection>;
-  getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
+export interface MemoryAdapter extends CompleteAdapter {
   /** The scenario now in force. */
   readonly scenario: MemoryScenario;
   /**

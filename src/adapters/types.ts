@@ -112,3 +112,26 @@ export interface SalesforceConnectAdapter {
    */
   getSetupInfo?(options?: AdapterCallOptions): Awaitable<SetupInfo>;
 }
+
+/**
+ * An adapter with every optional method present and every answer a promise, as the kit's own
+ * adapters are: callers need neither optional chaining nor `await` on a maybe-sync value.
+ *
+ * @example
+ * const adapter: CompleteAdapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
+ * const info = await adapter.getSetupInfo();
+ */
+export interface CompleteAdapter extends SalesforceConnectAdapter {
+  getConnection(options?: AdapterCallOptions): Promise<Connection>;
+  saveCredentials(input: CredentialsInput, options?: AdapterCallOptions): Promise<Connection>;
+  startAuthorization(
+    input: AuthorizationRequest,
+    options?: AdapterCallOptions,
+  ): Promise<AuthorizationStart>;
+  completeAuthorization(
+    input: { code: string; state: string },
+    options?: AdapterCallOptions,
+  ): Promise<Connection>;
+  disconnect(options?: AdapterCallOptions): Promise<Connection>;
+  getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
+}
