@@ -1,5 +1,5 @@
 import { ConnectError, toConnectError } from '../core/errors.js';
-import type { AuthorizationStart, Connection, CredentialsInput, SetupInfo } from '../core/types.js';
+import type { Connection } from '../core/types.js';
 import { untilAborted } from './cancellation.js';
 import {
   readAuthorizationStart,
@@ -7,13 +7,7 @@ import {
   readErrorBody,
   readSetupInfo,
 } from './rest-answers.js';
-import type {
-  AdapterCallOptions,
-  AuthorizationRequest,
-  Awaitable,
-  CompleteAdapter,
-  SalesforceConnectAdapter,
-} from './types.js';
+import type { Awaitable, CompleteAdapter } from './types.js';
 
 /**
  * The header the REST contract requires on every mutating request (a CSRF guard): a page on

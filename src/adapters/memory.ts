@@ -4,25 +4,14 @@ import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
 import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
-import type {
-  AuthorizationStart,
-  Connection,
-  ConnectionStatus,
-  CredentialsInput,
-  SetupInfo,
-} from '../core/types.js';
+import type { Connection, ConnectionStatus, CredentialsInput } from '../core/types.js';
 import { delay } from './cancellation.js';
 import {
   type MemoryScenario,
   type MemoryScenarioOutcome,
   memoryScenarioOutcome,
 } from './memory-scenarios.js';
-import type {
-  AdapterCallOptions,
-  AuthorizationRequest,
-  CompleteAdapter,
-  SalesforceConnectAdapter,
-} from './types.js';
+import type { CompleteAdapter } from './types.js';
 
 /**
  * The part of `BroadcastChannel` the memory adapter uses to deliver simulated callbacks.
