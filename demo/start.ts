@@ -33,13 +33,16 @@ try {
   process.exit(1);
 }
 
-let stopping = false;
+let stoppingSince: number | undefined;
 async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
+  if (stoppingSince !== undefined) {
+    // A second Ctrl-C while stopping ends at once. One press can arrive twice (the terminal
+    // signals the whole process group, and npm passes it on too): only a later press counts.
+    if (signal === 'SIGINT' && Date.now() - stoppingSince > 1000) process.exit(130);
+    return;
+  }
+  stoppingSince = Date.now();
   console.log(dim(`\n${signal}: stopping the page, the server and the simulator…`));
-  // A second Ctrl-C while stopping ends at once.
-  process.once('SIGINT', () => process.exit(130));
   try {
     await stack.close();
     console.log(dim('Stopped. The connection is kept in .data/ for the next npm start.'));
@@ -49,8 +52,8 @@ async function stop(signal: string) {
     process.exit(1);
   }
 }
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
 
 const { values } = stack;
 console.log(
