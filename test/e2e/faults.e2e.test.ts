@@ -101,17 +101,24 @@ describe('Salesforce refuses', () => {
     const dialog = new ConnectDialogPage(page);
     await saveDemoCredentials(page, stack);
 
-    // The first one through the demo page's own switch, as a person rehearsing would.
+    // The wrong secret through the demo page's own switch, as a person rehearsing would; the
+    // denial by the user's own click on Deny (no attempt has succeeded yet, so Salesforce asks).
     await rehearse(page, 'Wrong consumer secret');
     const cases = [
-      { fault: null, title: 'The Consumer Secret is wrong', said: 'invalid_client' },
-      { fault: 'access_denied', title: 'Access was not allowed', said: 'access_denied' },
+      { fault: 'switch', title: 'The Consumer Secret is wrong', said: 'invalid_client' },
+      { fault: 'deny', title: 'Access was not allowed', said: 'access_denied' },
       { fault: 'app_not_approved', title: 'You are not approved to use this app', said: '' },
     ] as const;
     for (const { fault, title, said } of cases) {
-      if (fault) failOnce(fault);
+      if (fault === 'app_not_approved') failOnce(fault);
       const popup = await openPopup(page, () => status.connectButton.click());
-      await new SalesforceLoginPage(popup).complete(stack.values);
+      const salesforce = new SalesforceLoginPage(popup);
+      if (fault === 'deny') {
+        expect(await salesforce.whereNow()).toBe('consent'); // logged in from the first case
+        await salesforce.answer('deny');
+      } else {
+        await salesforce.complete(stack.values);
+      }
       await dialog.waitForError(title);
       if (said) await dialog.error.getByText(said, { exact: false }).first().waitFor();
       await expectNoAxeViolations(page, `dialog: ${title}`);
@@ -121,7 +128,7 @@ describe('Salesforce refuses', () => {
       await status.waitFor('Not connected — credentials saved');
       // Focus goes back to what opened the dialog.
       await expect.poll(() => isFocused(status.connectButton)).toBe(true);
-      if (fault === null) await rehearse(page, 'None');
+      if (fault === 'switch') await rehearse(page, 'None');
     }
     await expectCredentialsKept(page);
     // And with Salesforce behaving again, the same saved credentials connect.
