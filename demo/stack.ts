@@ -5,7 +5,7 @@
 // (demo/start.ts); the end-to-end tests start the same stack on free ports with a temp data folder.
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -122,6 +122,47 @@ function withOpenerPolicy(response: ServerResponse, policy: string) {
   setHeader('cross-origin-opener-policy', policy);
 }
 
+/** The data folder is in use by another running stack (one PGlite folder, one process). */
+export class DemoDataInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `Another demo (process ${pid}) is using ${dataDir}. Stop it first, or give this one its own folder: DEMO_DATA_DIR=/tmp/demo npm start`,
+    );
+    this.name = 'DemoDataInUseError';
+  }
+}
+
+/** Claims the data folder for this process; a lock left by a process that died is taken over. */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, 'demo.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      throw new DemoDataInUseError(dataDir, pid);
+    }
+    await rm(file, { force: true });
+  }
+  throw new Error(`Could not claim ${dataDir}: its lock keeps coming back.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** `localhost` when it resolves to the loopback address the page listens on, else that address. */
 async function pageHostName(): Promise<string> {
   const addresses = await lookup('localhost', { all: true }).catch(() => []);
@@ -180,6 +221,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   };
 
   try {
+    closers.push(await lockDataDir(dataDir));
     let simulator: SalesforceSimulator;
     try {
       simulator = await startSalesforceSimulator({

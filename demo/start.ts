@@ -1,5 +1,5 @@
 // `npm start`: the demo stack on fixed loopback ports, its values printed last, Ctrl-C to stop.
-import { DemoPortInUseError, startDemoStack } from './stack.js';
+import { DemoDataInUseError, DemoPortInUseError, startDemoStack } from './stack.js';
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -29,7 +29,8 @@ try {
     log: (line) => console.log(dim(line)),
   });
 } catch (error) {
-  console.error(error instanceof DemoPortInUseError ? error.message : error);
+  const plain = error instanceof DemoPortInUseError || error instanceof DemoDataInUseError;
+  console.error(plain ? error.message : error);
   process.exit(1);
 }
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,7 @@ function freePort(): Promise<number> {
 }
 
 interface Run {
+  dataDir: string;
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
@@ -46,9 +48,9 @@ interface Run {
  * Runs what `npm start` runs (its script, checked below), without npm in between: npm answers
  * Ctrl-C by killing itself with the signal, which would hide the demo's own exit code.
  */
-async function npmStart(env: Record<string, string>): Promise<Run> {
-  const dataDir = await freshDataDir();
-  dataDirs.push(dataDir);
+async function npmStart(env: Record<string, string>, sharedDataDir?: string): Promise<Run> {
+  const dataDir = sharedDataDir ?? (await freshDataDir());
+  if (!sharedDataDir) dataDirs.push(dataDir);
   const [command = '', ...args] = pkg.scripts.start.split(' ');
   const child = spawn(command, args, {
     cwd: repoRoot,
@@ -67,7 +69,7 @@ async function npmStart(env: Record<string, string>): Promise<Run> {
     text += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, output: () => text, exited };
+  return { dataDir, child, output: () => text, exited };
 }
 
 /** Resolves once the output contains `text`; fails with the output if the process ends first. */
@@ -116,10 +118,21 @@ describe('npm start', () => {
     expect(busy.output()).toContain(`Port ${port} (the demo page) is already in use`);
     expect(busy.output()).toContain(`PORT=${port + 1} npm start`);
 
+    // Another start on the same data folder would open the same database: refused by name.
+    const twin = await npmStart(
+      { PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()) },
+      run.dataDir,
+    );
+    expect(await twin.exited).toBe(1);
+    expect(twin.output()).toContain(`Another demo (process `);
+    expect(twin.output()).toContain(`is using ${run.dataDir}`);
+
     // Ctrl-C in a terminal: SIGINT to the whole foreground process group.
     process.kill(-(run.child.pid ?? 0), 'SIGINT');
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('Stopped.');
     await expect(fetch(`http://localhost:${port}/`)).rejects.toThrow();
+    // And the folder is free again.
+    expect(existsSync(`${run.dataDir}/demo.lock`)).toBe(false);
   });
 });
