@@ -462,9 +462,14 @@ export function createPopupSession(options: PopupSessionOptions = {}): PopupSess
 
   const watch = (handle: PopupHandle) => {
     // Blockers often hand back a window and close it at once: closed this soon means blocked.
+    // A busy page may run this check late; a close first seen well after the check was due is
+    // the admin's, not a blocker's, so it goes through the closed path (grace, then ask).
+    const openedAt = env.now();
     watchTimer = env.setTimeout(() => {
       if (popup !== handle) return;
-      if (handle.closed) return markBlocked();
+      if (handle.closed) {
+        return env.now() - openedAt <= blockedMs * 2 ? markBlocked() : onClosed();
+      }
       pollTimer = env.setInterval(() => {
         if (popup === handle && handle.closed) onClosed();
       }, pollMs);

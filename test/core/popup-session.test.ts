@@ -167,6 +167,26 @@ describe('a blocked popup', () => {
     expect(t.session.open(authorization())).toBe('blocked');
   });
 
+  it('is not reported when a busy page runs the check late and the admin had closed the window', async () => {
+    const fake = fakePopupEnvironment();
+    const events: PopupSessionEvent[] = [];
+    const session = createPopupSession({
+      // Every timer of this page fires two seconds late, as on a page busy rendering.
+      environment: {
+        ...fake.environment,
+        setTimeout: (callback, ms) => fake.clock.setTimeout(callback, ms + 2000),
+      },
+      onEvent: (event) => events.push(event),
+    });
+    session.open(authorization());
+    await fake.clock.advance(1000);
+    fake.host.lastPopup!.closed = true; // the admin closes it after a second
+    await fake.clock.advance(1500); // the 250 ms check finally runs, at 2.25 s
+    expect(session.status).toBe('closed');
+    expect(events).toContainEqual({ type: 'popup_closed' });
+    expect(events).not.toContainEqual({ type: 'popup_blocked' });
+  });
+
   it('is reported when a blocker closes the window right after it opened', async () => {
     const t = setup();
     t.session.open(authorization());
