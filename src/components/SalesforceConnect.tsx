@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { SetupInfo } from '../core/types.js';
 import { useScrollLock } from '../hooks/use-scroll-lock.js';
@@ -99,6 +100,17 @@ export interface SalesforceConnectProps
  *   );
  * }
  */
+// Findings on saved credentials that the admin fixes in the form or the guide.
+const CREDENTIAL_FINDINGS: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
+  'invalid_client_id',
+  'invalid_client',
+  'redirect_uri_mismatch',
+  'invalid_login_url',
+  'scope_not_allowed',
+  'app_not_found',
+  'app_not_installed',
+]);
+
 export function SalesforceConnect({ messages, ...props }: SalesforceConnectProps) {
   return messages ? (
     <SalesforceConnectMessagesProvider messages={messages}>
@@ -193,11 +205,20 @@ function SalesforceConnectView({
           ? 'ready'
           : 'setup';
   const previousView = useRef(view);
+  const findingCode = connection?.error?.code;
+  const credentialsFinding =
+    findingCode !== undefined && CREDENTIAL_FINDINGS.has(findingCode) ? findingCode : undefined;
   useEffect(() => {
-    // Connecting or saving moves on: fold the guide away again.
+    // Connecting or saving moves on: fold the guide away again, unless the saved credentials carry
+    // a finding (a wrong key caught by the preflight): then the form stays open to fix it.
     if (view !== previousView.current && view !== 'setup') setDetailsOpen(false);
     previousView.current = view;
   }, [view]);
+  useEffect(() => {
+    if (credentialsFinding) setDetailsOpen(true);
+  }, [credentialsFinding]);
+  const collapsible = view === 'ready' || view === 'connected';
+  const detailsId = useId();
 
   const headingLevel = mode === 'dialog' ? 3 : 2;
   const guideAndForm = (
@@ -251,18 +272,31 @@ function SalesforceConnectView({
           <ConnectButton connect={connect} unstyled={unstyled} />
         </div>
       ) : null}
-      {view === 'setup' ? guideAndForm : null}
-      {view === 'ready' || view === 'connected' ? (
-        <details
-          className={cls('sfc-salesforce-connect-details')}
-          data-sfc-part="setup-details"
-          open={detailsOpen}
-          onToggle={(event) => setDetailsOpen(event.currentTarget.open)}
-        >
-          <summary data-sfc-part="setup-details-toggle">{text.showGuide}</summary>
+      {/* One place in the tree for every view: saving or connecting never remounts the form, so
+          nothing typed is lost; once credentials exist the section folds behind a toggle. */}
+      <div
+        className={cls('sfc-salesforce-connect-details')}
+        data-sfc-part="setup-details"
+        data-collapsible={collapsible || undefined}
+        data-state={collapsible ? (detailsOpen ? 'open' : 'closed') : undefined}
+        hidden={view === 'loading'}
+      >
+        {collapsible ? (
+          <button
+            type="button"
+            className={cls('sfc-salesforce-connect-details-toggle')}
+            data-sfc-part="setup-details-toggle"
+            aria-expanded={detailsOpen}
+            aria-controls={detailsId}
+            onClick={() => setDetailsOpen(!detailsOpen)}
+          >
+            {text.showGuide}
+          </button>
+        ) : null}
+        <div id={detailsId} hidden={collapsible && !detailsOpen}>
           {guideAndForm}
-        </details>
-      ) : null}
+        </div>
+      </div>
       <ConnectDialog
         connect={connect}
         errorValues={errorValues}

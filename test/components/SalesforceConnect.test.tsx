@@ -83,9 +83,31 @@ describe('SalesforceConnect', { timeout: 30_000 }, () => {
     await t.user.click(screen.getByRole('button', { name: 'Save credentials' }));
     await waitFor(() => expect(status()).toHaveTextContent('Not connected — credentials saved'));
     expect(screen.getByRole('button', { name: 'Connect to Salesforce' })).toBeInTheDocument();
-    const details = t.view.container.querySelector('details[data-sfc-part="setup-details"]');
-    expect(details).not.toHaveAttribute('open');
+    const toggle = screen.getByRole('button', { name: 'Setup guide and credentials' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('textbox', { name: 'Consumer Key' })).toBeNull();
     await expectNoAxeViolations(t.view.container);
+  });
+
+  it('keeps the form open, with what was typed, when the saved credentials carry a finding', async () => {
+    const t = setup({ scenario: 'invalid_client_id' });
+    await waitFor(() => expect(status()).toHaveTextContent('Not connected'));
+    await t.user.click(screen.getByRole('textbox', { name: 'Login URL' }));
+    await t.user.paste('login.salesforce.com');
+    await t.user.click(screen.getByRole('textbox', { name: 'Consumer Key' }));
+    await t.user.paste(KEY);
+    await t.user.click(screen.getByLabelText('Consumer Secret'));
+    await t.user.paste(SECRET);
+    const key = screen.getByRole('textbox', { name: 'Consumer Key' });
+    await t.user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    await waitFor(() => expect(key).toHaveAttribute('aria-invalid', 'true'));
+    // The same input, never remounted: the key is still there to correct.
+    expect(screen.getByRole('textbox', { name: 'Consumer Key' })).toBe(key);
+    expect(key).toHaveValue(KEY);
+    expect(screen.getByRole('button', { name: 'Setup guide and credentials' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
   });
 
   it('connects through the popup and the dialog, then disconnects after confirming', async () => {
@@ -120,14 +142,14 @@ describe('SalesforceConnect', { timeout: 30_000 }, () => {
       initial: { status: 'configured', error: { code: 'redirect_uri_mismatch', message: 'x' } },
     });
     await waitFor(() => expect(status()).toHaveTextContent('credentials saved'));
-    const details = t.view.container.querySelector('details[data-sfc-part="setup-details"]');
-    expect(details).not.toHaveAttribute('open');
+    const toggle = screen.getByRole('button', { name: 'Setup guide and credentials' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await t.user.click(
       within(
         t.view.container.querySelector('[data-sfc-part="connection-status"]') as HTMLElement,
       ).getByRole('link', { name: 'Show this step in the setup guide' }),
     );
-    expect(details).toHaveAttribute('open');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const step = document.getElementById('sfc-step-callback-url') as HTMLElement;
     await waitFor(() => expect(step.querySelector('[data-sfc-part="step-toggle"]')).toHaveFocus());
   });

@@ -45,7 +45,8 @@ export class StatusPage {
 
   /** Unfolds "Setup guide and credentials" (after a save the form lives there). */
   async openSetupDetails(): Promise<void> {
-    const details = this.setupDetails.locator('xpath=..');
-    if ((await details.getAttribute('open')) === null) await this.setupDetails.click();
+    if ((await this.setupDetails.getAttribute('aria-expanded')) !== 'true') {
+      await this.setupDetails.click();
+    }
   }
 }
