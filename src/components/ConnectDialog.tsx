@@ -158,6 +158,9 @@ export function ConnectDialog({
     variant?: 'secondary' | 'link',
   ) => (
     <button
+      // Keyed by part: a view change swaps buttons instead of restyling one in place, which would
+      // fade light text across a changing background (unreadable mid-transition).
+      key={part}
       type="button"
       className={cls('sfc-button')}
       data-variant={variant}
