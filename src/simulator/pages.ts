@@ -139,3 +139,42 @@ export function renderHomePage(input: { orgName: string; displayName: string }):
 <p>You are logged in to the simulated org. Connect an app to continue.</p>`,
   );
 }
+
+/**
+ * What the setup guide's deep links open (`/lightning/setup/…`): the simulated org has no Setup,
+ * so this page lists its apps with the settings the guide asks for, to check them against.
+ */
+export function renderSetupPage(input: {
+  orgName: string;
+  apps: ReadonlyArray<{
+    name: string;
+    consumerKey: string;
+    callbackUrls: readonly string[];
+    scopes: readonly string[];
+    requirePkce: boolean;
+    permittedUsers: 'all' | 'admin_approved';
+  }>;
+}): string {
+  const apps = input.apps
+    .map(
+      (app) => `<section>
+<h2>${escapeHtml(app.name)}</h2>
+<dl>
+<dt>Callback URL</dt>${app.callbackUrls.map((url) => `<dd><code>${escapeHtml(url)}</code></dd>`).join('')}
+<dt>Selected OAuth Scopes</dt><dd>${escapeHtml(app.scopes.join(' '))}</dd>
+<dt>Require Proof Key for Code Exchange (PKCE)</dt><dd>${app.requirePkce ? 'On' : 'Off'}</dd>
+<dt>Permitted Users</dt><dd>${app.permittedUsers === 'all' ? 'All users may self-authorize' : 'Admin approved users are pre-authorized'}</dd>
+<dt>Consumer Key</dt><dd>ends in <code>${escapeHtml(app.consumerKey.slice(-4))}</code></dd>
+</dl>
+</section>`,
+    )
+    .join('\n');
+  return page(
+    'Setup | Salesforce (Simulated)',
+    `<p class="org">${escapeHtml(input.orgName)}</p>
+<h1>Setup (simulated)</h1>
+<p>This simulated org has no Setup pages. In a real org this link opens Setup, where you create and
+edit the app. These are the apps this org already has:</p>
+${apps || '<p>No apps yet.</p>'}`,
+  );
+}

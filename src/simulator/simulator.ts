@@ -32,7 +32,7 @@ import {
   USERINFO_PATH,
 } from './identity-endpoints.js';
 import { OrgDirectory } from './org-directory.js';
-import { renderUnavailablePage } from './pages.js';
+import { renderSetupPage, renderUnavailablePage } from './pages.js';
 import { DATA_PATH_PATTERN, handleData } from './rest-api.js';
 import { toId18 } from './salesforce-ids.js';
 import {
@@ -52,6 +52,9 @@ import {
 } from './token-endpoint.js';
 import { TokenLedger } from './token-ledger.js';
 import type { SalesforceSimulator, SimulatorOptions, SimulatorRequestRecord } from './types.js';
+
+/** Where the setup guide's deep links point (Lightning Setup pages). */
+const SETUP_PATH_PREFIX = '/lightning/setup/';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -119,6 +122,14 @@ async function route(context: SimulatorContext, request: SimRequest): Promise<Si
   const data = DATA_PATH_PATTERN.exec(path);
   if (data)
     return allow('GET') ? handleData(context, request, data[1], data[2]) : methodNotAllowed();
+  if (path.startsWith(SETUP_PATH_PREFIX)) {
+    return allow('GET')
+      ? htmlResponse(
+          200,
+          renderSetupPage({ orgName: context.directory.org.name, apps: context.directory.apps }),
+        )
+      : methodNotAllowed();
+  }
   return textResponse(404, 'Not Found');
 }
 

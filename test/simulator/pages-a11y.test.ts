@@ -11,6 +11,7 @@ import {
   renderErrorPage,
   renderHomePage,
   renderLoginPage,
+  renderSetupPage,
   renderUnavailablePage,
 } from '../../src/simulator/pages.js';
 
@@ -96,6 +97,37 @@ describe('simulator pages', () => {
     expect(getByRole(document.body, 'heading', { name: 'Service Unavailable' })).toBeTruthy();
     expect(await axeViolations()).toEqual([]);
     load(renderHomePage({ orgName: 'Acme (Simulated)', displayName: 'Ada Admin' }));
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('the simulated Setup page', () => {
+  it('lists each app with the settings the guide asks for, never its secret; no axe violations', async () => {
+    const secret = 'A1'.repeat(32);
+    load(
+      renderSetupPage({
+        orgName: 'Acme',
+        apps: [
+          {
+            name: 'Acme <Connector>',
+            consumerKey: `3MVG9${'x'.repeat(76)}Qx7W`,
+            callbackUrls: ['https://app.example.com/oauth/callback'],
+            scopes: ['api', 'refresh_token', 'id'],
+            requirePkce: true,
+            permittedUsers: 'admin_approved',
+          },
+        ],
+      }),
+    );
+    expect(
+      getByRole(document.body, 'heading', { level: 2, name: 'Acme <Connector>' }),
+    ).toBeTruthy();
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('https://app.example.com/oauth/callback');
+    expect(text).toContain('api refresh_token id');
+    expect(text).toContain('Admin approved users are pre-authorized');
+    expect(text).toContain('ends in Qx7W');
+    expect(text).not.toContain(secret);
     expect(await axeViolations()).toEqual([]);
   });
 });
