@@ -10,6 +10,7 @@ import {
   type ViteUserConfig,
 } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './test/helpers/chromium-flags.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -57,16 +58,6 @@ function copyStylesheet(): Plugin {
   };
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Browser projects are built in a function so that Node-only runs (the library build, the
  * unit project) never load playwright.
@@ -79,7 +70,7 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
     headless: true,
     screenshotFailures: false,
     provider: playwright({
-      launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+      launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] },
     }),
     instances: [{ browser: 'chromium' as const, name }],
   });

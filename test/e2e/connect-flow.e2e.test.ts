@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectDialogPage } from './pages/ConnectDialogPage.js';
 import { CredentialsFormPage } from './pages/CredentialsFormPage.js';
 import { GuidePage } from './pages/GuidePage.js';
@@ -13,38 +12,14 @@ import {
   serverConnection,
 } from './support/flows.js';
 import { expectFocusVisible, isFocused, tabTo } from './support/keyboard.js';
-import {
-  type E2eStack,
-  expectNoAxeViolations,
-  launchChromium,
-  openSession,
-  type Session,
-  startE2eStack,
-} from './support/session.js';
+import { expectNoAxeViolations, useE2eStack } from './support/session.js';
 
 // The whole connect flow as an admin lives it, in real Chromium against the demo stack (the
 // simulator, the reference server on PGlite, the Vite page): guide → form → popup → connected,
 // then reload, disconnect, reconnect, and a restart of the whole stack.
 
-let e2e: E2eStack;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(sessions.map((session) => session.close().catch(() => {})));
-  await browser?.close();
-  await e2e?.close();
-});
-
-async function session(options?: Parameters<typeof openSession>[2]) {
-  const opened = await openSession(browser, e2e.stack, options);
-  sessions.push(opened);
-  return opened;
-}
+const e2e = useE2eStack();
+const session = e2e.session;
 
 describe('connecting a Salesforce org', () => {
   it('guide → credentials → popup → connected; reload, disconnect, reconnect, restart', async () => {

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SimulatorFault } from '../../src/simulator/index.js';
 import { ConnectDialogPage } from './pages/ConnectDialogPage.js';
 import { CredentialsFormPage } from './pages/CredentialsFormPage.js';
@@ -13,37 +13,13 @@ import {
   serverConnection,
 } from './support/flows.js';
 import { isFocused } from './support/keyboard.js';
-import {
-  type E2eStack,
-  expectNoAxeViolations,
-  launchChromium,
-  openSession,
-  type Session,
-  startE2eStack,
-} from './support/session.js';
+import { expectNoAxeViolations, useE2eStack } from './support/session.js';
 
 // Each way Salesforce says no, produced by the simulator exactly where Salesforce says it, must
 // reach the admin as the right explanation — with what they typed still there.
 
-let e2e: E2eStack;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(sessions.map((session) => session.close().catch(() => {})));
-  await browser?.close();
-  await e2e?.close();
-});
-
-async function session() {
-  const opened = await openSession(browser, e2e.stack);
-  sessions.push(opened);
-  return opened;
-}
+const e2e = useE2eStack();
+const session = e2e.session;
 
 /** The next matching request for the demo app fails this way (then the simulator behaves). */
 function failOnce(fault: SimulatorFault) {
@@ -74,11 +50,13 @@ describe('Salesforce refuses', () => {
     await status.root.getByText('Salesforce does not recognise the Consumer Key').waitFor();
     await status.root.getByText(/client identifier invalid/).waitFor();
     expect(popups).toEqual([]);
+    // The finding sits on the Consumer Key box, which still holds what was typed.
+    await expect.poll(() => form.consumerKey.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.consumerKey.inputValue()).toBe(values.consumerKey);
     await expectNoAxeViolations(page, 'preflight: unknown Consumer Key');
     await expectCredentialsKept(page);
 
-    // The admin pastes the key again and saves: now the app's callback URL is the problem.
-    await form.consumerKey.fill(values.consumerKey);
+    // The admin checks the key and saves again: now the app's callback URL is the problem.
     failOnce('redirect_uri_mismatch');
     await form.submit();
     await status.root.getByText('The callback URL does not match').waitFor();

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_COOKIE_TENANT } from '../../demo/demo-contract.js';
 import { CSRF_HEADER_NAME, CSRF_HEADER_VALUE } from '../../src/server/handler.js';
 import { authorizeAtSimulator } from '../helpers/simulator-login.js';
@@ -13,38 +12,14 @@ import {
   serverConnection,
 } from './support/flows.js';
 import { isFocused } from './support/keyboard.js';
-import {
-  type E2eStack,
-  expectNoAxeViolations,
-  launchChromium,
-  openSession,
-  type Session,
-  startE2eStack,
-} from './support/session.js';
+import { expectNoAxeViolations, type Session, useE2eStack } from './support/session.js';
 
 // What browsers do to popups — block them, let users close them, cut them off from their opener
 // — and what other pages may try with messages: the kit must recover from the first and ignore
 // the second.
 
-let e2e: E2eStack;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(sessions.map((session) => session.close().catch(() => {})));
-  await browser?.close();
-  await e2e?.close();
-});
-
-async function session(options?: Parameters<typeof openSession>[2]) {
-  const opened = await openSession(browser, e2e.stack, options);
-  sessions.push(opened);
-  return opened;
-}
+const e2e = useE2eStack();
+const session = e2e.session;
 
 /** A page on another origin, served by the test itself (it never reaches the network). */
 const ATTACKER = 'http://attacker.test';

@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultChannelName } from '../../src/core/popup-protocol.js';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../helpers/chromium-flags.js';
 import { authorizeAtSimulator } from '../helpers/simulator-login.js';
 import { type LiveServer, startLiveServer } from './live-harness.js';
 
@@ -36,16 +37,8 @@ beforeAll(async () => {
   appOrigin = `http://localhost:${(appServer.address() as AddressInfo).port}`;
   live = await startLiveServer({ handler: { allowedOrigins: [appOrigin] } });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: [...CHROMIUM_ARGS],
   });
 }, 60_000);
 

@@ -13,25 +13,15 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_COOKIE_TENANT } from '../../../demo/demo-contract.js';
 import { type DemoStack, startDemoStack } from '../../../demo/stack.js';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../helpers/chromium-flags.js';
 import { freshDataDir } from './data-dir.js';
-
-/** The flags TOOLCHAIN.md lists for Debian's Chromium on this machine. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Debian's Chromium, headless (Playwright downloads no browser here). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] });
 }
 
 /** The demo stack on free loopback ports with a temp data folder, and a way to restart it there. */
@@ -181,4 +171,41 @@ export async function expectNoAxeViolations(page: Page, screen: string, include?
         .join(' | ')}`,
   );
   expect(found, `axe on "${screen}"`).toEqual([]);
+}
+
+/**
+ * One e2e file's world: the demo stack and a Chromium, started before its tests and stopped
+ * after, and `session()` for a fresh browser context on a workspace of its own (closed at the end).
+ */
+export function useE2eStack() {
+  let e2e: E2eStack | undefined;
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await Promise.all(sessions.map((session) => session.close().catch(() => {})));
+    await browser?.close();
+    await e2e?.close();
+  });
+  const started = () => {
+    if (!e2e || !browser)
+      throw new Error('The e2e stack starts in beforeAll; use it inside tests.');
+    return { e2e, browser };
+  };
+  return {
+    /** The running demo stack. */
+    get stack(): DemoStack {
+      return started().e2e.stack;
+    },
+    /** Stops the stack and starts it again on the same ports and data. */
+    restart: () => started().e2e.restart(),
+    async session(options?: Parameters<typeof openSession>[2]): Promise<Session> {
+      const { e2e: running, browser: chromiumBrowser } = started();
+      const opened = await openSession(chromiumBrowser, running.stack, options);
+      sessions.push(opened);
+      return opened;
+    },
+  };
 }
