@@ -132,7 +132,7 @@ const axeSource = readFileSync(
 );
 
 /**
- * Runs axe (every rule but the experimental ones, as @axe-core/playwright does) on a page, or on
+ * Runs axe (every rule but the experimental ones) on a page, or on
  * the part `include` selects, and fails with the rules broken and where. The demo's own chrome
  * is included: the kit has to sit well in a real page.
  */
