@@ -12,13 +12,13 @@ import {
   serverConnection,
 } from './support/flows.js';
 import { expectFocusVisible, isFocused, tabTo } from './support/keyboard.js';
-import { expectNoAxeViolations, useE2eStack } from './support/session.js';
+import { expectNoAxeViolations, setUpE2eFile } from './support/session.js';
 
 // The whole connect flow as an admin lives it, in real Chromium against the demo stack (the
 // simulator, the reference server on PGlite, the Vite page): guide → form → popup → connected,
 // then reload, disconnect, reconnect, and a restart of the whole stack.
 
-const e2e = useE2eStack();
+const e2e = setUpE2eFile();
 const session = e2e.session;
 
 describe('connecting a Salesforce org', () => {

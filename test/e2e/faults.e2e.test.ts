@@ -13,12 +13,12 @@ import {
   serverConnection,
 } from './support/flows.js';
 import { isFocused } from './support/keyboard.js';
-import { expectNoAxeViolations, useE2eStack } from './support/session.js';
+import { expectNoAxeViolations, setUpE2eFile } from './support/session.js';
 
 // Each way Salesforce says no, produced by the simulator exactly where Salesforce says it, must
 // reach the admin as the right explanation — with what they typed still there.
 
-const e2e = useE2eStack();
+const e2e = setUpE2eFile();
 const session = e2e.session;
 
 /** The next matching request for the demo app fails this way (then the simulator behaves). */

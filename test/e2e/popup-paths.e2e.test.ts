@@ -12,13 +12,13 @@ import {
   serverConnection,
 } from './support/flows.js';
 import { isFocused } from './support/keyboard.js';
-import { expectNoAxeViolations, type Session, useE2eStack } from './support/session.js';
+import { expectNoAxeViolations, type Session, setUpE2eFile } from './support/session.js';
 
 // What browsers do to popups — block them, let users close them, cut them off from their opener
 // — and what other pages may try with messages: the kit must recover from the first and ignore
 // the second.
 
-const e2e = useE2eStack();
+const e2e = setUpE2eFile();
 const session = e2e.session;
 
 /** A page on another origin, served by the test itself (it never reaches the network). */

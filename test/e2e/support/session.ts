@@ -177,7 +177,7 @@ export async function expectNoAxeViolations(page: Page, screen: string, include?
  * One e2e file's world: the demo stack and a Chromium, started before its tests and stopped
  * after, and `session()` for a fresh browser context on a workspace of its own (closed at the end).
  */
-export function useE2eStack() {
+export function setUpE2eFile() {
   let e2e: E2eStack | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];
