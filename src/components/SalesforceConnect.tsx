@@ -214,9 +214,20 @@ function SalesforceConnectView({
     if (view !== previousView.current && view !== 'setup') setDetailsOpen(false);
     previousView.current = view;
   }, [view]);
+  // Only a finding that appears while the page is open (after a save) unfolds the form; one the
+  // page loads with is explained in the status, whose link unfolds the guide at the right step.
+  const previousFinding = useRef<ConnectErrorCode | undefined | null>(null);
   useEffect(() => {
-    if (credentialsFinding) setDetailsOpen(true);
-  }, [credentialsFinding]);
+    if (view === 'loading') return;
+    if (
+      previousFinding.current !== null &&
+      credentialsFinding &&
+      credentialsFinding !== previousFinding.current
+    ) {
+      setDetailsOpen(true);
+    }
+    previousFinding.current = credentialsFinding;
+  }, [credentialsFinding, view]);
   const collapsible = view === 'ready' || view === 'connected';
   const detailsId = useId();
 
