@@ -98,6 +98,68 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
 
 const react18 = here('test/react18/node_modules');
 
+/** Resolves React, React DOM and Testing Library to React 18 (installed in test/react18). */
+const react18Aliases = [
+  { find: /^react$/, replacement: `${react18}/react/index.js` },
+  { find: /^react\/(.*)$/, replacement: `${react18}/react/$1` },
+  { find: /^react-dom$/, replacement: `${react18}/react-dom/index.js` },
+  { find: /^react-dom\/(.*)$/, replacement: `${react18}/react-dom/$1` },
+  // Its CommonJS build would `require` React 19 behind Vite's back; the ESM build is inlined,
+  // so the aliases above apply to it too.
+  {
+    find: /^@testing-library\/react$/,
+    replacement: here('node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+  },
+];
+
+/**
+ * The jsdom tests for one React major: `dom` (React 19) runs every `*.test.tsx`, `react18` the
+ * hook and component tests again. Files share modules and one jsdom (test/setup/dom.ts resets
+ * the page between tests), except `*.isolated.test.tsx` (they mock modules), which get a project
+ * of their own with isolation.
+ */
+function jsdomProjects(
+  name: 'dom' | 'react18',
+  major: '18' | '19',
+): TestProjectInlineConfiguration[] {
+  const include =
+    name === 'dom'
+      ? ['test/**/*.test.tsx']
+      : ['test/hooks/**/*.test.tsx', 'test/components/**/*.test.tsx'];
+  const base = {
+    extends: true,
+    ...(name === 'react18' ? { resolve: { alias: react18Aliases } } : {}),
+  } as const;
+  const test = {
+    environment: 'jsdom' as const,
+    env: { EXPECTED_REACT_MAJOR: major },
+    setupFiles: [here('test/setup/dom.ts')],
+    ...(name === 'react18' ? { server: { deps: { inline: true as const } } } : {}),
+  };
+  const excluded = ['test/**/*.browser.test.tsx', 'test/e2e/**', 'test/ssr/**'];
+  return [
+    {
+      ...base,
+      test: {
+        ...test,
+        name,
+        include,
+        exclude: [...excluded, 'test/**/*.isolated.test.tsx'],
+        isolate: false,
+      },
+    },
+    {
+      ...base,
+      test: {
+        ...test,
+        name: `${name}:isolated`,
+        include: include.map((glob) => glob.replace('*.test.tsx', '*.isolated.test.tsx')),
+        exclude: excluded,
+      },
+    },
+  ];
+}
+
 export default defineConfig(
   async ({ mode }): Promise<ViteUserConfig> => ({
     root,
@@ -141,48 +203,13 @@ export default defineConfig(
             environment: 'node',
             include: ['test/**/*.test.ts'],
             exclude: ['test/**/*.browser.test.ts', 'test/e2e/**', 'test/package/**'],
+            // Modules are shared between files (half the run time on two cores); tests keep no
+            // state in modules.
+            isolate: false,
           },
         },
-        {
-          extends: true,
-          test: {
-            name: 'dom',
-            environment: 'jsdom',
-            env: { EXPECTED_REACT_MAJOR: '19' },
-            include: ['test/**/*.test.tsx'],
-            exclude: ['test/**/*.browser.test.tsx', 'test/e2e/**', 'test/ssr/**'],
-            setupFiles: [here('test/setup/dom.ts')],
-          },
-        },
-        {
-          // The component and hook tests again, against React 18 (installed in test/react18).
-          extends: true,
-          resolve: {
-            alias: [
-              { find: /^react$/, replacement: `${react18}/react/index.js` },
-              { find: /^react\/(.*)$/, replacement: `${react18}/react/$1` },
-              { find: /^react-dom$/, replacement: `${react18}/react-dom/index.js` },
-              { find: /^react-dom\/(.*)$/, replacement: `${react18}/react-dom/$1` },
-              // Its CommonJS build would `require` React 19 behind Vite's back; the ESM build is
-              // inlined, so the aliases above apply to it too.
-              {
-                find: /^@testing-library\/react$/,
-                replacement: here(
-                  'node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
-                ),
-              },
-            ],
-          },
-          test: {
-            name: 'react18',
-            environment: 'jsdom',
-            env: { EXPECTED_REACT_MAJOR: '18' },
-            include: ['test/hooks/**/*.test.tsx', 'test/components/**/*.test.tsx'],
-            exclude: ['test/**/*.browser.test.tsx'],
-            setupFiles: [here('test/setup/dom.ts')],
-            server: { deps: { inline: true } },
-          },
-        },
+        ...jsdomProjects('dom', '19'),
+        ...jsdomProjects('react18', '18'),
         {
           extends: true,
           test: {
