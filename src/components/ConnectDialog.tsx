@@ -6,6 +6,7 @@ import { fillMessage } from '../core/login-url.js';
 import { useScrollLock } from '../hooks/use-scroll-lock.js';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
+import { DialogOverlay } from './internal/dialog-overlay.js';
 import { partClassName } from './internal/parts.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { useMessages } from './messages/context.js';
@@ -264,14 +265,7 @@ export function ConnectDialog({
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (next ? setOpen(true) : close())}>
       <Dialog.Portal container={container ?? undefined}>
-        {/* A plain overlay: Radix's pulls in a scroll-lock library (4 KB); useScrollLock does it. */}
-        <div
-          className={cls('sfc-scope sfc-dialog-overlay')}
-          data-sfc-part="dialog-overlay"
-          style={{ pointerEvents: 'auto' }}
-          aria-hidden
-          {...themeAttribute}
-        />
+        <DialogOverlay unstyled={unstyled} theme={theme} />
         <Dialog.Content
           className={partClassName('sfc-scope sfc-dialog', { unstyled, className })}
           data-sfc-part="dialog"

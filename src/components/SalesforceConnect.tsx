@@ -13,6 +13,7 @@ import { ConnectButton } from './ConnectButton.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { CredentialsForm, type CredentialsFormProps } from './CredentialsForm.js';
+import { DialogOverlay } from './internal/dialog-overlay.js';
 import { partClassName } from './internal/parts.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { useLatest } from './internal/use-latest.js';
@@ -332,6 +333,7 @@ function SalesforceConnectView({
       onOpenChange={onOpenChange}
       rootProps={rootProps}
       theme={theme}
+      unstyled={unstyled}
       text={text}
       cls={cls}
     >
@@ -346,6 +348,7 @@ function ConnectInDialog({
   onOpenChange,
   rootProps,
   theme,
+  unstyled,
   text,
   cls,
   children,
@@ -355,6 +358,7 @@ function ConnectInDialog({
   onOpenChange: ((open: boolean) => void) | undefined;
   rootProps: { className: string | undefined; 'data-sfc-part': string; 'data-state': string };
   theme: 'light' | 'dark' | undefined;
+  unstyled: boolean | undefined;
   text: SalesforceConnectMessages;
   cls: (name: string) => string | undefined;
   children: ReactNode;
@@ -376,13 +380,7 @@ function ConnectInDialog({
         {text.trigger}
       </Dialog.Trigger>
       <Dialog.Portal>
-        <div
-          className={cls('sfc-scope sfc-dialog-overlay')}
-          data-sfc-part="dialog-overlay"
-          style={{ pointerEvents: 'auto' }}
-          aria-hidden
-          {...themeAttribute}
-        />
+        <DialogOverlay unstyled={unstyled} theme={theme} />
         <Dialog.Content
           {...rootProps}
           className={

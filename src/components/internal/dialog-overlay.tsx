@@ -1,0 +1,22 @@
+/**
+ * The dim layer behind both dialogs. A plain element rather than Radix's `Dialog.Overlay`, which
+ * pulls in a scroll-lock library (4 KB); `useScrollLock` does that job. `pointerEvents` is set
+ * inline because Radix turns pointer events off on the body while a modal is open.
+ */
+export function DialogOverlay({
+  unstyled,
+  theme,
+}: {
+  unstyled: boolean | undefined;
+  theme: 'light' | 'dark' | undefined;
+}) {
+  return (
+    <div
+      className={unstyled ? undefined : 'sfc-scope sfc-dialog-overlay'}
+      data-sfc-part="dialog-overlay"
+      style={{ pointerEvents: 'auto' }}
+      aria-hidden
+      {...(theme ? { 'data-theme': theme } : {})}
+    />
+  );
+}
