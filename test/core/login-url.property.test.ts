@@ -269,9 +269,24 @@ describe('normalizeLoginUrl properties', () => {
       fc.property(anyInput, (input) => {
         const result = normalizeLoginUrl(input);
         const messages = result.ok ? result.notes.map((note) => note.message) : [result.message];
-        for (const message of messages) expect(message).not.toMatch(/\{\w+\}/);
+        // A message may quote what was typed, braces and all ("…com{0} isn't a Salesforce
+        // address"): only placeholders beyond those the input brought count as leftovers.
+        const placeholders = (text: string) => text.match(/\{\w+\}/g)?.length ?? 0;
+        for (const message of messages) {
+          expect(placeholders(message)).toBeLessThanOrEqual(placeholders(input));
+        }
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('quotes braces from the input without mistaking them for its own placeholders', () => {
+    const result = normalizeLoginUrl('a--a--0.sandbox.vf.force.com{0}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/^a--a--0\.sandbox\.vf\.force\.com\{0\} isn't/);
+    // A value is put in once: "{host}" inside the quoted host is not filled again.
+    const nested = normalizeLoginUrl('https://acme{host}.example.com');
+    expect(nested.ok).toBe(false);
+    if (!nested.ok) expect(nested.message).toMatch(/^acme\{host\}\.example\.com isn't a /);
   });
 });
