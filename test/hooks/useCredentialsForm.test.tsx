@@ -57,6 +57,29 @@ function HeadlessForm(
   );
 }
 
+/**
+ * Renders the hook alone (no inputs), sets `values` as typed and submits. Returns the hook's
+ * latest result, read after every render.
+ */
+async function submitHeadless(
+  options: UseCredentialsFormOptions,
+  values: { loginUrl: string; consumerKey: string; consumerSecret: string },
+) {
+  let latest: ReturnType<typeof useCredentialsForm> | undefined;
+  function Probe() {
+    latest = useCredentialsForm(options);
+    return null;
+  }
+  render(<Probe />);
+  act(() => {
+    latest?.setValue('loginUrl', values.loginUrl);
+    latest?.setValue('consumerKey', values.consumerKey);
+    latest?.setValue('consumerSecret', values.consumerSecret);
+  });
+  await act(async () => latest?.submit());
+  return () => latest;
+}
+
 describe('useCredentialsForm', () => {
   it('reads the Login URL live with core normalization', async () => {
     const { result } = renderHook(() => useCredentialsForm({ adapter: saving() }));
@@ -137,27 +160,19 @@ describe('useCredentialsForm', () => {
   it('saves the parsed values, reports the connection, and clears the secret from its state', async () => {
     const adapter = saving();
     const onSaved = vi.fn();
-    let latest: ReturnType<typeof useCredentialsForm> | undefined;
-    function Probe() {
-      latest = useCredentialsForm({ adapter, onSaved });
-      return null;
-    }
-    render(<Probe />);
-    act(() => {
-      latest?.setValue('loginUrl', 'TEST.salesforce.com');
-      latest?.setValue('consumerKey', ` ${KEY}\u200B`);
-      latest?.setValue('consumerSecret', SECRET);
-    });
-    await act(async () => latest?.submit());
+    const latest = await submitHeadless(
+      { adapter, onSaved },
+      { loginUrl: 'TEST.salesforce.com', consumerKey: ` ${KEY}\u200B`, consumerSecret: SECRET },
+    );
     expect(adapter.saveCredentials).toHaveBeenCalledWith(
       { loginUrl: 'https://test.salesforce.com', consumerKey: KEY, consumerSecret: SECRET },
       { signal: expect.any(AbortSignal) },
     );
-    expect(latest?.status).toBe('saved');
-    expect(latest?.getValues('consumerSecret')).toBe('');
-    expect(latest?.formState.defaultValues?.consumerSecret).toBe('');
-    expect(latest?.secret.saved).toBe(true);
-    expect(latest?.consumerKeyHint).toBe('Saved key ends in BBBB.');
+    expect(latest()?.status).toBe('saved');
+    expect(latest()?.getValues('consumerSecret')).toBe('');
+    expect(latest()?.formState.defaultValues?.consumerSecret).toBe('');
+    expect(latest()?.secret.saved).toBe(true);
+    expect(latest()?.consumerKeyHint).toBe('Saved key ends in BBBB.');
     expect(onSaved).toHaveBeenCalledWith({
       connection: expect.objectContaining({ status: 'configured' }),
     });
@@ -169,25 +184,17 @@ describe('useCredentialsForm', () => {
         throw new ConnectError('invalid_client', 'invalid client credentials');
       }),
     };
-    let latest: ReturnType<typeof useCredentialsForm> | undefined;
-    function Probe() {
-      latest = useCredentialsForm({ adapter });
-      return null;
-    }
-    render(<Probe />);
-    act(() => {
-      latest?.setValue('loginUrl', 'login.salesforce.com');
-      latest?.setValue('consumerKey', KEY);
-      latest?.setValue('consumerSecret', SECRET);
-    });
-    await act(async () => latest?.submit());
-    expect(latest?.status).toBe('failed');
-    expect(latest?.serverError?.code).toBe('invalid_client');
-    expect(latest?.serverErrorInfo).toMatchObject({ saved: false, field: 'consumerSecret' });
-    expect(latest?.formState.errors.consumerSecret?.message).toMatch(
+    const latest = await submitHeadless(
+      { adapter },
+      { loginUrl: 'login.salesforce.com', consumerKey: KEY, consumerSecret: SECRET },
+    );
+    expect(latest()?.status).toBe('failed');
+    expect(latest()?.serverError?.code).toBe('invalid_client');
+    expect(latest()?.serverErrorInfo).toMatchObject({ saved: false, field: 'consumerSecret' });
+    expect(latest()?.formState.errors.consumerSecret?.message).toMatch(
       /rejected this Consumer Secret/,
     );
-    expect(latest?.getValues()).toEqual({
+    expect(latest()?.getValues()).toEqual({
       loginUrl: 'login.salesforce.com',
       consumerKey: KEY,
       consumerSecret: SECRET,
@@ -200,20 +207,12 @@ describe('useCredentialsForm', () => {
         throw new TypeError('Failed to fetch');
       }),
     };
-    let latest: ReturnType<typeof useCredentialsForm> | undefined;
-    function Probe() {
-      latest = useCredentialsForm({ adapter });
-      return null;
-    }
-    render(<Probe />);
-    act(() => {
-      latest?.setValue('loginUrl', 'login.salesforce.com');
-      latest?.setValue('consumerKey', KEY);
-      latest?.setValue('consumerSecret', SECRET);
-    });
-    await act(async () => latest?.submit());
-    expect(latest?.serverError?.code).toBe('adapter_error');
-    expect(latest?.serverErrorInfo).toEqual({ saved: false, message: 'Failed to fetch' });
+    const latest = await submitHeadless(
+      { adapter },
+      { loginUrl: 'login.salesforce.com', consumerKey: KEY, consumerSecret: SECRET },
+    );
+    expect(latest()?.serverError?.code).toBe('adapter_error');
+    expect(latest()?.serverErrorInfo).toEqual({ saved: false, message: 'Failed to fetch' });
   });
 
   it('fills an empty Login URL from a connection that arrives later, but never over typing', async () => {
