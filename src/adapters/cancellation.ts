@@ -1,7 +1,4 @@
-import { ConnectError } from '../core/errors.js';
-
-const abortedError = (signal: AbortSignal) =>
-  new ConnectError('aborted', 'The operation was cancelled.', { cause: signal.reason });
+import { abortedError } from '../core/errors.js';
 
 /**
  * Settles like `work`, except that it rejects with `aborted` as soon as `signal` fires, even when
@@ -16,9 +13,9 @@ export function untilAborted<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   if (!signal) return Promise.resolve(work);
-  if (signal.aborted) return Promise.reject(abortedError(signal));
+  if (signal.aborted) return Promise.reject(abortedError(signal.reason));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal));
+    const onAbort = () => reject(abortedError(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
     Promise.resolve(work).then(
       (value) => {
@@ -42,12 +39,12 @@ export function untilAborted<T>(
  * await delay(300, signal); // simulated network latency
  */
 export function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortedError(signal));
+  if (signal?.aborted) return Promise.reject(abortedError(signal.reason));
   if (ms <= 0) return untilAborted(Promise.resolve(), signal);
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortedError(signal as AbortSignal));
+      reject(abortedError(signal?.reason));
     };
     // setTimeout would overflow an infinite (or > 24.8 days) delay into an immediate one.
     const timer =

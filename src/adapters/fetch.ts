@@ -1,4 +1,4 @@
-import { ConnectError, toConnectError } from '../core/errors.js';
+import { abortedError, ConnectError, toConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
 import { untilAborted } from './cancellation.js';
 import {
@@ -66,9 +66,6 @@ interface RequestSpec<T> {
   expected: string;
 }
 
-const aborted = (signal: AbortSignal) =>
-  new ConnectError('aborted', 'The operation was cancelled.', { cause: signal.reason });
-
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -116,7 +113,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   }
 
   async function request<T>(spec: RequestSpec<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (signal?.aborted) throw aborted(signal);
+    if (signal?.aborted) throw abortedError(signal.reason);
     const hasBody = spec.body !== undefined;
     let headers: Headers;
     try {
@@ -155,7 +152,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       // Even a fetch that ignores its signal cannot hold the caller past an abort or timeout.
       ({ status, text } = await untilAborted(exchange, controller.signal));
     } catch (error) {
-      if (signal?.aborted) throw aborted(signal);
+      if (signal?.aborted) throw abortedError(signal.reason);
       if (timedOut) {
         throw new ConnectError(
           'timeout',

@@ -138,8 +138,7 @@ export function toConnectError(
   fallback: ConnectErrorCode = 'unknown',
 ): ConnectError {
   if (ConnectError.is(error)) return error;
-  if (isAbortError(error))
-    return new ConnectError('aborted', 'The operation was cancelled.', { cause: error });
+  if (isAbortError(error)) return abortedError(error);
   const message = error instanceof Error && error.message ? error.message : 'Something went wrong.';
   return new ConnectError(fallback, message, { cause: error });
 }
@@ -162,7 +161,13 @@ export function isAbortError(error: unknown): boolean {
  * throwIfAborted(signal);
  */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new ConnectError('aborted', 'The operation was cancelled.', { cause: signal.reason });
-  }
+  if (signal?.aborted) throw abortedError(signal.reason);
+}
+
+/**
+ * The kit's one `aborted` error; `cause` is what cancelled it (the signal's reason, or the
+ * `AbortError` caught). Internal: callers outside core use `throwIfAborted` or `toConnectError`.
+ */
+export function abortedError(cause?: unknown): ConnectError {
+  return new ConnectError('aborted', 'The operation was cancelled.', { cause });
 }

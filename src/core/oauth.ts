@@ -1,4 +1,13 @@
+import { base64url } from './base64url.js';
 import { ConnectError } from './errors.js';
+
+/** Salesforce's OAuth paths under a login URL (internal: the server and preflight use them too). */
+export const SALESFORCE_PATHS = {
+  authorize: '/services/oauth2/authorize',
+  token: '/services/oauth2/token',
+  revoke: '/services/oauth2/revoke',
+  userinfo: '/services/oauth2/userinfo',
+} as const;
 
 /**
  * A PKCE pair: the verifier stays with whoever exchanges the code; the challenge goes to Salesforce.
@@ -87,12 +96,6 @@ function cryptoOf(environment: OAuthCryptoEnvironment): Crypto {
     throw new ConnectError('unknown', 'WebCrypto is not available in this environment.');
   }
   return crypto;
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function randomToken(environment: OAuthCryptoEnvironment): string {
@@ -262,7 +265,7 @@ export function buildAuthorizeUrl(input: AuthorizeUrlInput): string {
 
   // %20 rather than "+" between scopes: unambiguous for every query parser.
   const query = params.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
-  return `${login.origin}${login.pathname.replace(/\/+$/, '')}/services/oauth2/authorize?${query}`;
+  return `${login.origin}${login.pathname.replace(/\/+$/, '')}${SALESFORCE_PATHS.authorize}?${query}`;
 }
 
 /**

@@ -13,11 +13,12 @@ import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
 import type { AuthorizationStart, Connection, CredentialsInput } from '../core/types.js';
 import { DecryptionError, type SecretBox } from './crypto.js';
-import { constantTimeEqual, sha256Base64Url, toBase64Url } from './encoding.js';
+import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
 import { preflightCredentials } from './preflight.js';
 import {
   INSUFFICIENT_SCOPE,
+  idsFromIdentityUrl,
   type SalesforceApp,
   type SalesforceClient,
   type SalesforceIdentity,
@@ -89,7 +90,7 @@ const KEPT_USED_STATES_MS = 24 * 60 * 60 * 1000;
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-const randomId = () => toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+const randomId = () => randomBase64Url(16);
 
 function isSandboxHost(url: string | undefined): boolean {
   if (!url) return false;
@@ -393,8 +394,6 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   }
 
   return {
-    view,
-
     async getConnection(tenant: string): Promise<Connection> {
       const record = await store.getConnection(tenant);
       if (
@@ -638,13 +637,11 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           };
         } catch (error) {
           // The identity URL itself names the org and user; only the names are missing.
-          const ids = /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(
-            tokens.identityUrl ?? '',
-          );
+          const ids = idsFromIdentityUrl(tokens.identityUrl);
           next = {
             ...next,
-            orgId: ids?.[1],
-            userId: ids?.[2],
+            orgId: ids?.orgId,
+            userId: ids?.userId,
             username: undefined,
             displayName: undefined,
           };

@@ -1,4 +1,4 @@
-import { fromBase64, fromHex, toBase64Url, utf8 } from './encoding.js';
+import { base64url, fromBase64, fromHex, utf8 } from './encoding.js';
 
 /**
  * The integrator's encryption key: 32 random bytes written as 64 hex characters or as base64
@@ -152,7 +152,7 @@ async function loadKey(bytes: Uint8Array): Promise<LoadedKey> {
     'encrypt',
     'decrypt',
   ]);
-  return { id: toBase64Url(digest.slice(0, 6)), key };
+  return { id: base64url(digest.slice(0, 6)), key };
 }
 
 const associatedData = (context: EncryptionContext) =>
@@ -183,12 +183,9 @@ export function createSecretBox(input: EncryptionKeyInput | undefined): SecretBo
         current.key,
         utf8.encode(plaintext),
       );
-      return [
-        ENVELOPE_VERSION,
-        current.id,
-        toBase64Url(iv),
-        toBase64Url(new Uint8Array(sealed)),
-      ].join('.');
+      return [ENVELOPE_VERSION, current.id, base64url(iv), base64url(new Uint8Array(sealed))].join(
+        '.',
+      );
     },
 
     async decrypt(envelope, context) {

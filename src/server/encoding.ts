@@ -1,11 +1,13 @@
 // Byte ↔ text conversions with only what every runtime has (atob/btoa, TextEncoder): the handler
 // path must run on edge runtimes, where `Buffer` does not exist.
 
-/** base64url without padding. */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+import { base64url } from '../core/base64url.js';
+
+export { base64url };
+
+/** `bytes` random bytes, base64url: ids and nonces that are safe in URLs and headers. */
+export function randomBase64Url(bytes: number): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** base64 or base64url, padded or not; undefined when the text is not base64. */
@@ -38,7 +40,7 @@ export const utf8 = {
 /** SHA-256 of a text, base64url: how a state is looked up without storing the state itself. */
 export async function sha256Base64Url(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', utf8.encode(text));
-  return toBase64Url(new Uint8Array(digest));
+  return base64url(new Uint8Array(digest));
 }
 
 /**

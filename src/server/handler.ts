@@ -1,5 +1,6 @@
 import { ConnectError, toConnectError } from '../core/errors.js';
 import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
+import { grantsRefreshToken } from '../core/scopes.js';
 import type { SetupInfo } from '../core/types.js';
 import {
   type ConnectionService,
@@ -262,7 +263,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   const logger = safeLogger(options.logger);
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  if (!scopes.some((scope) => scope === 'refresh_token' || scope === 'offline_access')) {
+  if (!grantsRefreshToken(scopes)) {
     logger.warn(
       'the scopes include neither refresh_token nor offline_access: Salesforce will issue no refresh token, and connections will end with the session',
     );
@@ -346,13 +347,8 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   }
 
   /** The tenant when the caller has a session, else undefined (the callback may lack one). */
-  async function optionalTenant(request: Request): Promise<string | undefined> {
-    try {
-      const tenant = await options.resolveTenant(request);
-      return typeof tenant === 'string' && tenant !== '' ? tenant : undefined;
-    } catch {
-      return undefined;
-    }
+  function optionalTenant(request: Request): Promise<string | undefined> {
+    return tenantOf(request).catch(() => undefined);
   }
 
   function stringField(body: Record<string, unknown>, name: string, label: string): string {
@@ -490,13 +486,12 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     }
     const allow = Object.keys(methods).join(', ');
     if (request.method === 'OPTIONS') {
-      const cors = corsHeaders(request);
+      // The CORS headers themselves are added to every response by `handler` below.
       return new Response(null, {
         status: 204,
         headers: {
           allow: `${allow}, OPTIONS`,
-          ...cors,
-          ...(cors['access-control-allow-origin']
+          ...(corsHeaders(request)['access-control-allow-origin']
             ? {
                 'access-control-allow-methods': `${allow}, OPTIONS`,
                 'access-control-allow-headers': `content-type, authorization, ${CSRF_HEADER_NAME.toLowerCase()}`,

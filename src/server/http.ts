@@ -1,4 +1,5 @@
 import { ConnectError, type ConnectErrorCode } from '../core/errors.js';
+import { utf8 } from './encoding.js';
 
 /** HTTP status for each error code the REST contract answers with. */
 const STATUS_BY_CODE: Partial<Record<ConnectErrorCode, number>> = {
@@ -119,7 +120,7 @@ export async function readJsonBody(
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    parsed = JSON.parse(utf8.decode(bytes));
   } catch {
     throw new HttpError(400, 'invalid_input', 'The request body is not valid JSON.');
   }

@@ -1,7 +1,7 @@
-import { ConnectError, type ConnectErrorCode } from '../core/errors.js';
-import { buildAuthorizeUrl, createPkcePair, createState } from '../core/oauth.js';
+import { ConnectError, type ConnectErrorCode, throwIfAborted } from '../core/errors.js';
+import { buildAuthorizeUrl, createPkcePair, createState, SALESFORCE_PATHS } from '../core/oauth.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
-import { SALESFORCE_PATHS } from './salesforce.js';
+import { deadline } from './salesforce.js';
 
 /**
  * What a preflight learned. There is deliberately no "fine": Salesforce's authorize endpoint
@@ -133,10 +133,7 @@ export async function preflightCredentials(input: PreflightInput): Promise<Prefl
     return { outcome: 'not_verified', reason: 'unexpected_answer' };
   }
 
-  const controller = new AbortController();
-  const forward = () => controller.abort(input.signal?.reason);
-  input.signal?.addEventListener('abort', forward, { once: true });
-  const timer = setTimeout(() => controller.abort(), input.timeoutMs ?? 5000);
+  const limit = deadline(input.signal, input.timeoutMs ?? 5000);
   try {
     let response: Response;
     try {
@@ -144,10 +141,10 @@ export async function preflightCredentials(input: PreflightInput): Promise<Prefl
         method: 'GET',
         redirect: 'manual',
         headers: { accept: 'text/html,application/json;q=0.9,*/*;q=0.8' },
-        signal: controller.signal,
+        signal: limit.signal,
       });
     } catch {
-      if (input.signal?.aborted) throw new ConnectError('aborted', 'The operation was cancelled.');
+      throwIfAborted(input.signal);
       return { outcome: 'not_verified', reason: 'unreachable' };
     }
 
@@ -173,7 +170,6 @@ export async function preflightCredentials(input: PreflightInput): Promise<Prefl
     }
     return { outcome: 'not_verified', reason: 'unexpected_answer' };
   } finally {
-    clearTimeout(timer);
-    input.signal?.removeEventListener('abort', forward);
+    limit.done();
   }
 }

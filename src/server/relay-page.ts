@@ -1,6 +1,7 @@
 import type { ConnectErrorJSON } from '../core/errors.js';
+import { escapeHtml } from '../core/html.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
-import { toBase64Url } from './encoding.js';
+import { randomBase64Url } from './encoding.js';
 
 /**
  * What the callback page shows and relays.
@@ -13,14 +14,6 @@ export type RelayPageInput =
   | { outcome: 'connected'; state: string; targetOrigin: string }
   | { outcome: 'failed'; state: string; targetOrigin: string; error: ConnectErrorJSON }
   | { outcome: 'unknown_state'; error: ConnectErrorJSON };
-
-const escapeHtml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 /** JSON safe inside a `<script type="application/json">` block: nothing can close the tag. */
 const jsonForScript = (value: unknown) =>
@@ -129,7 +122,7 @@ export function renderRelayPage(input: RelayPageInput): {
   status: number;
   headers: Headers;
 } {
-  const nonce = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const nonce = randomBase64Url(16);
   const message = relayMessage(input);
   const data =
     message && input.outcome !== 'unknown_state'

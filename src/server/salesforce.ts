@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import { ConnectError, isAbortError } from '../core/errors.js';
+import { abortedError, ConnectError, isAbortError, throwIfAborted } from '../core/errors.js';
+import { SALESFORCE_PATHS } from '../core/oauth.js';
 import { fromSalesforceError, type SalesforceErrorBody } from '../core/salesforce-errors.js';
 
 /** The app the admin created in Salesforce, as the server uses it (the secret in the clear). */
@@ -19,8 +20,6 @@ export interface SalesforceTokenSet {
   /** The identity URL, `…/id/<orgId>/<userId>`. */
   identityUrl?: string;
   scopes?: string[];
-  /** Salesforce's `issued_at` (epoch ms), when it sent one. */
-  issuedAt?: number;
 }
 
 /** Who connected, from the identity URL or the userinfo endpoint. */
@@ -33,10 +32,10 @@ export interface SalesforceIdentity {
 
 /** Options of {@link createSalesforceClient}. */
 export interface SalesforceClientOptions {
-  /** The `fetch` used to reach Salesforce; default the global one. */
-  fetch?: typeof fetch;
-  /** Give up on a Salesforce request after this long; default 15 000 ms. */
-  timeoutMs?: number;
+  /** The `fetch` used to reach Salesforce. */
+  fetch: typeof fetch;
+  /** Give up on a Salesforce request after this long. */
+  timeoutMs: number;
 }
 
 /**
@@ -46,7 +45,7 @@ export interface SalesforceClientOptions {
  * token, a code or the secret.
  *
  * @example
- * const salesforce = createSalesforceClient({ timeoutMs: 10_000 });
+ * const salesforce = createSalesforceClient({ fetch, timeoutMs: 10_000 });
  * const tokens = await salesforce.exchangeCode({ app, code, codeVerifier, redirectUri });
  */
 export interface SalesforceClient {
@@ -99,20 +98,12 @@ export const SALESFORCE_API_VERSION = '62.0';
 function authorizationServer(loginUrl: string): oauth.AuthorizationServer {
   return {
     issuer: loginUrl,
-    authorization_endpoint: `${loginUrl}/services/oauth2/authorize`,
-    token_endpoint: `${loginUrl}/services/oauth2/token`,
-    revocation_endpoint: `${loginUrl}/services/oauth2/revoke`,
-    userinfo_endpoint: `${loginUrl}/services/oauth2/userinfo`,
+    authorization_endpoint: `${loginUrl}${SALESFORCE_PATHS.authorize}`,
+    token_endpoint: `${loginUrl}${SALESFORCE_PATHS.token}`,
+    revocation_endpoint: `${loginUrl}${SALESFORCE_PATHS.revoke}`,
+    userinfo_endpoint: `${loginUrl}${SALESFORCE_PATHS.userinfo}`,
   };
 }
-
-/** Salesforce's paths under a login URL, for the preflight and the authorize URL. */
-export const SALESFORCE_PATHS = {
-  authorize: '/services/oauth2/authorize',
-  token: '/services/oauth2/token',
-  revoke: '/services/oauth2/revoke',
-  userinfo: '/services/oauth2/userinfo',
-} as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -145,7 +136,7 @@ export function toSalesforceFailure(error: unknown, what: string, timedOut: bool
       `Salesforce did not answer the ${what} in time.`,
     );
   }
-  if (isAbortError(error)) return new ConnectError('aborted', 'The operation was cancelled.');
+  if (isAbortError(error)) return abortedError(error);
   if (error instanceof oauth.OperationProcessingError) {
     const response = error.cause;
     const status = response instanceof Response ? response.status : undefined;
@@ -169,21 +160,22 @@ export function toSalesforceFailure(error: unknown, what: string, timedOut: bool
   );
 }
 
-/** Reads Salesforce's token response: `instance_url`, `id`, `issued_at` beside the OAuth fields. */
+/**
+ * Reads Salesforce's token response: `instance_url` and `id` beside the OAuth fields. Its
+ * `issued_at` is not kept: the connection service dates tokens by its own clock.
+ */
 function readTokenSet(response: oauth.TokenEndpointResponse): SalesforceTokenSet {
-  const issuedAt = Number(response.issued_at);
   return {
     accessToken: response.access_token,
     ...(nonEmpty(response.refresh_token) ? { refreshToken: response.refresh_token } : {}),
     ...(nonEmpty(response.instance_url) ? { instanceUrl: response.instance_url } : {}),
     ...(nonEmpty(response.id) ? { identityUrl: response.id } : {}),
     ...(nonEmpty(response.scope) ? { scopes: response.scope.split(' ').filter(Boolean) } : {}),
-    ...(Number.isFinite(issuedAt) && issuedAt > 0 ? { issuedAt } : {}),
   };
 }
 
 /** `/id/<orgId>/<userId>` in an identity URL. */
-function idsFromIdentityUrl(url: string | undefined) {
+export function idsFromIdentityUrl(url: string | undefined) {
   const match = url ? /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(url) : null;
   return match ? { orgId: match[1] as string, userId: match[2] as string } : undefined;
 }
@@ -231,7 +223,7 @@ export const INSUFFICIENT_SCOPE = 'Insufficient_Scope';
  * A signal that fires when the caller's does or after `timeoutMs`, and a way to tell which.
  * Built by hand because `AbortSignal.any` is missing from some runtimes still in use.
  */
-function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
+export function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
   const controller = new AbortController();
   let timedOut = false;
   const forward = () => controller.abort(signal?.reason);
@@ -259,9 +251,8 @@ function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
  * @example
  * const salesforce = createSalesforceClient({ fetch: loggingFetch, timeoutMs: 10_000 });
  */
-export function createSalesforceClient(options: SalesforceClientOptions = {}): SalesforceClient {
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+export function createSalesforceClient(options: SalesforceClientOptions): SalesforceClient {
+  const { timeoutMs, fetch: fetchImpl } = options;
 
   // oauth4webapi types its fetch per call; one loose signature serves all of them.
   const customFetch = (url: string, init: { body?: unknown }) =>
@@ -284,7 +275,7 @@ export function createSalesforceClient(options: SalesforceClientOptions = {}): S
     try {
       return await run(limit.signal);
     } catch (error) {
-      if (signal?.aborted) throw new ConnectError('aborted', 'The operation was cancelled.');
+      throwIfAborted(signal);
       throw toSalesforceFailure(error, what, limit.timedOut());
     } finally {
       limit.done();

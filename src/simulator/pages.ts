@@ -1,17 +1,6 @@
 /** The simulator's HTML pages: small, accessible, and worded so tests can drive them by role. */
 
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => htmlEscapes[char] ?? char);
-}
+import { escapeHtml } from '../core/html.js';
 
 const styles = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; }

@@ -6,7 +6,7 @@ import {
   EncryptionKeyError,
   parseEncryptionKey,
 } from '../../src/server/crypto.js';
-import { constantTimeEqual, fromBase64, toBase64Url } from '../../src/server/encoding.js';
+import { base64url, constantTimeEqual, fromBase64 } from '../../src/server/encoding.js';
 
 const randomKey = () => crypto.getRandomValues(new Uint8Array(32));
 const hex = (bytes: Uint8Array) =>
@@ -20,7 +20,7 @@ describe('encryption key', () => {
     expect(parseEncryptionKey(hex(key))).toEqual(key);
     expect(parseEncryptionKey(hex(key).toUpperCase())).toEqual(key);
     expect(parseEncryptionKey(` ${base64(key)}\n`)).toEqual(key);
-    expect(parseEncryptionKey(toBase64Url(key))).toEqual(key);
+    expect(parseEncryptionKey(base64url(key))).toEqual(key);
     expect(parseEncryptionKey(key)).toEqual(key);
   });
 
@@ -79,7 +79,7 @@ describe('secret box', () => {
     const secret = 'A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6E7F8A9B0C1D2E3F4A5B6C7D8E9F0A1B2';
     const envelope = await box.encrypt(secret, context);
     expect(envelope).not.toContain(secret);
-    expect(envelope).not.toContain(toBase64Url(new TextEncoder().encode(secret)).slice(0, 12));
+    expect(envelope).not.toContain(base64url(new TextEncoder().encode(secret)).slice(0, 12));
   });
 
   it('binds a ciphertext to its tenant and field: moved elsewhere it does not decrypt', async () => {
@@ -99,7 +99,7 @@ describe('secret box', () => {
     const [version, id, iv, sealed] = envelope.split('.') as [string, string, string, string];
     const bytes = fromBase64(sealed) as Uint8Array;
     bytes[0] = (bytes[0] ?? 0) ^ 1;
-    const flipped = [version, id, iv, toBase64Url(bytes)].join('.');
+    const flipped = [version, id, iv, base64url(bytes)].join('.');
     await expect(box.decrypt(flipped, context)).rejects.toThrow(DecryptionError);
     await expect(box.decrypt('plain-text-token', context)).rejects.toThrow(
       /not an encrypted value/,
