@@ -2,6 +2,7 @@ import { ConnectError } from '../core/errors.js';
 import {
   createOAuthPopupMessage,
   type OAuthPopupMessage,
+  originOf,
   resultChannelName,
 } from '../core/popup-protocol.js';
 
@@ -79,13 +80,8 @@ export interface RelayOAuthResult {
 const OAUTH_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri'];
 
 function pinnedOrigin(value: string): string {
-  let origin: string | undefined;
-  try {
-    origin = new URL(value).origin;
-  } catch {
-    origin = undefined;
-  }
-  if (!origin || origin === 'null') {
+  const origin = originOf(value);
+  if (!origin) {
     throw new ConnectError(
       'invalid_input',
       `relayOAuthResult needs targetOrigin to be an origin such as https://app.example.com, not "${value}".`,

@@ -1,4 +1,5 @@
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
+import { fillMessage } from '../core/login-url.js';
 import { copyText } from './form/copy-text.js';
 import { partClassName } from './internal/parts.js';
 import { useMessages } from './messages/context.js';
@@ -90,7 +91,7 @@ export function CopyField({
           data-variant="secondary"
           onClick={copy}
           // Names the button by its visible word plus the field, so "Copy" stays unambiguous.
-          aria-label={text.copyLabel.replace('{label}', label)}
+          aria-label={fillMessage(text.copyLabel, { label })}
         >
           {text.copy}
         </button>

@@ -140,6 +140,28 @@ function patch(state: ConnectState, changes: Partial<ConnectState>): ConnectStat
 const ended = { popup: 'none', authorizeUrl: undefined, ready: false } as const;
 
 /**
+ * Starting an attempt (Connect, or Try again after a failure). The prefetched URL, if any, is now
+ * this attempt's: not ready for another.
+ */
+const beginAuthorizing = {
+  phase: 'authorizing',
+  popup: 'opening',
+  error: undefined,
+  ready: false,
+} as const;
+
+/**
+ * Where a new step (save, Connect, disconnect) may begin: nothing running and no disconnect in
+ * flight. Internal: the reducer and the hooks' flow share it.
+ */
+export function isSettled(state: ConnectState): boolean {
+  return (
+    (state.phase === 'idle' || state.phase === 'succeeded' || state.phase === 'failed') &&
+    !state.disconnecting
+  );
+}
+
+/**
  * The connect flow's transitions, as a pure function. Returns the same object for an event that
  * does not apply (a second Connect click while authorizing, a popup event after success, …).
  *
@@ -151,9 +173,7 @@ const ended = { popup: 'none', authorizeUrl: undefined, ready: false } as const;
  */
 export function connectReducer(state: ConnectState, event: ConnectEvent): ConnectState {
   const { phase } = state;
-  // Where a new step may begin: nothing running and no disconnect in flight.
-  const settled =
-    (phase === 'idle' || phase === 'succeeded' || phase === 'failed') && !state.disconnecting;
+  const settled = isSettled(state);
   const authorizing = phase === 'authorizing';
 
   switch (event.type) {
@@ -172,24 +192,14 @@ export function connectReducer(state: ConnectState, event: ConnectEvent): Connec
     case 'ready_expired':
       return authorizing ? state : patch(state, { ready: false, authorizeUrl: undefined });
     case 'authorize':
-      return settled
-        ? patch(state, {
-            phase: 'authorizing',
-            popup: 'opening',
-            error: undefined,
-            // The prefetched URL is now this attempt's: not ready for another.
-            ready: false,
-          })
-        : state;
+      return settled ? patch(state, beginAuthorizing) : state;
     case 'retry':
       if (authorizing) {
         return state.popup === 'blocked' || state.popup === 'closed'
           ? patch(state, { popup: 'opening' })
           : state;
       }
-      return phase === 'failed' && !state.disconnecting
-        ? patch(state, { phase: 'authorizing', popup: 'opening', error: undefined, ready: false })
-        : state;
+      return phase === 'failed' && !state.disconnecting ? patch(state, beginAuthorizing) : state;
     case 'popup_opened':
       return authorizing ? patch(state, { popup: 'open' }) : state;
     case 'popup_blocked':

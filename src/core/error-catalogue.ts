@@ -355,7 +355,7 @@ const placeholderPattern = /\{(callbackUrl|loginUrl|appName)\}/g;
  * help.guideStepId; // 'callback-url'
  *
  * // In German:
- * import { errorCatalogueDe } from 'salesforce-connect/core';
+ * import { errorCatalogueDe } from 'salesforce-connect';
  * explainError(error.code, { catalogue: errorCatalogueDe });
  */
 export function explainError(

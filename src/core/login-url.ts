@@ -253,10 +253,9 @@ export function normalizeLoginUrl(
     if (scheme && !scheme.includes('.')) {
       // `localhost:4010` and `user:pass@host` also start like a scheme; `javascript:1` too.
       const rest = text.slice(scheme.length + 1);
-      if (/^[^/?#\\]*@/.test(rest) && !foreignSchemes.test(text)) return fail('has_user_info');
-      if (foreignSchemes.test(text) || !/^\d*(?:[/?#\\]|$)/.test(rest)) {
-        return fail('unsupported_scheme');
-      }
+      if (foreignSchemes.test(text)) return fail('unsupported_scheme');
+      if (/^[^/?#\\]*@/.test(rest)) return fail('has_user_info');
+      if (!/^\d*(?:[/?#\\]|$)/.test(rest)) return fail('unsupported_scheme');
     }
     href = `https://${text.replace(/^[/\\]+/, '')}`;
     notes.push('added_https');

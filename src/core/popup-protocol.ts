@@ -24,6 +24,20 @@ export type OAuthPopupMessage =
       error_description?: string;
     };
 
+/**
+ * The origin of a URL that can pin a message's sender or target; undefined for a missing or
+ * unparsable URL and for an opaque origin (`'null'`, shared by every sandboxed frame: it pins
+ * nothing). Internal.
+ */
+export function originOf(url: string | null): string | undefined {
+  try {
+    const origin = url ? new URL(url).origin : undefined;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /** BroadcastChannel name for one authorization attempt (for pages that lose `window.opener`). */
 export function resultChannelName(state: string): string {
   return `salesforce-connect:${state}`;

@@ -3,10 +3,10 @@ import { redirectOriginOf } from './oauth.js';
 import {
   isOAuthPopupMessage,
   type OAuthPopupMessage,
+  originOf,
   resultChannelName,
 } from './popup-protocol.js';
 import {
-  DEFAULT_POPUP_SIZE,
   POPUP_WINDOW_NAME,
   type PopupPlacementHost,
   placePopup,
@@ -270,16 +270,6 @@ function defaultEnvironment(given: Partial<PopupEnvironment>): PopupEnvironment 
   };
 }
 
-function originOf(url: string | null): string | undefined {
-  try {
-    const origin = url ? new URL(url).origin : undefined;
-    // An opaque origin ('null') is shared by every sandboxed frame: it pins nothing.
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
-
 function outcomeOf(message: OAuthPopupMessage): PopupOutcome {
   if (message.error !== undefined) {
     return { type: 'error', error: fromSalesforceError(message) };
@@ -421,16 +411,17 @@ export function createPopupSession(options: PopupSessionOptions = {}): PopupSess
     emit({ type: 'popup_blocked' });
   };
 
+  const closedWithout = () =>
+    fail('popup_closed', 'The Salesforce window was closed before the connection finished.');
+
   const checkConnection = () => {
     const getConnection = options.getConnection;
     if (!getConnection) {
-      fail('popup_closed', 'The Salesforce window was closed before the connection finished.');
+      closedWithout();
       return;
     }
     const controller = new AbortController();
     check = controller;
-    const closedWithout = () =>
-      fail('popup_closed', 'The Salesforce window was closed before the connection finished.');
     Promise.resolve()
       .then(() => getConnection({ signal: controller.signal }))
       .then(
@@ -541,7 +532,7 @@ export function createPopupSession(options: PopupSessionOptions = {}): PopupSess
       handle = host.open(
         url ?? '',
         POPUP_WINDOW_NAME,
-        popupFeatures(placePopup(host, options.size ?? DEFAULT_POPUP_SIZE)),
+        popupFeatures(placePopup(host, options.size)),
       );
     } catch {
       // Some embedders throw instead of returning null.

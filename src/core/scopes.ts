@@ -59,12 +59,22 @@ export function scopeLabel(value: string): string | undefined {
  * //            'Access the identity URL service'], unknown: [] }
  */
 export function scopeLabelsFor(values: readonly string[]): { labels: string[]; unknown: string[] } {
-  const labels = OAUTH_SCOPES.filter((scope) => scope.values.some((v) => values.includes(v))).map(
-    (scope) => scope.label,
-  );
+  const labels = scopesFor(values).map((scope) => scope.label);
   const unknown = values.filter((value) => scopeLabel(value) === undefined);
   return { labels, unknown };
 }
+
+/** The Setup entries that grant any of `values`, in Setup's order (internal: the guide's list). */
+export function scopesFor(values: readonly string[]): OAuthScopeInfo[] {
+  return OAUTH_SCOPES.filter((scope) => scope.values.some((value) => values.includes(value)));
+}
+
+/**
+ * The scopes the kit asks for unless told otherwise: REST API access, a refresh token, and the
+ * identity URL for who connected. The reference server and the setup guide both default to it, so
+ * the guide names exactly what the server requests.
+ */
+export const DEFAULT_SCOPES: readonly string[] = ['api', 'refresh_token', 'id'];
 
 /** Whether a scope list lets Salesforce issue a refresh token (`full` alone does not). */
 export function grantsRefreshToken(values: readonly string[]): boolean {

@@ -1,10 +1,10 @@
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import {
-  type ConnectState,
   type ConnectStateReducer,
   type ConnectStore,
   createConnectStore,
   initialConnectState,
+  isSettled,
 } from '../core/connect-machine.js';
 import { ConnectError, type ConnectErrorCode, toConnectError } from '../core/errors.js';
 import type { OAuthPrompt } from '../core/oauth.js';
@@ -174,10 +174,6 @@ function canAuthorize(connection: Connection | undefined): connection is Connect
  */
 const credentialsKey = (connection: Connection) =>
   `${connection.loginUrl ?? ''}|${connection.consumerKeyHint ?? ''}|${connection.updatedAt ?? ''}`;
-
-const isSettled = (state: ConnectState) =>
-  (state.phase === 'idle' || state.phase === 'succeeded' || state.phase === 'failed') &&
-  !state.disconnecting;
 
 /**
  * Builds the connect flow. `getOptions` is read at each use, so callbacks and the adapter may

@@ -1,6 +1,6 @@
 import { ConnectError, toConnectError } from '../core/errors.js';
 import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
-import { grantsRefreshToken } from '../core/scopes.js';
+import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
 import type { SetupInfo } from '../core/types.js';
 import {
   type ConnectionService,
@@ -256,7 +256,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   }
   const publicUrl = readPublicUrl(options.publicUrl);
   const allowedOrigins = new Set([publicUrl.origin, ...readAllowedOrigins(options.allowedOrigins)]);
-  const scopes = [...(options.scopes ?? ['api', 'refresh_token', 'id'])];
+  const scopes = [...(options.scopes ?? DEFAULT_SCOPES)];
   const callbackUrl = `${publicUrl.url}/oauth/callback`;
   const maxBodyBytes = positive(options.maxBodyBytes, 16 * 1024, 'maxBodyBytes');
   const clock = options.clock ?? Date.now;

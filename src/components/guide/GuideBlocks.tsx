@@ -1,4 +1,5 @@
 import type { GuideBlock, GuideTerms, RichText } from '../../core/guide/model.js';
+import { fillMessage } from '../../core/login-url.js';
 import { CopyField } from '../CopyField.js';
 import type { SetupGuideMessages } from '../messages/setupGuide.js';
 
@@ -103,7 +104,7 @@ export function GuideBlockView({
               rel="noopener noreferrer"
               data-sfc-part="deep-link"
             >
-              {text.openPage.replace('{label}', block.label)}{' '}
+              {fillMessage(text.openPage, { label: block.label })}{' '}
               <span className={cls('sfc-visually-hidden')}>{text.newTab}</span>
             </a>
           ) : null}

@@ -1,17 +1,24 @@
 import type { ErrorCatalogue } from '../error-catalogue.js';
 import { ConnectError, type ConnectErrorCode } from '../errors.js';
 import type { NormalizeLoginUrlOptions } from '../login-url.js';
-import { grantsRefreshToken, OAUTH_SCOPES, scopeLabelsFor } from '../scopes.js';
+import {
+  DEFAULT_SCOPES,
+  grantsRefreshToken,
+  OAUTH_SCOPES,
+  scopeLabelsFor,
+  scopesFor,
+} from '../scopes.js';
 import { guideMessagesEn } from './content-en.js';
 import { fillTemplate, type GuideMessages, type GuideTemplate } from './messages.js';
-import type {
-  FieldSetting,
-  GuideBlock,
-  GuideConfig,
-  GuideStep,
-  ResolvedGuideConfig,
-  RichText,
-  SetupGuide,
+import {
+  type FieldSetting,
+  type GuideBlock,
+  type GuideConfig,
+  type GuideStep,
+  plainText,
+  type ResolvedGuideConfig,
+  type RichText,
+  type SetupGuide,
 } from './model.js';
 import { guideLoginUrl, type SetupPage, setupPageUrl } from './setup-links.js';
 import { guideTroubleshooting } from './troubleshooting.js';
@@ -22,7 +29,7 @@ import { guideTroubleshooting } from './troubleshooting.js';
  * @example
  * buildSetupGuide({ ...config, scopes: [...DEFAULT_GUIDE_SCOPES, 'openid'] });
  */
-export const DEFAULT_GUIDE_SCOPES: readonly string[] = ['api', 'refresh_token', 'id'];
+export const DEFAULT_GUIDE_SCOPES: readonly string[] = DEFAULT_SCOPES;
 
 /**
  * The errors the troubleshooting section explains when the config names none: every one an admin
@@ -179,9 +186,7 @@ export function buildSetupGuide(
   const say = (template: GuideTemplate, extra?: Record<string, string>): RichText =>
     fillTemplate(template, extra ? { ...vars, ...extra } : vars, l);
   const plain = (template: GuideTemplate, extra?: Record<string, string>) =>
-    say(template, extra)
-      .map((part) => part.text)
-      .join('');
+    plainText(say(template, extra));
   const text = (t: RichText): GuideBlock => ({ type: 'text', text: t });
   const note = (t: RichText): GuideBlock => ({ type: 'note', text: t });
   const field = (
@@ -280,9 +285,7 @@ export function buildSetupGuide(
   step('oauth-scopes', plain(sc.title), [
     select(
       eca ? l.oauthScopes : l.selectedOAuthScopes,
-      OAUTH_SCOPES.filter((scope) => scope.values.some((v) => scopes.includes(v))).map((scope) =>
-        scopeOption(scope.values, scope.label),
-      ),
+      scopesFor(scopes).map((scope) => scopeOption(scope.values, scope.label)),
       oauth,
     ),
     text(say(eca ? sc.fieldEca : sc.fieldConnectedApp)),

@@ -8,7 +8,7 @@ import { SETUP_LABELS } from './setup-labels.js';
  * the troubleshooting section matches.
  *
  * @example
- * import { errorCatalogueDe } from 'salesforce-connect/core';
+ * import { errorCatalogueDe } from 'salesforce-connect';
  * buildSetupGuide(config, { messages: guideMessagesDe, catalogue: errorCatalogueDe });
  */
 export const guideMessagesDe: GuideMessages = {

@@ -1,3 +1,4 @@
+import { fillMessage } from '../login-url.js';
 import type { FieldSetting, GuideBlock, GuideTerms, RichText, SetupGuide } from './model.js';
 
 // Characters that would turn plain text into Markdown syntax.
@@ -120,7 +121,7 @@ export function guideToMarkdown(guide: SetupGuide): string {
       const target = guide.steps[index];
       if (target)
         fixes.push(
-          `- → ${escapeMarkdown(terms.stepRef.replace('{number}', String(index + 1)).replace('{title}', target.title))}`,
+          `- → ${escapeMarkdown(fillMessage(terms.stepRef, { number: index + 1, title: target.title }))}`,
         );
       out.push(fixes.join('\n'));
     }

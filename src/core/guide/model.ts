@@ -294,7 +294,7 @@ export interface ResolvedGuideConfig {
  * Words a renderer needs around the guide's content (Markdown export, the React component).
  *
  * @example
- * guide.terms.stepRef.replace('{number}', '4').replace('{title}', guide.steps[3].title);
+ * fillMessage(guide.terms.stepRef, { number: 4, title: guide.steps[3].title });
  */
 export interface GuideTerms {
   note: string;

@@ -1,3 +1,4 @@
+import { DEFAULT_SCOPES } from '../scopes.js';
 import type { GuideConfig } from './model.js';
 
 /**
@@ -22,7 +23,7 @@ export type GuidePreset = Omit<
  */
 export const defaultGuideConfig = {
   variant: 'external-client-app',
-  scopes: ['api', 'refresh_token', 'id'],
+  scopes: DEFAULT_SCOPES,
   security: {
     requireSecretForWebServerFlow: true,
     requireSecretForRefreshTokenFlow: true,

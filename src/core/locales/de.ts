@@ -11,7 +11,8 @@ const pasteHere =
  * The error catalogue in German (formal "Sie"), for `explainError(code, { catalogue })`.
  *
  * @example
- * import { errorCatalogueDe, explainError } from 'salesforce-connect/core';
+ * import { errorCatalogueDe } from 'salesforce-connect';
+ * import { explainError } from 'salesforce-connect/core';
  * explainError('invalid_client_id', { catalogue: errorCatalogueDe }).title;
  * // 'Salesforce erkennt den Consumer Key nicht'
  */
