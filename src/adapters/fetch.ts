@@ -1,3 +1,4 @@
+import { CSRF_HEADER } from '../core/csrf.js';
 import { abortedError, ConnectError, toConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
 import { untilAborted } from './cancellation.js';
@@ -9,16 +10,7 @@ import {
 } from './rest-answers.js';
 import type { Awaitable, CompleteAdapter } from './types.js';
 
-/**
- * The header the REST contract requires on every mutating request (a CSRF guard): a page on
- * another site cannot add it without a CORS preflight, which the server does not allow.
- *
- * @example
- * if (request.method !== 'GET' && request.headers.get(CSRF_HEADER.name) !== CSRF_HEADER.value) {
- *   return forbidden();
- * }
- */
-export const CSRF_HEADER = { name: 'X-Requested-With', value: 'salesforce-connect' } as const;
+export { CSRF_HEADER };
 
 /**
  * Options of {@link createFetchAdapter}.

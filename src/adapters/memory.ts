@@ -1,4 +1,4 @@
-import { ConnectError, type ConnectErrorJSON, throwIfAborted } from '../core/errors.js';
+import { ConnectError, throwIfAborted } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
@@ -7,6 +7,7 @@ import { keyHint } from '../core/secret-display.js';
 import type { Connection, ConnectionStatus, CredentialsInput } from '../core/types.js';
 import { delay } from './cancellation.js';
 import {
+  MEMORY_SCENARIO_OUTCOMES,
   type MemoryScenario,
   type MemoryScenarioOutcome,
   memoryScenarioOutcome,
@@ -157,11 +158,6 @@ interface SavedCredentials {
 
 const invalidInput = (message: string) => new ConnectError('invalid_input', message);
 
-const errorJSON = (outcome: MemoryScenarioOutcome): ConnectErrorJSON =>
-  outcome.salesforceError === undefined
-    ? { code: outcome.code, message: outcome.message }
-    : { code: outcome.code, message: outcome.message, salesforceError: outcome.salesforceError };
-
 const outcomeError = (outcome: MemoryScenarioOutcome) =>
   new ConnectError(outcome.code, outcome.message, {
     ...(outcome.salesforceError === undefined ? {} : { salesforceError: outcome.salesforceError }),
@@ -309,15 +305,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
   /** The stored authorization stops working, as when Salesforce revokes the refresh token. */
   const revokeSession = () => {
-    const outcome = memoryScenarioOutcome('needs_reauth');
-    if (connection.status === 'connected' && outcome) {
-      connection = { ...connection, status: 'needs_reauth', error: errorJSON(outcome) };
+    if (connection.status === 'connected') {
+      const error = outcomeError(MEMORY_SCENARIO_OUTCOMES.needs_reauth).toJSON();
+      connection = { ...connection, status: 'needs_reauth', error };
     }
   };
 
   const preflightFinding = () => {
     const outcome = failure();
-    return outcome?.stage === 'preflight' ? { error: errorJSON(outcome) } : {};
+    return outcome?.stage === 'preflight' ? { error: outcomeError(outcome).toJSON() } : {};
   };
 
   function initialConnection(): void {
@@ -347,12 +343,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if (initial === 'configured') {
         connection = { status: 'configured', ...saved, ...preflightFinding() };
       } else if (initial === 'error') {
-        const outcome = failure() ?? memoryScenarioOutcome('salesforce_unavailable');
-        connection = {
-          status: 'error',
-          ...saved,
-          ...(outcome ? { error: errorJSON(outcome) } : {}),
-        };
+        const outcome = failure() ?? MEMORY_SCENARIO_OUTCOMES.salesforce_unavailable;
+        connection = { status: 'error', ...saved, error: outcomeError(outcome).toJSON() };
       } else {
         connection = {
           status: 'connected',
@@ -369,7 +361,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
   /** Every call: wait like a network, fail like the scenario says, answer a private copy. */
   async function answer<T>(signal: AbortSignal | undefined, work: () => T | Promise<T>) {
-    throwIfAborted(signal);
     await delay(latencyMs, signal);
     const outcome = failure();
     if (outcome?.stage === 'transport') throw outcomeError(outcome);

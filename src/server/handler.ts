@@ -1,3 +1,4 @@
+import { CSRF_HEADER } from '../core/csrf.js';
 import { ConnectError, toConnectError } from '../core/errors.js';
 import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
 import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
@@ -24,7 +25,7 @@ import type { ConnectStore } from './stores/types.js';
  *   headers: { [CSRF_HEADER_NAME]: CSRF_HEADER_VALUE },
  * });
  */
-export const CSRF_HEADER_NAME = 'X-Requested-With';
+export const CSRF_HEADER_NAME = CSRF_HEADER.name;
 
 /**
  * Value of the CSRF header; see {@link CSRF_HEADER_NAME}.
@@ -32,7 +33,7 @@ export const CSRF_HEADER_NAME = 'X-Requested-With';
  * @example
  * headers.set(CSRF_HEADER_NAME, CSRF_HEADER_VALUE); // X-Requested-With: salesforce-connect
  */
-export const CSRF_HEADER_VALUE = 'salesforce-connect';
+export const CSRF_HEADER_VALUE = CSRF_HEADER.value;
 
 /**
  * Options of {@link createConnectHandler}.

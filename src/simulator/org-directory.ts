@@ -55,7 +55,7 @@ function checkCallbackUrls(urls: unknown): string[] {
   });
 }
 
-function checkDuration(value: number | undefined, what: string): void {
+export function checkDuration(value: number | undefined, what: string): void {
   if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
     throw new TypeError(`${what} must be a number of milliseconds, 0 or more (got ${value}).`);
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { delay } from '../adapters/cancellation.js';
 import {
   AUTHORIZE_PATH,
   CONSENT_PATH,
@@ -31,7 +32,7 @@ import {
   IDENTITY_PATH_PATTERN,
   USERINFO_PATH,
 } from './identity-endpoints.js';
-import { OrgDirectory } from './org-directory.js';
+import { checkDuration, OrgDirectory } from './org-directory.js';
 import { renderSetupPage, renderUnavailablePage } from './pages.js';
 import { DATA_PATH_PATTERN, handleData } from './rest-api.js';
 import { toId18 } from './salesforce-ids.js';
@@ -64,27 +65,8 @@ const MAX_RECORDED_REQUESTS = 5000;
 const STATE_SAVE_DELAY_MS = 100;
 
 function positiveDuration(value: number | undefined, fallback: number, what: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) {
-    throw new TypeError(`${what} must be a number of milliseconds, 0 or more (got ${value}).`);
-  }
-  return value;
-}
-
-/** Waits, unless the simulator closes first (then rejects). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  checkDuration(value, what);
+  return value ?? fallback;
 }
 
 const methodNotAllowed = () => textResponse(405, 'Method Not Allowed');
@@ -279,9 +261,7 @@ export async function startSalesforceSimulator(
     now,
   };
 
-  async function answer(incoming: IncomingMessage): Promise<SimResponse> {
-    const url = new URL(incoming.url ?? '/', 'http://simulator.invalid');
-    const method = incoming.method ?? 'GET';
+  async function answer(incoming: IncomingMessage, method: string, url: URL): Promise<SimResponse> {
     let body = '';
     try {
       body = method === 'POST' ? await readBody(incoming) : '';
@@ -297,7 +277,7 @@ export async function startSalesforceSimulator(
       raw: incoming,
     };
     const consumerKey = consumerKeyOf(context, request);
-    if (faults.take('request', consumerKey, ['slow'])) await pause(slowResponseMs, closing.signal);
+    if (faults.take('request', consumerKey, ['slow'])) await delay(slowResponseMs, closing.signal);
     if (faults.take('request', consumerKey, ['server_error'])) {
       return htmlResponse(503, renderUnavailablePage());
     }
@@ -313,10 +293,11 @@ export async function startSalesforceSimulator(
 
   async function listener(incoming: IncomingMessage, outgoing: ServerResponse) {
     const method = incoming.method ?? 'GET';
-    const path = new URL(incoming.url ?? '/', 'http://simulator.invalid').pathname;
+    const url = new URL(incoming.url ?? '/', 'http://simulator.invalid');
+    const path = url.pathname;
     let response: SimResponse;
     try {
-      response = await answer(incoming);
+      response = await answer(incoming, method, url);
     } catch (error) {
       if (closing.signal.aborted) {
         outgoing.destroy();
