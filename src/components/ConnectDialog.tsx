@@ -3,7 +3,6 @@ import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import type { ExplanationValues } from '../core/error-catalogue.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
-import { useScrollLock } from '../hooks/use-scroll-lock.js';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
@@ -144,7 +143,6 @@ export function ConnectDialog({
   const focusedBefore = useRef<HTMLElement | null>(null);
   // Following an error's guide link moves focus to that step: closing must not take it back.
   const keepFocusWhereItGoes = useRef(false);
-  useScrollLock(open);
 
   const close = () => {
     // Leaving while something runs stops it; leaving a failure dismisses it.

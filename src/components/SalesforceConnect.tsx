@@ -1,10 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { SetupInfo } from '../core/types.js';
-import { useScrollLock } from '../hooks/use-scroll-lock.js';
+import { canAuthorize } from '../hooks/connect-flow.js';
 import {
   type UseSalesforceConnectOptions,
   useSalesforceConnect,
@@ -181,28 +181,20 @@ function SalesforceConnectView({
   // The guide and the form fold away once credentials are saved; an error's "show me" unfolds them.
   const [stepId, setStepId] = useState<GuideStepId | undefined>(undefined);
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const goToStep = useLatest((details: { stepId: GuideStepId }) => {
+  // Only state setters inside, which never change: one function for the component's life.
+  const onGoToStep = useCallback((details: { stepId: GuideStepId }) => {
     setDetailsOpen(true);
     setStepId(details.stepId);
-  });
-  const onGoToStep = useMemo(
-    () => (details: { stepId: GuideStepId }) => goToStep.current(details),
-    [goToStep],
-  );
+  }, []);
   const onSaved = useMemo(() => () => void connect.refresh(), [connect.refresh]);
 
   const status = connection?.status;
-  const hasCredentials =
-    status !== undefined &&
-    (status !== 'disconnected' ||
-      connection?.consumerKeyHint !== undefined ||
-      connection?.hasConsumerSecret === true);
   const view: SalesforceConnectView =
     status === undefined
       ? 'loading'
       : status === 'connected'
         ? 'connected'
-        : hasCredentials
+        : canAuthorize(connection)
           ? 'ready'
           : 'setup';
   const previousView = useRef(view);
@@ -368,7 +360,6 @@ function ConnectInDialog({
     defaultProp: defaultOpen,
     onChange: onOpenChange,
   });
-  useScrollLock(open);
   const themeAttribute = theme ? { 'data-theme': theme } : {};
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>

@@ -157,8 +157,11 @@ function linkedController(parent: AbortSignal | undefined) {
   };
 }
 
-/** Credentials exist, so the backend can start an authorization. */
-function canAuthorize(connection: Connection | undefined): connection is Connection {
+/**
+ * Credentials exist, so the backend can start an authorization. Internal: `<SalesforceConnect/>`
+ * decides between its setup and ready views with it too.
+ */
+export function canAuthorize(connection: Connection | undefined): connection is Connection {
   if (!connection) return false;
   const { status } = connection;
   if (status === 'configured' || status === 'needs_reauth' || status === 'error') return true;
@@ -248,7 +251,8 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
   const prefetchIsFresh = () =>
     prefetched !== undefined && prefetchedExpiry - now() > EXPIRY_MARGIN_MS;
 
-  const dropPrefetch = () => {
+  /** Forgets the prefetched URL and stops any prefetch; says whether a URL was held. */
+  const forgetPrefetch = () => {
     prefetching?.abort();
     prefetching = undefined;
     clearTimer(prefetchTimer);
@@ -256,6 +260,11 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     const had = prefetched !== undefined;
     prefetched = undefined;
     prefetchedFor = undefined;
+    return had;
+  };
+
+  const dropPrefetch = () => {
+    const had = forgetPrefetch();
     const state = store.getSnapshot();
     if (had && state.phase !== 'authorizing' && (state.ready || state.authorizeUrl)) {
       store.dispatch({ type: 'ready_expired' });
@@ -442,12 +451,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     const opened = session.open(pending);
 
     // The prefetched state is this attempt's now (single use); any other in flight is moot.
-    prefetched = undefined;
-    prefetchedFor = undefined;
-    prefetching?.abort();
-    prefetching = undefined;
-    clearTimer(prefetchTimer);
-    prefetchTimer = undefined;
+    forgetPrefetch();
 
     current = { controller: call.controller, session, done: false };
     attempt = current;
