@@ -7,6 +7,7 @@ import { ConnectDialog, type ConnectDialogFlow } from '../src/components/Connect
 import { connectDialogMessagesDe } from '../src/components/messages/dialog.js';
 import { ConnectError } from '../src/core/errors.js';
 import { useSalesforceConnect } from '../src/hooks/useSalesforceConnect.js';
+import { page } from './flows/memory-flow.js';
 
 /** The flow the dialog follows, as `useSalesforceConnect` returns it, in one state. */
 const flow = (overrides: Partial<ConnectDialogFlow> = {}): ConnectDialogFlow => ({
@@ -20,9 +21,6 @@ const flow = (overrides: Partial<ConnectDialogFlow> = {}): ConnectDialogFlow => 
   focusPopup: fn(() => true),
   ...overrides,
 });
-
-// The dialog renders in a portal, outside the story's root.
-const page = () => within(document.body);
 
 const meta = {
   title: 'Components/ConnectDialog',

@@ -1,43 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { createMemoryAdapter, type MemoryAdapterOptions } from '../src/adapters/memory.js';
-import { connectButtonMessagesDe } from '../src/components/messages/connect.js';
-import { copyFieldMessagesDe } from '../src/components/messages/copyField.js';
-import { credentialsFormMessagesDe } from '../src/components/messages/credentialsForm.js';
-import { connectDialogMessagesDe } from '../src/components/messages/dialog.js';
-import {
-  errorCataloguesByLocale,
-  errorExplanationMessagesDe,
-} from '../src/components/messages/errorExplanation.js';
-import { salesforceConnectMessagesDe } from '../src/components/messages/salesforceConnect.js';
-import { setupGuideMessagesDe } from '../src/components/messages/setupGuide.js';
-import { connectionStatusMessagesDe } from '../src/components/messages/status.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { createMemoryAdapter } from '../src/adapters/memory.js';
+import { localeDe } from '../src/components/messages/locales.js';
 import { SalesforceConnect } from '../src/components/SalesforceConnect.js';
+import {
+  loadedAdapter,
+  memoryAdapterLoader,
+  page,
+  connectionStatus as status,
+} from './flows/memory-flow.js';
 
-const page = () => within(document.body);
 const timeout = { timeout: 15_000 };
-const status = () =>
-  page().getByRole('status', { name: /connected|credentials|checking|reconnect|problem/i });
 
 /**
  * Each story gets its own memory backend (no story sees another's saved credentials), set by
- * `parameters.backend`.
+ * `parameters.memoryAdapter` on top of this file's slower defaults.
  */
 const meta = {
   title: 'Components/SalesforceConnect',
   component: SalesforceConnect,
-  loaders: [
-    ({ parameters }) => ({
-      adapter: createMemoryAdapter({
-        latencyMs: 300,
-        autoCallbackMs: 1200,
-        ...(parameters.backend as MemoryAdapterOptions | undefined),
-      }),
-    }),
-  ],
-  render: (args, { loaded }) => (
-    <SalesforceConnect {...args} adapter={loaded.adapter as typeof args.adapter} />
-  ),
+  loaders: [memoryAdapterLoader],
+  render: (args, { loaded }) => <SalesforceConnect {...args} adapter={loadedAdapter(loaded)} />,
   args: {
     adapter: createMemoryAdapter(),
     setup: { storage: null },
@@ -49,7 +32,7 @@ const meta = {
     mode: { control: 'inline-radio', options: ['inline', 'dialog'] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
-  parameters: { layout: 'padded' },
+  parameters: { layout: 'padded', memoryAdapter: { latencyMs: 300, autoCallbackMs: 1200 } },
 } satisfies Meta<typeof SalesforceConnect>;
 
 export default meta;
@@ -65,7 +48,7 @@ export const NotConfigured: Story = {
 
 /** Credentials saved: Connect to Salesforce, the guide folded away. */
 export const Configured: Story = {
-  parameters: { backend: { initial: 'configured' } },
+  parameters: { memoryAdapter: { initial: 'configured' } },
   play: async ({ args }) => {
     const button = await page().findByRole('button', { name: 'Connect to Salesforce' }, timeout);
     await waitFor(() => expect(button).toHaveAttribute('data-ready'), timeout);
@@ -83,7 +66,7 @@ export const Configured: Story = {
 
 /** Connected: the status with Disconnect. */
 export const Connected: Story = {
-  parameters: { backend: { initial: 'connected' } },
+  parameters: { memoryAdapter: { initial: 'connected' } },
   play: async () => {
     await waitFor(() => expect(status()).toHaveTextContent('Connected'), timeout);
   },
@@ -91,7 +74,7 @@ export const Connected: Story = {
 
 /** Salesforce revoked the authorization: Reconnect to Salesforce. */
 export const NeedsReauth: Story = {
-  parameters: { backend: { initial: 'needs_reauth' } },
+  parameters: { memoryAdapter: { initial: 'needs_reauth' } },
   play: async () => {
     await expect(
       await page().findByRole('button', { name: 'Reconnect to Salesforce' }, timeout),
@@ -101,7 +84,7 @@ export const NeedsReauth: Story = {
 
 /** The backend's check of the saved credentials failed: the fix is shown with the status. */
 export const PreflightFinding: Story = {
-  parameters: { backend: { initial: 'configured', scenario: 'invalid_client_id' } },
+  parameters: { memoryAdapter: { initial: 'configured', scenario: 'invalid_client_id' } },
   play: async () => {
     await waitFor(() => expect(status()).toHaveTextContent('credentials saved'), timeout);
     await expect(
@@ -113,7 +96,7 @@ export const PreflightFinding: Story = {
 /** Behind one button, in a dialog. */
 export const DialogMode: Story = {
   args: { mode: 'dialog' },
-  parameters: { backend: { initial: 'connected' } },
+  parameters: { memoryAdapter: { initial: 'connected' } },
   play: async () => {
     await userEvent.click(page().getByRole('button', { name: 'Salesforce connection' }));
     await waitFor(() => expect(status()).toHaveTextContent('Connected'), timeout);
@@ -123,17 +106,7 @@ export const DialogMode: Story = {
 /** German throughout. */
 export const German: Story = {
   args: {
-    messages: {
-      connectButton: connectButtonMessagesDe,
-      connectDialog: connectDialogMessagesDe,
-      connectionStatus: connectionStatusMessagesDe,
-      errorExplanation: errorExplanationMessagesDe,
-      errors: errorCataloguesByLocale.de,
-      salesforceConnect: salesforceConnectMessagesDe,
-      credentialsForm: credentialsFormMessagesDe,
-      setupGuide: setupGuideMessagesDe,
-      copyField: copyFieldMessagesDe,
-    },
+    messages: localeDe,
   },
   play: async () => {
     await waitFor(
@@ -150,7 +123,7 @@ export const German: Story = {
 /** Dark theme. */
 export const Dark: Story = {
   args: { theme: 'dark' },
-  parameters: { backend: { initial: 'configured' }, backgrounds: { value: 'dark' } },
+  parameters: { memoryAdapter: { initial: 'configured' }, backgrounds: { value: 'dark' } },
   play: async () => {
     await page().findByRole('button', { name: 'Connect to Salesforce' }, timeout);
   },

@@ -5,25 +5,8 @@ import { ConnectionStatus } from '../../src/components/ConnectionStatus.js';
 import { CopyField } from '../../src/components/CopyField.js';
 import { CredentialsForm } from '../../src/components/CredentialsForm.js';
 import { ErrorExplanation } from '../../src/components/ErrorExplanation.js';
-import type { Connection } from '../../src/core/types.js';
+import { sandboxConnection } from '../flows/memory-flow.js';
 import { themeTokens } from './theme-data.js';
-
-const sandboxConnection: Connection = {
-  status: 'connected',
-  loginUrl: 'https://test.salesforce.com',
-  org: {
-    id: '00D000000000SBXEAA',
-    name: 'Acme UAT',
-    instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
-    isSandbox: true,
-  },
-  user: {
-    id: '005000000000ADMAAA',
-    username: 'admin@acme.example.com.uat',
-    displayName: 'Alex Admin',
-  },
-  connectedAt: '2025-05-02T09:30:00.000Z',
-};
 
 const tableStyle: CSSProperties = { borderCollapse: 'collapse', inlineSize: '100%' };
 const cellStyle: CSSProperties = {

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
-import { errorCatalogueEn } from '../../src/core/error-catalogue.js';
 import {
+  connectAndExpectExplanation,
   connectAndWaitForSuccess,
   connectionStatus,
   exampleCredentials,
@@ -12,6 +12,7 @@ import {
   loadedAdapter,
   memoryAdapterLoader,
   page,
+  sandboxConnection,
   waitForSuccess,
 } from './memory-flow.js';
 
@@ -114,24 +115,7 @@ export const ConnectedProduction: Story = {
 /** A sandbox org (test.salesforce.com): the sandbox badge shows. */
 export const ConnectedSandbox: Story = {
   parameters: {
-    memoryAdapter: {
-      initial: {
-        status: 'connected',
-        loginUrl: 'https://test.salesforce.com',
-        org: {
-          id: '00D000000000SBXEAA',
-          name: 'Acme UAT',
-          instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
-          isSandbox: true,
-        },
-        user: {
-          id: '005000000000ADMAAA',
-          username: 'admin@acme.example.com.uat',
-          displayName: 'Alex Admin',
-        },
-        connectedAt: '2025-05-02T09:30:00.000Z',
-      },
-    },
+    memoryAdapter: { initial: sandboxConnection },
   },
   play: async () => {
     await waitFor(() => expect(connectionStatus()).toHaveTextContent('Connected'), flowTimeout);
@@ -172,7 +156,6 @@ export const Disconnected: Story = {
 export const ErrorAndRecovery: Story = {
   parameters: { memoryAdapter: { scenario: 'invalid_client' } },
   play: async ({ loaded, step }) => {
-    const help = errorCatalogueEn.errors.invalid_client;
     await step('Fill the form and save', async () => {
       await waitFor(
         () => expect(connectionStatus()).toHaveTextContent('Not connected'),
@@ -181,16 +164,7 @@ export const ErrorAndRecovery: Story = {
       await fillAndSaveCredentials();
     });
     await step('Connect: Salesforce refuses the secret, the kit explains', async () => {
-      await userEvent.click(
-        await page().findByRole('button', { name: 'Connect to Salesforce' }, flowTimeout),
-      );
-      const dialog = within(
-        await page().findByRole('dialog', { name: 'Could not connect to Salesforce' }, flowTimeout),
-      );
-      await expect(dialog.getByRole('heading', { name: help.title })).toBeVisible();
-      await expect(
-        within(dialog.getByRole('list', { name: 'How to fix it' })).getAllByRole('listitem'),
-      ).toHaveLength(help.fixes.length);
+      const dialog = await connectAndExpectExplanation('invalid_client');
       await userEvent.click(
         dialog.getByRole('link', { name: 'Show this step in the setup guide' }),
       );

@@ -1,15 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, waitFor, within } from 'storybook/test';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import { type MemoryScenario, memoryScenarioOutcome } from '../../src/adapters/memory-scenarios.js';
 import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import { errorCatalogueEn } from '../../src/core/error-catalogue.js';
 import {
+  connectAndExpectExplanation,
   connectAndWaitForSuccess,
   flowTimeout,
   loadedAdapter,
   memoryAdapterLoader,
-  page,
 } from './memory-flow.js';
 
 /**
@@ -86,20 +86,7 @@ function scenarioStory(scenario: MemoryScenario): Story {
         outcome.stage === 'token'
       ) {
         // Salesforce answers the sign-in with the error: the dialog explains it, with fixes.
-        await userEvent.click(
-          await page().findByRole('button', { name: 'Connect to Salesforce' }, flowTimeout),
-        );
-        const dialog = within(
-          await page().findByRole(
-            'dialog',
-            { name: 'Could not connect to Salesforce' },
-            flowTimeout,
-          ),
-        );
-        await expect(dialog.getByRole('heading', { name: title })).toBeVisible();
-        await expect(
-          within(dialog.getByRole('list', { name: 'How to fix it' })).getAllByRole('listitem'),
-        ).toHaveLength(errorCatalogueEn.errors[outcome.code].fixes.length);
+        await connectAndExpectExplanation(outcome.code);
         await expect(args.onSuccess).not.toHaveBeenCalled();
       }
     },

@@ -5,6 +5,9 @@ import {
   type MemoryAdapter,
   type MemoryAdapterOptions,
 } from '../../src/adapters/memory.js';
+import { errorCatalogueEn } from '../../src/core/error-catalogue.js';
+import type { ConnectErrorCode } from '../../src/core/errors.js';
+import type { Connection } from '../../src/core/types.js';
 
 /**
  * Credentials of the right shapes (no warnings): an 85-character key starting with 3MVG and a
@@ -41,6 +44,24 @@ export function loadedAdapter(loaded: Record<string, unknown>): MemoryAdapter {
   if (!adapter) throw new Error('This story needs memoryAdapterLoader in its loaders.');
   return adapter as MemoryAdapter;
 }
+
+/** A connected sandbox org (test.salesforce.com, Acme UAT): the stories' sandbox example. */
+export const sandboxConnection: Connection = {
+  status: 'connected',
+  loginUrl: 'https://test.salesforce.com',
+  org: {
+    id: '00D000000000SBXEAA',
+    name: 'Acme UAT',
+    instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
+    isSandbox: true,
+  },
+  user: {
+    id: '005000000000ADMAAA',
+    username: 'admin@acme.example.com.uat',
+    displayName: 'Alex Admin',
+  },
+  connectedAt: '2025-05-02T09:30:00.000Z',
+};
 
 /** Waits long enough for the memory adapter's latency and simulated popup on a busy machine. */
 export const flowTimeout = { timeout: 10_000 };
@@ -81,4 +102,23 @@ export async function waitForSuccess() {
 export async function connectAndWaitForSuccess(scope = page(), button = 'Connect to Salesforce') {
   await userEvent.click(await scope.findByRole('button', { name: button }, flowTimeout));
   await waitForSuccess();
+}
+
+/**
+ * Clicks Connect, waits for the sign-in to fail with `code` and checks the dialog explains it:
+ * the catalogue's title and every one of its fixes. Returns the dialog, for what a story does next.
+ */
+export async function connectAndExpectExplanation(code: ConnectErrorCode) {
+  const help = errorCatalogueEn.errors[code];
+  await userEvent.click(
+    await page().findByRole('button', { name: 'Connect to Salesforce' }, flowTimeout),
+  );
+  const dialog = within(
+    await page().findByRole('dialog', { name: 'Could not connect to Salesforce' }, flowTimeout),
+  );
+  await expect(dialog.getByRole('heading', { name: help.title })).toBeVisible();
+  await expect(
+    within(dialog.getByRole('list', { name: 'How to fix it' })).getAllByRole('listitem'),
+  ).toHaveLength(help.fixes.length);
+  return dialog;
 }
