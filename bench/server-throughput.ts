@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createFetchAdapter } from '../src/adapters/fetch.js';
+import { relayData } from '../test/helpers/relay-page.js';
 import { authorizeAtSimulator } from '../test/helpers/simulator-login.js';
 import { type LoadLimits, type LoadResult, runBoundedLoad } from './bounded-load.js';
 import type { DemoStackInfo } from './demo-stack.js';
@@ -107,12 +108,13 @@ async function prepareCallback(
 
 /** The relay page carries its message as JSON; success is `oauth_complete` without an error. */
 function isConnectedPage(html: string): boolean {
-  const json = /<script type="application\/json" id="sfc-relay">([\s\S]*?)<\/script>/.exec(
-    html,
-  )?.[1];
-  if (!json) return false;
-  const data = JSON.parse(json) as { message?: { type?: string; error?: string } };
-  return data.message?.type === 'oauth_complete' && data.message.error === undefined;
+  let message: Record<string, unknown> | undefined;
+  try {
+    message = relayData(html).message;
+  } catch {
+    return false;
+  }
+  return message?.type === 'oauth_complete' && message.error === undefined;
 }
 
 async function spawnStack(): Promise<{ child: ChildProcess; info: DemoStackInfo }> {

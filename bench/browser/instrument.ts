@@ -12,7 +12,7 @@
 //    first said "Connected".
 
 import type { BenchPage } from './page.js';
-import { countRenders, type Fiber } from './render-counter.js';
+import { countRenders, renderCountingHook } from './render-counter.js';
 
 /** What the page exposes to the bench driver (Playwright), alongside the app's own controls. */
 export interface BenchInstruments {
@@ -21,7 +21,6 @@ export interface BenchInstruments {
   opens: OpenRecord[];
   callback: CallbackTiming;
   resetRenders(): void;
-  resetCallback(): void;
 }
 
 /** The callback's way to "Connected". Times are `performance.now()` milliseconds. */
@@ -69,9 +68,6 @@ const instruments: BenchInstruments = {
     instruments.renders = {};
     instruments.commits = 0;
   },
-  resetCallback() {
-    instruments.callback = noCallbackYet();
-  },
 };
 
 declare global {
@@ -82,20 +78,11 @@ declare global {
 }
 
 window.__benchInstruments = instruments;
-window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-  supportsFiber: true,
-  isDisabled: false,
-  renderers: new Map(),
-  inject: () => 1,
-  checkDCE: () => {},
-  onScheduleFiberRoot: () => {},
-  onCommitFiberUnmount: () => {},
-  onPostCommitFiberRoot: () => {},
-  onCommitFiberRoot: (_id: number, root: { current: Fiber }) => {
-    instruments.commits++;
-    countRenders(root.current, instruments.renders);
-  },
-};
+window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = renderCountingHook((fiber) => {
+  instruments.commits++;
+  // Read at each commit: resetRenders replaces the object.
+  countRenders(fiber, instruments.renders);
+});
 
 // Popup timing.
 let click: { event: Event; at: number; timeStamp: number } | null = null;

@@ -36,7 +36,6 @@ export interface ProfilerTotals {
 
 export interface BenchPage {
   mount(options: MountOptions): void;
-  unmount(): void;
   /** By Profiler id: `app` (everything), and `guide` and `form` where the app has them apart. */
   profilers: Record<string, ProfilerTotals>;
   resetProfilers(): void;
@@ -153,10 +152,6 @@ window.__benchPage = {
         </Profiler>
       </StrictMode>,
     );
-  },
-  unmount() {
-    root?.unmount();
-    root = undefined;
   },
   profilers,
   resetProfilers() {

@@ -37,3 +37,24 @@ export function countRenders(fiber: Fiber, renders: Record<string, number>): voi
   if (previous && previous.child === fiber.child) return;
   for (let child = fiber.child; child; child = child.sibling) countRenders(child, renders);
 }
+
+/**
+ * A minimal React DevTools hook that hands each committed tree's root fiber to `onCommit`. Install
+ * it as `window.__REACT_DEVTOOLS_GLOBAL_HOOK__` before react-dom loads: react-dom reads it once.
+ *
+ * @example
+ * window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = renderCountingHook((fiber) => countRenders(fiber, renders));
+ */
+export function renderCountingHook(onCommit: (fiber: Fiber) => void) {
+  return {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => onCommit(root.current),
+  };
+}

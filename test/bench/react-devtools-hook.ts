@@ -1,21 +1,10 @@
 // Installs the bench's render counter as React's DevTools hook. Import it before anything that
 // loads react-dom: react-dom reads the hook once, when it loads.
-import { countRenders, type Fiber } from '../../bench/browser/render-counter.js';
+import { countRenders, renderCountingHook } from '../../bench/browser/render-counter.js';
 
 /** Renders counted by component name since the page loaded. */
 export const renders: Record<string, number> = {};
 
 Object.assign(window, {
-  __REACT_DEVTOOLS_GLOBAL_HOOK__: {
-    supportsFiber: true,
-    isDisabled: false,
-    renderers: new Map(),
-    inject: () => 1,
-    checkDCE: () => {},
-    onScheduleFiberRoot: () => {},
-    onCommitFiberUnmount: () => {},
-    onPostCommitFiberRoot: () => {},
-    onCommitFiberRoot: (_id: number, root: { current: Fiber }) =>
-      countRenders(root.current, renders),
-  },
+  __REACT_DEVTOOLS_GLOBAL_HOOK__: renderCountingHook((fiber) => countRenders(fiber, renders)),
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyHint } from '../../src/core/secret-display.js';
+import { relayData } from '../helpers/relay-page.js';
 import { INSTANCE_URL, ORG_ID, USER_ID } from './fake-salesforce.js';
-import {
-  APP_ORIGIN,
-  CALLBACK_URL,
-  createHarness,
-  relayData,
-  START_TIME,
-} from './handler-harness.js';
+import { APP_ORIGIN, CALLBACK_URL, createHarness, START_TIME } from './handler-harness.js';
 
 describe('PUT /connection/credentials', () => {
   it('saves credentials: configured, key hint only, secret write-only', async () => {

@@ -125,14 +125,3 @@ export function createHarness(options: Partial<ConnectHandlerOptions> & { rotate
     },
   };
 }
-
-/** The JSON the relay page hands its script: the message, its target origin and channel. */
-export function relayData(html: string): {
-  message?: Record<string, unknown>;
-  targetOrigin?: string;
-  channel?: string;
-} {
-  const match = /<script type="application\/json" id="sfc-relay">([^<]*)<\/script>/.exec(html);
-  if (!match?.[1]) throw new Error('no relay data in the page');
-  return JSON.parse(match[1]);
-}

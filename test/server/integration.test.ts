@@ -5,8 +5,8 @@ import { parseSalesforceErrorText } from '../../src/core/salesforce-errors.js';
 import { keyHint } from '../../src/core/secret-display.js';
 import { SIMULATOR_DEMO_USER } from '../../src/simulator/index.js';
 import type { SimulatorFault } from '../../src/simulator/types.js';
+import { relayData } from '../helpers/relay-page.js';
 import { authorizeAtSimulator } from '../helpers/simulator-login.js';
-import { relayData } from './handler-harness.js';
 import { LIVE_APP_ORIGIN, type LiveServer, startLiveServer } from './live-harness.js';
 
 // The reference server on node:http, the fetch adapter, and the Salesforce simulator: every

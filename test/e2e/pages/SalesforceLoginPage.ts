@@ -1,7 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-
-const LOGIN_PATH = '/';
-const CONSENT_PATH = '/setup/secur/RemoteAccessAuthorizationPage.apexp';
+import { CONSENT_PATH, LOGIN_PATH } from '../../../src/simulator/authorize-flow.js';
 
 /**
  * The Salesforce pages in the popup (here the simulator's, worded like Salesforce's): the login
