@@ -35,6 +35,8 @@ export type LoginUrlErrorCode =
   | 'insecure_scheme'
   | 'has_user_info'
   | 'port_not_allowed'
+  | 'host_too_long'
+  | 'host_label_too_long'
   | HostRefusal;
 
 /**
@@ -50,7 +52,8 @@ export interface LoginUrlNote {
 
 /**
  * Message templates for every refusal and note, keyed by code. Placeholders: `{host}` (the
- * hostname pasted), `{port}`, `{url}` (the normalized URL).
+ * hostname pasted, shortened with "…" past 60 characters), `{port}`, `{url}` (the normalized
+ * URL), `{length}` and `{limit}` (for the two length refusals).
  *
  * @example
  * const fr: Partial<LoginUrlMessages> = { not_salesforce: "{host} n'est pas une adresse Salesforce." };
@@ -75,6 +78,10 @@ export const loginUrlMessages: LoginUrlMessages = {
   insecure_scheme: 'Use https://. Salesforce signs in only over a secure connection.',
   has_user_info: 'Remove the part before "@". A login URL never holds a user name or password.',
   port_not_allowed: 'Remove ":{port}". Salesforce login URLs have no port number.',
+  host_too_long:
+    'The address {host} is {length} characters long; a web address can have at most {limit}. Copy it again from your browser.',
+  host_label_too_long:
+    'One part of {host} (between two dots) is {length} characters long; each part can have at most {limit}. Copy the address again from your browser.',
   ip_address: 'Use your Salesforce login URL, not an IP address.',
   lookalike_host: `{host} only looks like Salesforce. Check the address. ${useInstead}`,
   non_ascii_host:
@@ -193,6 +200,15 @@ export function fillMessage(
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
 }
 
+/** The longest host name DNS carries, dots included (RFC 1035 §2.3.4). */
+const MAX_HOST_LENGTH = 253;
+/** The longest label (the part between two dots) DNS carries (RFC 1035 §2.3.4). */
+const MAX_LABEL_LENGTH = 63;
+
+/** A pasted host in a message: long ones keep their start and end, so the message stays short. */
+const shorten = (host: string) =>
+  host.length > 60 ? `${host.slice(0, 40)}…${host.slice(-16)}` : host;
+
 /** Schemes that are never a login URL even though `javascript:1` reads like `host:port`. */
 const foreignSchemes =
   /^(javascript|vbscript|data|blob|file|about|mailto|tel|sms|ftp|sftp|ssh|ws|wss|chrome|view-source|intent):/i;
@@ -279,6 +295,24 @@ export function normalizeLoginUrl(
   if (tail !== '' && tail !== '/') notes.push('removed_path');
 
   const hostname = url.hostname.replace(/\.$/, '');
+  // DNS limits (RFC 1035 §2.3.4): WHATWG URL parsing does not enforce them, so a 10,000-character
+  // host would otherwise pass as a My Domain name. Checked on the punycoded form, as DNS sees it.
+  const shownHost = shorten(rawHost.toLowerCase() || hostname);
+  if (hostname.length > MAX_HOST_LENGTH) {
+    return fail('host_too_long', {
+      host: shownHost,
+      length: String(hostname.length),
+      limit: String(MAX_HOST_LENGTH),
+    });
+  }
+  const longest = Math.max(...hostname.split('.').map((label) => label.length));
+  if (longest > MAX_LABEL_LENGTH) {
+    return fail('host_label_too_long', {
+      host: shownHost,
+      length: String(longest),
+      limit: String(MAX_LABEL_LENGTH),
+    });
+  }
   const salesforce = classifySalesforceHost(hostname);
   let success: Omit<LoginUrlSuccess, 'notes' | 'origin' | 'ok'>;
   if (typeof salesforce !== 'string') {
@@ -291,7 +325,7 @@ export function normalizeLoginUrl(
     const host = url.port ? `${hostname}:${url.port}` : hostname;
     success = { url: `${url.protocol}//${host}`, host, kind: 'custom', sandbox: false };
   } else {
-    return fail(salesforce, { host: rawHost.toLowerCase() || hostname });
+    return fail(salesforce, { host: shownHost });
   }
 
   return {

@@ -290,3 +290,70 @@ describe('normalizeLoginUrl properties', () => {
     if (!nested.ok) expect(nested.message).toMatch(/^acme\{host\}\.example\.com isn't a /);
   });
 });
+
+/** A DNS label of exactly `length` characters, as a My Domain name would be typed. */
+const labelOf = (length: number) =>
+  fc
+    .constantFrom('a', 'acme', 'x9', 'z')
+    .map((s) => s.repeat(Math.ceil(length / s.length)).slice(0, length));
+
+describe('normalizeLoginUrl and the DNS length limits (RFC 1035: 63 per label, 253 in all)', () => {
+  it('refuses a My Domain name longer than 63 characters, saying how long it is', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 64, max: 200 }).chain(labelOf),
+        fc.constantFrom('my.salesforce.com', 'lightning.force.com', 'develop.my.salesforce.com'),
+        (name, suffix) => {
+          const result = normalizeLoginUrl(`https://${name}.${suffix}`);
+          expect(result).toMatchObject({ ok: false, code: 'host_label_too_long' });
+          if (!result.ok) {
+            expect(result.message).toContain(`${name.length} characters`);
+            expect(result.message).toContain('63');
+            // The message quotes the host shortened, never the whole pasted value.
+            expect(result.message.length).toBeLessThan(300);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('accepts a My Domain name of up to 63 characters', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 63 }).chain(labelOf), (name) => {
+        expect(normalizeLoginUrl(`https://${name}.my.salesforce.com`)).toMatchObject({
+          ok: true,
+          url: `https://${name}.my.salesforce.com`,
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses any host longer than 253 characters, even with short labels, custom hosts included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 5, maxLength: 60 }),
+        fc.integer({ min: 254, max: 4000 }),
+        (lengths, atLeast) => {
+          // Labels of the drawn lengths, repeated until the host passes `atLeast` characters.
+          const labels: string[] = [];
+          let host = 'example.com';
+          for (let i = 0; host.length < atLeast; i++) {
+            labels.push('b'.repeat(lengths[i % lengths.length] ?? 1));
+            host = `${labels.join('.')}.example.com`;
+          }
+          const result = normalizeLoginUrl(`https://${host}`, { allowedHosts: ['*.example.com'] });
+          expect(result).toMatchObject({ ok: false, code: 'host_too_long' });
+          if (!result.ok) expect(result.message).toContain(`${host.length} characters`);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('decides by length before anything else about the host, and never lets 10,000 characters through', () => {
+    const result = normalizeLoginUrl(`https://${'a'.repeat(10_000)}.my.salesforce.com`);
+    expect(result).toMatchObject({ ok: false, code: 'host_too_long' });
+  });
+});

@@ -148,7 +148,22 @@ const accepted: [input: string, expected: Accepted][] = [
       note: 'rewritten_legacy_sandbox',
     },
   ],
-  // Partitioned non-production orgs.
+  // Partitioned non-production orgs. Developer Edition My Domains read `<name>.develop.…`; orgs
+  // from before partitioned domains keep `<name>-dev-ed` in front (My Domain URL Formats,
+  // products.domain_name_app_url_changes.htm).
+  [
+    'https://acme.develop.my.salesforce.com',
+    { url: 'https://acme.develop.my.salesforce.com', kind: 'developer', myDomain: 'acme' },
+  ],
+  [
+    'https://acme.develop.lightning.force.com/lightning/setup/SetupOneHome/home',
+    {
+      url: 'https://acme.develop.my.salesforce.com',
+      kind: 'developer',
+      myDomain: 'acme',
+      note: 'rewritten_from_lightning',
+    },
+  ],
   [
     'https://acme-dev-ed.develop.my.salesforce.com',
     {
@@ -488,6 +503,8 @@ const refused: [input: string, code: LoginUrlErrorCode][] = [
   ['https://acme_corp.my.salesforce.com', 'invalid_my_domain'],
   ['https://www.acme.my.salesforce.com', 'invalid_my_domain'],
   ['https://acme.staging.my.salesforce.com', 'invalid_my_domain'],
+  [`https://${'a'.repeat(64)}.my.salesforce.com`, 'host_label_too_long'],
+  [`https://${'acme.'.repeat(2500)}my.salesforce.com`, 'host_too_long'],
 ];
 
 describe('normalizeLoginUrl on real-world input', () => {

@@ -203,6 +203,10 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
     has_user_info:
       'Entfernen Sie den Teil vor „@“. Eine Login-URL enthält nie Benutzername oder Passwort.',
     port_not_allowed: 'Entfernen Sie „:{port}“. Salesforce-Login-URLs haben keine Portnummer.',
+    host_too_long:
+      'Die Adresse {host} ist {length} Zeichen lang; eine Webadresse darf höchstens {limit} haben. Kopieren Sie sie erneut aus Ihrem Browser.',
+    host_label_too_long:
+      'Ein Teil von {host} (zwischen zwei Punkten) ist {length} Zeichen lang; erlaubt sind höchstens {limit}. Kopieren Sie die Adresse erneut aus Ihrem Browser.',
     ip_address: 'Verwenden Sie Ihre Salesforce-Login-URL, keine IP-Adresse.',
     lookalike_host:
       '{host} sieht nur aus wie Salesforce. Prüfen Sie die Adresse. Verwenden Sie https://login.salesforce.com, https://test.salesforce.com oder Ihre My-Domain-URL.',
