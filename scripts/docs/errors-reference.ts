@@ -1,9 +1,15 @@
 import {
+  type ErrorActor,
   type ErrorCatalogue,
   errorCatalogueEn,
   explainError,
 } from '../../src/core/error-catalogue.js';
 import { CONNECT_ERROR_CODES } from '../../src/core/errors.js';
+
+const ACTORS: Record<ErrorActor, string> = {
+  'person-connecting': 'person connecting',
+  'salesforce-admin': 'Salesforce admin',
+};
 
 const CLIENT_CODES = new Set(
   CONNECT_ERROR_CODES.slice(0, CONNECT_ERROR_CODES.indexOf('access_denied')),
@@ -21,12 +27,14 @@ export function renderErrorsReference(catalogue: ErrorCatalogue = errorCatalogue
     '',
     'Every failure the kit reports is a `ConnectError` with one of these stable `code`s. Each entry',
     'is what `explainError(code)` returns and what `ErrorExplanation` shows the Salesforce admin:',
-    'a title, the likely cause, numbered fixes, the setup-guide step that fixes it, and whether',
-    'simply trying again can help. `{placeholders}` are filled with your callback URL, login URL',
-    'and app name when the kit knows them.',
+    'a title, the likely cause, who must act (the person connecting, or the Salesforce admin in',
+    'Setup, for whom `ErrorExplanation` offers "Copy instructions for your Salesforce admin"),',
+    'numbered fixes, the setup-guide step that fixes it, and whether simply trying again can help.',
+    '`{placeholders}` are filled with your callback URL, login URL and app name when the kit knows',
+    'them. The Salesforce facts behind each entry are listed in [sources.md](sources.md).',
     '',
-    '| code | raised by | title | guide step | retry helps |',
-    '| --- | --- | --- | --- | --- |',
+    '| code | raised by | title | who acts | guide step | retry helps |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   const raw = (code: (typeof CONNECT_ERROR_CODES)[number]) => {
     const entry = catalogue.errors[code];
@@ -40,12 +48,12 @@ export function renderErrorsReference(catalogue: ErrorCatalogue = errorCatalogue
   for (const code of CONNECT_ERROR_CODES) {
     const e = raw(code);
     lines.push(
-      `| [\`${code}\`](#${code}) | ${CLIENT_CODES.has(code) ? 'the kit or adapter' : 'Salesforce'} | ${e.title} | ${e.guideStepId ? `\`${e.guideStepId}\`` : '—'} | ${e.retryable ? 'yes' : 'no'} |`,
+      `| [\`${code}\`](#${code}) | ${CLIENT_CODES.has(code) ? 'the kit or adapter' : 'Salesforce'} | ${e.title} | ${ACTORS[e.actor]} | ${e.guideStepId ? `\`${e.guideStepId}\`` : '—'} | ${e.retryable ? 'yes' : 'no'} |`,
     );
   }
   for (const code of CONNECT_ERROR_CODES) {
     const e = raw(code);
-    lines.push('', `## ${code}`, '', `**${e.title}.** ${e.cause}`, '');
+    lines.push('', `## ${code}`, '', `**${e.title}.** ${e.cause}`, '', `_${e.whoActs}_`, '');
     e.fixes.forEach((fix, index) => {
       lines.push(`${index + 1}. ${fix}`);
     });

@@ -1,6 +1,7 @@
 import { type ComponentPropsWithoutRef, type ElementType, useId, useMemo, useState } from 'react';
 import {
   type ErrorCatalogue,
+  type ErrorExplanation as Explained,
   type ExplanationValues,
   errorCatalogueEn,
   explainError,
@@ -9,6 +10,7 @@ import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
+import { copyText } from './form/copy-text.js';
 import { partClassName } from './internal/parts.js';
 import { useMessages } from './messages/context.js';
 import {
@@ -74,6 +76,62 @@ interface ExplanationBodyProps {
   retry?: { label: string; onRetry: () => void } | undefined;
 }
 
+/**
+ * The explanation as plain text for the Salesforce admin: what went wrong, what Salesforce said,
+ * who acts, and the numbered fixes, with the code for support.
+ */
+function adminInstructions(
+  help: Explained,
+  description: string | undefined,
+  text: ErrorExplanationMessages,
+): string {
+  return [
+    help.title,
+    '',
+    help.cause,
+    ...(description ? [fillMessage(text.salesforceSaid, { description })] : []),
+    '',
+    help.whoActs,
+    `${text.fixesHeading}:`,
+    ...help.fixes.map((fix, index) => `${index + 1}. ${fix}`),
+    '',
+    fillMessage(text.adminInstructionsCode, { code: help.code }),
+  ].join('\n');
+}
+
+/** "Copy instructions for your Salesforce admin", with a live confirmation. */
+function AdminHandOff({
+  instructions,
+  text,
+  cls,
+}: {
+  instructions: string;
+  text: ErrorExplanationMessages;
+  cls: (name: string) => string | undefined;
+}) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <div className={cls('sfc-error-handoff')} data-sfc-part="error-admin-handoff">
+      <button
+        type="button"
+        className={cls('sfc-button')}
+        data-variant="secondary"
+        data-sfc-part="error-copy-for-admin"
+        onClick={async () => setCopied((await copyText(instructions)) ? 'copied' : 'failed')}
+      >
+        {text.copyForAdmin}
+      </button>
+      <span role="status" className={cls('sfc-description')} data-sfc-part="error-copy-status">
+        {copied === 'copied'
+          ? text.copiedForAdmin
+          : copied === 'failed'
+            ? text.copyForAdminFailed
+            : ''}
+      </span>
+    </div>
+  );
+}
+
 function ExplanationBody({
   code,
   description,
@@ -103,6 +161,13 @@ function ExplanationBody({
           {fillMessage(text.salesforceSaid, { description })}
         </p>
       ) : null}
+      <p
+        className={cls('sfc-error-who-acts')}
+        data-sfc-part="error-who-acts"
+        data-actor={help.actor}
+      >
+        {help.whoActs}
+      </p>
       {summary ? null : (
         <ol
           className={cls('sfc-error-fixes')}
@@ -114,6 +179,13 @@ function ExplanationBody({
           ))}
         </ol>
       )}
+      {!summary && help.actor === 'salesforce-admin' ? (
+        <AdminHandOff
+          instructions={adminInstructions(help, description, text)}
+          text={text}
+          cls={cls}
+        />
+      ) : null}
       {showRetry || stepId ? (
         <div className={cls('sfc-error-actions')} data-sfc-part="error-actions">
           {showRetry ? (
@@ -151,8 +223,10 @@ function ExplanationBody({
 }
 
 /**
- * Explains an error to the Salesforce admin: what went wrong, why, numbered fixes, a link to the
- * setup guide step where the fix is made, "Try again" when that can help, and a box where the
+ * Explains an error to the Salesforce admin: what went wrong, why, who must act (the person
+ * connecting or the Salesforce admin), numbered fixes, a "Copy instructions for your Salesforce
+ * admin" button when the fix is the admin's, a link to the setup guide step where the fix is
+ * made, "Try again" when that can help, and a box where the
  * admin pastes Salesforce's own error page (which the kit cannot read: it is another origin) to
  * have it explained too.
  *

@@ -18,6 +18,16 @@ export type ExplanationValueName = 'callbackUrl' | 'loginUrl' | 'appName';
 export type ExplanationValues = { [name in ExplanationValueName]?: string | undefined };
 
 /**
+ * Who must act to fix an error: the person connecting (in this product: connect again, correct a
+ * value) or the Salesforce admin (in Setup). Language-independent, so it is decided here for
+ * every catalogue.
+ *
+ * @example
+ * if (explainError(code).actor === 'salesforce-admin') offerAdminHandOff();
+ */
+export type ErrorActor = 'person-connecting' | 'salesforce-admin';
+
+/**
  * One error's text, written for the Salesforce admin. May hold `{callbackUrl}`-style placeholders.
  *
  * @example
@@ -57,6 +67,11 @@ export interface ErrorCatalogue {
    * ("set the Callback URL to exactly the callback URL shown in the setup guide").
    */
   missingValues: Record<ExplanationValueName, string>;
+  /**
+   * The sentence that says who must act, per {@link ErrorActor}. Optional so that catalogues
+   * written before it existed still work: English fills in.
+   */
+  actors?: Record<ErrorActor, string>;
 }
 
 /**
@@ -75,6 +90,10 @@ export interface ErrorExplanation {
   guideStepId?: GuideStepId;
   /** Whether simply trying again can help (offer a "Try again" button). */
   retryable: boolean;
+  /** Who must act on the fixes. */
+  actor: ErrorActor;
+  /** The catalogue's sentence saying who must act, e.g. "Your Salesforce admin fixes this in Setup." */
+  whoActs: string;
 }
 
 /**
@@ -108,6 +127,31 @@ const guideSteps: Partial<Record<ConnectErrorCode, GuideStepId>> = {
   invalid_login_url: 'enter-credentials',
   not_configured: 'enter-credentials',
 };
+
+// Errors only a Salesforce admin can fix, in Setup; every other one the person connecting fixes
+// in this product (connect again, correct a value). app_not_found is the person connecting's:
+// its likeliest cause is a Login URL that leads to another org.
+const adminCodes: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
+  'redirect_uri_mismatch',
+  'app_not_approved',
+  'app_not_installed',
+  'flow_not_enabled',
+  'scope_not_allowed',
+  'ip_restricted',
+  'inactive_user',
+  'inactive_org',
+]);
+
+/**
+ * Who must act to fix an error; see {@link ErrorActor}.
+ *
+ * @example
+ * errorActor('redirect_uri_mismatch') // 'salesforce-admin'
+ * errorActor('popup_blocked') // 'person-connecting'
+ */
+export function errorActor(code: ConnectErrorCode): ErrorActor {
+  return adminCodes.has(code) ? 'salesforce-admin' : 'person-connecting';
+}
 
 // Codes where connecting again, unchanged, can succeed. invalid_client_id is one: a new or changed
 // app takes up to 10 minutes to work. invalid_grant is one: reconnecting is its fix.
@@ -143,6 +187,11 @@ export const errorCatalogueEn: ErrorCatalogue = {
     callbackUrl: 'the callback URL shown in the setup guide',
     loginUrl: 'the Login URL you saved',
     appName: 'your app',
+  },
+  actors: {
+    'person-connecting': 'You can fix this yourself, here.',
+    'salesforce-admin':
+      'Your Salesforce admin fixes this in Setup: send them these instructions if that is not you.',
   },
   errors: {
     popup_blocked: {
@@ -239,7 +288,7 @@ export const errorCatalogueEn: ErrorCatalogue = {
       cause:
         'Salesforce rejected the Consumer Secret ("invalid client credentials"). It may be mistyped, out of date, or swapped with the Consumer Key.',
       fixes: [
-        'Get both values again: in Setup open {appName}, click "Manage Consumer Details" (Connected App) or "Consumer Key and Secret" on the Settings tab (External Client App), confirm the code Salesforce emails you, then copy them.',
+        'Get both values again: in Setup open {appName}, click "Consumer Key and Secret" on the Settings tab (External Client App) or "Manage Consumer Details" (Connected App), verify your identity with one of your registered methods, then copy them.',
         'Paste the key (usually starting with 3MVG) as Consumer Key and the secret (19 digits or 64 letters and digits) as Consumer Secret.',
         'If the values were regenerated, only the newest pair works.',
       ],
@@ -247,16 +296,17 @@ export const errorCatalogueEn: ErrorCatalogue = {
     invalid_grant: {
       title: 'The Salesforce authorization is no longer valid',
       cause:
-        'Salesforce no longer accepts it: it expired, was revoked, or the sign-in took too long. Salesforce also keeps only 5 authorizations per user and app and revokes the oldest.',
+        'Salesforce no longer accepts it: it expired, was revoked, went unused too long, or the sign-in took too long. Salesforce allows five approvals per user for each app; after a fifth approval, the oldest is revoked.',
       fixes: [
         'Connect again.',
-        'If it keeps expiring, set the refresh token policy in the OAuth policies of {appName} to "Refresh token is valid until revoked".',
+        'If it keeps expiring, set the Refresh Token Policy in the OAuth policies of {appName} to "Refresh token is valid until revoked".',
+        'Setup does not offer that option when the app limits idle refresh tokens to 30 days. Then the connection ends whenever it goes 30 days without use, and someone connects again.',
       ],
     },
     app_not_approved: {
       title: 'You are not approved to use this app',
       cause:
-        'Permitted Users for {appName} is "Admin approved users are pre-authorized", and your profile or permission set is not selected.',
+        'Permitted Users for {appName} is "Admin approved users are pre-authorized", and your profile or permission set is not selected (Salesforce may say only OAUTH_APP_ACCESS_DENIED).',
       fixes: [
         "In the app's policies, add your user's profile or a permission set you have, save, and connect again.",
         'Or set Permitted Users to "All users may self-authorize".',
@@ -265,19 +315,20 @@ export const errorCatalogueEn: ErrorCatalogue = {
     app_not_installed: {
       title: 'The app is blocked in this org',
       cause:
-        'Salesforce will not let this user use {appName}: it is not installed or not approved in this org.',
+        'Salesforce will not let this user use {appName}. Since September 2025 orgs block apps that are not installed for most users, and API access control can block an app too.',
       fixes: [
-        'Check that the app exists in this org and is not blocked.',
-        'In its OAuth policies, set Permitted Users to "Admin approved users are pre-authorized" and select the profiles or permission sets of the users who connect.',
+        'Install the app: in Setup, open "Connected Apps OAuth Usage", find {appName} and click "Install".',
+        'Or give the users who connect the permission "Approve Uninstalled Connected Apps" (or "Use Any API Client").',
+        'Then, in its OAuth policies, set Permitted Users to "Admin approved users are pre-authorized" and select the profiles or permission sets of the users who connect.',
       ],
     },
     app_not_found: {
       title: 'The app does not exist in this org',
       cause:
-        'The org you signed in to has no app with this Consumer Key. Sandboxes often lack it: apps are not always copied when a sandbox is refreshed.',
+        'Most likely, the Login URL points at another org than the one holding the app: Salesforce finds no app with this Consumer Key behind {loginUrl} ("External client app is not installed in this org"). A sandbox lacks it too: Salesforce does not copy local External Client Apps into a sandbox when it is created or refreshed.',
       fixes: [
-        'Check that {loginUrl} leads to the org where you created the app.',
-        'For a sandbox, create the app in the sandbox itself and save its own Consumer Key and Secret here.',
+        'Check that {loginUrl} leads to the org where the app was created: a sandbox needs https://test.salesforce.com or its own My Domain, production https://login.salesforce.com or yours.',
+        'To connect a sandbox, ask your Salesforce admin to create the app in that sandbox, then save its own Consumer Key and Secret here.',
       ],
     },
     pkce_required: {
@@ -321,10 +372,12 @@ export const errorCatalogueEn: ErrorCatalogue = {
       fixes: ['Wait a few minutes, then try again.'],
     },
     ip_restricted: {
-      title: 'Salesforce blocked the connection by IP address',
-      cause: "The org's IP restrictions do not allow the server that connects to Salesforce.",
+      title: 'Salesforce blocked the connection by IP address or login hours',
+      cause:
+        'Salesforce said "ip restricted or invalid login hours": the user\'s profile allows logins only from some IP addresses or at some hours, and this sign-in came from outside them.',
       fixes: [
-        'In the OAuth policies of {appName}, set IP Relaxation to relax IP restrictions, save, and connect again.',
+        'In the OAuth policies of {appName}, set IP Relaxation to "Enforce IP restrictions, but relax for refresh tokens": sign-in in the browser is still checked, and the server can renew the connection from its own address. Save and connect again.',
+        "If it happens outside office hours, widen the login hours on the user's profile, or connect within them.",
       ],
     },
     salesforce_unavailable: {
@@ -375,6 +428,7 @@ export function explainError(
         errorCatalogueEn.missingValues[name],
     );
   const guideStepId = guideSteps[known];
+  const actor = errorActor(known);
   return {
     code: known,
     title: fill(entry.title),
@@ -382,5 +436,7 @@ export function explainError(
     fixes: entry.fixes.map(fill),
     ...(guideStepId ? { guideStepId } : {}),
     retryable: retryableCodes.has(known),
+    actor,
+    whoActs: catalogue.actors?.[actor] ?? errorCatalogueEn.actors?.[actor] ?? '',
   };
 }

@@ -12,6 +12,18 @@ export interface SalesforceErrorBody {
 }
 
 /**
+ * An error as Salesforce's REST API sends it, e.g. for an access token it no longer accepts:
+ * `[{ "message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID" }]`.
+ *
+ * @example
+ * fromSalesforceError(await response.json(), { status: 401 }); // code 'invalid_grant'
+ */
+export interface SalesforceApiError {
+  errorCode?: string | null | undefined;
+  message?: string | null | undefined;
+}
+
+/**
  * Facts about the response that carried a Salesforce error.
  *
  * @example
@@ -45,8 +57,17 @@ const codeByError = new Map<string, ConnectErrorCode>([
   ['invalid_client_id', 'invalid_client_id'],
   ['redirect_uri_mismatch', 'redirect_uri_mismatch'],
   ['access_denied', 'access_denied'],
+  // Since September 2025 this mostly means the org blocks an app that is not installed (help
+  // article 005385096).
   ['oauth_approval_error_generic', 'app_not_installed'],
   ['oauth_ec_app_not_found', 'app_not_found'],
+  // Both come bare on Salesforce's page, without a description: the user may not use the app
+  // (its policies), or the org's API access control blocks the app.
+  ['oauth_app_access_denied', 'app_not_approved'],
+  ['oauth_authorization_blocked', 'app_not_installed'],
+  // The REST API's answer to an access token it no longer accepts; refreshing failed too when an
+  // admin sees it, so the connection needs a new authorization.
+  ['invalid_session_id', 'invalid_grant'],
   ['app_not_found', 'app_not_found'],
   ['invalid_app_access', 'app_not_approved'],
   ['unsupported_grant_type', 'flow_not_enabled'],
@@ -63,12 +84,17 @@ const codeByDescription: ReadonlyArray<readonly [string, ConnectErrorCode]> = [
   ['redirect_uri must match configuration', 'redirect_uri_mismatch'],
   ['end-user denied authorization', 'access_denied'],
   ['app must be installed into org', 'app_not_installed'],
+  ['external client app is not installed in this org', 'app_not_found'],
   ['invalid client credentials', 'invalid_client'],
   ['user is not admin approved', 'app_not_approved'],
+  // Longest first: a pasted page's sentence is quoted whole.
+  ['ip restricted or invalid login hours', 'ip_restricted'],
   ['ip restricted', 'ip_restricted'],
+  ['invalid login hours', 'ip_restricted'],
   ['expired access/refresh token', 'invalid_grant'],
   ['expired authorization code', 'invalid_grant'],
   ['authentication failure', 'invalid_grant'],
+  ['session expired or invalid', 'invalid_grant'],
 ];
 
 const pkcePattern = /pkce|code[ _]?(?:challenge|verifier)/;
@@ -86,6 +112,7 @@ const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
     'authentication failure',
     'Salesforce could not authenticate the saved authorization; reconnect.',
   ],
+  ['session expired or invalid', 'Salesforce no longer accepts the session; reconnect.'],
 ];
 
 const normalize = (value: string | null | undefined) =>
@@ -106,8 +133,11 @@ function classify(error: string, description: string, status: number | undefined
   if (error === 'invalid_grant') {
     code = describedCode(description) === 'ip_restricted' ? 'ip_restricted' : 'invalid_grant';
   } else if (error === 'invalid_client') {
+    const described = describedCode(description);
     code =
-      describedCode(description) === 'app_not_installed' ? 'app_not_installed' : 'invalid_client';
+      described === 'app_not_installed' || described === 'app_not_found'
+        ? described
+        : 'invalid_client';
   } else if (error === 'invalid_request') {
     if (pkcePattern.test(description)) code = 'pkce_required';
   } else {
@@ -126,8 +156,8 @@ function classify(error: string, description: string, status: number | undefined
 }
 
 /**
- * Maps an OAuth error from Salesforce (token endpoint body, callback query, or what the admin
- * pasted) to a {@link ConnectError} with one of the kit's stable codes. Salesforce's own `error` and
+ * Maps an OAuth error from Salesforce (token endpoint body, callback query, what the admin
+ * pasted, or a REST API error list such as `INVALID_SESSION_ID`) to a {@link ConnectError} with one of the kit's stable codes. Salesforce's own `error` and
  * `error_description` stay on the error (`salesforceError`, `salesforceDescription`) for support.
  * Matching is case-insensitive; a missing description is fine; an error the kit does not know
  * becomes `unknown` (or `salesforce_unavailable` for an HTTP 5xx response).
@@ -140,11 +170,10 @@ function classify(error: string, description: string, status: number | undefined
  * // { error: 'invalid_grant', error_description: 'ip restricted' } → code 'ip_restricted'
  */
 export function fromSalesforceError(
-  body: SalesforceErrorBody | null | undefined,
+  body: SalesforceErrorBody | SalesforceApiError | readonly SalesforceApiError[] | null | undefined,
   options: FromSalesforceErrorOptions = {},
 ): ConnectError {
-  // Tolerates whatever `response.json()` produced: null, a string, an object without the fields.
-  const { error, error_description } = (typeof body === 'object' && body) || {};
+  const { error, error_description } = oauthFields(body);
   const rawError = typeof error === 'string' ? error.trim() : '';
   const rawDescription = typeof error_description === 'string' ? error_description.trim() : '';
   const description = normalize(rawDescription);
@@ -164,6 +193,19 @@ export function fromSalesforceError(
     ...(options.status === undefined ? {} : { status: options.status }),
     ...(options.cause === undefined ? {} : { cause: options.cause }),
   });
+}
+
+/**
+ * The OAuth `error` and `error_description` of a body. Tolerates whatever `response.json()`
+ * produced: null, a string, an object without the fields, or the REST API's list of
+ * `{ errorCode, message }` (its first entry speaks for the answer).
+ */
+function oauthFields(body: unknown): { error?: unknown; error_description?: unknown } {
+  const first: unknown = Array.isArray(body) ? body[0] : body;
+  if (typeof first !== 'object' || first === null) return {};
+  const record = first as Record<string, unknown>;
+  if ('error' in record || 'error_description' in record) return record;
+  return { error: record.errorCode, error_description: record.message };
 }
 
 /** One round of URL decoding: `+` to space, then every run of valid `%XX` escapes. */

@@ -52,6 +52,9 @@ function Explanation({
       <p style={{ margin: 0, fontSize: '0.8em', textTransform: 'uppercase' }}>{label}</p>
       <p style={{ fontWeight: 600, marginBlock: '0.25rem' }}>{help.title}</p>
       <p style={{ marginBlock: '0.25rem' }}>{help.cause}</p>
+      <p style={{ marginBlock: '0.25rem', fontStyle: 'italic' }} data-actor={help.actor}>
+        {help.whoActs}
+      </p>
       <ol style={{ marginBlock: '0.25rem', paddingInlineStart: '1.25rem' }}>
         {help.fixes.map((fix) => (
           <li key={fix}>{fix}</li>

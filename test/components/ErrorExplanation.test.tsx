@@ -144,4 +144,70 @@ describe('ErrorExplanation', () => {
     expect(container.querySelector('.sfc-error-title')).toBeNull();
     expect(container.querySelector('[data-sfc-part="error-title"]')).not.toBeNull();
   });
+
+  it('says who must act: the person connecting for their own fixes', () => {
+    render(<ErrorExplanation error="popup_blocked" />);
+    expect(screen.getByText('You can fix this yourself, here.')).toHaveAttribute(
+      'data-actor',
+      'person-connecting',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Copy instructions for your Salesforce admin' }),
+    ).toBeNull();
+  });
+
+  it('hands an admin fix to the Salesforce admin as text, Salesforce’s words and the fixes included', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <ErrorExplanation
+        error={{ code: 'app_not_installed', salesforceDescription: 'OAUTH_AUTHORIZATION_BLOCKED' }}
+        values={{ appName: 'Acme Sync' }}
+      />,
+    );
+    expect(screen.getByText(/Your Salesforce admin fixes this in Setup/)).toHaveAttribute(
+      'data-actor',
+      'salesforce-admin',
+    );
+    await user.click(
+      screen.getByRole('button', { name: 'Copy instructions for your Salesforce admin' }),
+    );
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toMatch(/^The app is blocked in this org\n/);
+    expect(copied).toContain('Salesforce said: “OAUTH_AUTHORIZATION_BLOCKED”');
+    expect(copied).toContain('Your Salesforce admin fixes this in Setup');
+    expect(copied).toContain(
+      '1. Install the app: in Setup, open "Connected Apps OAuth Usage", find Acme Sync and click "Install".',
+    );
+    expect(copied).toContain('Approve Uninstalled Connected Apps');
+    expect(copied).toMatch(/Error code: app_not_installed$/);
+    expect(screen.getByText(/^Copied\./)).toHaveAttribute('role', 'status');
+    await expectNoAxeViolations(container);
+  });
+
+  it('offers the hand-off for a pasted error the admin must fix, and says who acts in German', async () => {
+    const user = userEvent.setup();
+    render(
+      <SalesforceConnectMessagesProvider
+        messages={{
+          errorExplanation: errorExplanationMessagesDe,
+          errors: errorCataloguesByLocale.de,
+        }}
+      >
+        <ErrorExplanation error="unknown" />
+      </SalesforceConnectMessagesProvider>,
+    );
+    await user.click(screen.getByText(/Fügen Sie deren Adresse oder Text ein/));
+    await user.click(screen.getByRole('textbox'));
+    await user.paste('ip restricted or invalid login hours');
+    expect(
+      screen.getByRole('heading', { name: errorCataloguesByLocale.de.errors.ip_restricted.title }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Das behebt Ihr Salesforce-Admin im Setup/)).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', { name: 'Anleitung für Ihren Salesforce-Admin kopieren' }),
+    );
+    expect(await navigator.clipboard.readText()).toContain(
+      'Enforce IP restrictions, but relax for refresh tokens',
+    );
+  });
 });

@@ -135,7 +135,9 @@ describe('explainError', () => {
     const text = [help.cause, ...help.fixes].join(' ');
     expect(text).toMatch(/swapped/);
     expect(text).toContain('Manage Consumer Details');
-    expect(text).toMatch(/code Salesforce emails you/);
+    // Identity verification uses any registered method, not necessarily an emailed code.
+    expect(text).toMatch(/one of your registered methods/);
+    expect(text).not.toMatch(/emails? you/);
     expect(help.guideStepId).toBe('consumer-credentials');
   });
 
@@ -148,22 +150,37 @@ describe('explainError', () => {
     expect(help.guideStepId).toBe('oauth-policies');
   });
 
-  it('explains app_not_found with refreshed sandboxes needing their own app', () => {
-    const help = explainError('app_not_found');
-    expect([help.cause, ...help.fixes].join(' ')).toMatch(/refreshed/);
-    expect(help.fixes.join(' ')).toMatch(/create the app in the sandbox itself/);
+  it('explains app_not_found leading with a Login URL of another org, then sandboxes', () => {
+    const help = explainError('app_not_found', { values: { loginUrl } });
+    // The first sentence names the likeliest cause; sandboxes come after it.
+    expect(help.cause).toMatch(
+      /^Most likely, the Login URL points at another org than the one holding the app/,
+    );
+    expect(help.cause.indexOf('sandbox')).toBeGreaterThan(help.cause.indexOf('another org'));
+    expect(help.cause).toMatch(/created or refreshed/);
+    expect(help.cause).toContain('External client app is not installed in this org');
+    expect(help.fixes[0]).toContain(loginUrl);
+    expect(help.fixes[1]).toMatch(/create the app in that sandbox/);
     expect(help.guideStepId).toBe('create-app');
   });
 
   it('tells to reconnect on invalid_grant and points at the refresh token policy', () => {
     const help = explainError('invalid_grant');
     expect(help.fixes[0]).toMatch(/Connect again/);
-    expect(help.fixes.join(' ')).toMatch(/refresh token policy/);
+    expect(help.fixes.join(' ')).toMatch(/Refresh Token Policy/);
+    expect(help.fixes.join(' ')).toContain('Refresh token is valid until revoked');
+    // With the 30-day idle limit that option is hidden: say what it means for the customer.
+    expect(help.fixes.join(' ')).toMatch(/30 days without use/);
+    expect(help.cause).toMatch(/after a fifth approval, the oldest is revoked/);
     expect(help.guideStepId).toBe('oauth-policies');
   });
 
   it('tells to relax IP restrictions on ip_restricted, and to wait on rate_limited', () => {
-    expect(explainError('ip_restricted').fixes.join(' ')).toMatch(/relax IP restrictions/);
+    const ip = explainError('ip_restricted');
+    expect(ip.fixes[0]).toContain('Enforce IP restrictions, but relax for refresh tokens');
+    // The fix covers login hours on the profile, not only IP ranges.
+    expect(ip.cause).toContain('ip restricted or invalid login hours');
+    expect(ip.fixes.join(' ')).toMatch(/login hours on the user's profile/);
     expect(explainError('ip_restricted').guideStepId).toBe('oauth-policies');
     expect(explainError('rate_limited').fixes.join(' ')).toMatch(/Wait/);
   });
@@ -255,5 +272,52 @@ describe('explainError', () => {
     const help = explainError('unknown');
     help.fixes.push('mutated');
     expect(errorCatalogueEn.errors.unknown.fixes).not.toContain('mutated');
+  });
+});
+
+describe('who must act', () => {
+  const adminCodes: ConnectErrorCode[] = [
+    'redirect_uri_mismatch',
+    'app_not_approved',
+    'app_not_installed',
+    'flow_not_enabled',
+    'scope_not_allowed',
+    'ip_restricted',
+    'inactive_user',
+    'inactive_org',
+  ];
+
+  it.each(catalogues)('%s says who must act for every code', (_, catalogue) => {
+    for (const code of CONNECT_ERROR_CODES) {
+      const help = explainError(code, { catalogue });
+      const expected = adminCodes.includes(code) ? 'salesforce-admin' : 'person-connecting';
+      expect(help.actor, code).toBe(expected);
+      expect(help.whoActs, code).toBe(catalogue.actors?.[expected]);
+      expect(help.whoActs.trim(), code).not.toBe('');
+    }
+  });
+
+  it('names the Salesforce admin for admin fixes and the reader for their own', () => {
+    expect(explainError('app_not_installed').whoActs).toMatch(/Salesforce admin/);
+    expect(explainError('popup_blocked').whoActs).toMatch(/yourself/);
+    expect(explainError('app_not_installed', { catalogue: errorCatalogueDe }).whoActs).toMatch(
+      /Salesforce-Admin/,
+    );
+  });
+
+  it('falls back to English words for a catalogue written before actors existed', () => {
+    const { actors: _, ...old } = errorCatalogueEn;
+    expect(explainError('ip_restricted', { catalogue: old }).whoActs).toBe(
+      errorCatalogueEn.actors?.['salesforce-admin'],
+    );
+  });
+
+  it('explains app_not_installed as an uninstalled app since September 2025, with both fixes', () => {
+    const help = explainError('app_not_installed', { values: { appName } });
+    expect(help.cause).toMatch(/September 2025/);
+    expect(help.fixes[0]).toContain('Connected Apps OAuth Usage');
+    expect(help.fixes[0]).toContain(appName);
+    expect(help.fixes[1]).toContain('Approve Uninstalled Connected Apps');
+    expect(help.fixes[1]).toContain('Use Any API Client');
   });
 });

@@ -29,6 +29,13 @@ const table = [
   ['invalid_request', 'PKCE required', 'pkce_required'],
   ['unsupported_grant_type', 'grant type not supported', 'flow_not_enabled'],
   ['rate_limit_exceeded', 'too many requests', 'rate_limited'],
+  // Issue 16: what Salesforce says today (SALESFORCE.md, "Errors and what they mean").
+  ['invalid_client', 'External client app is not installed in this org', 'app_not_found'],
+  ['OAUTH_APP_ACCESS_DENIED', undefined, 'app_not_approved'],
+  ['OAUTH_AUTHORIZATION_BLOCKED', undefined, 'app_not_installed'],
+  ['INVALID_SESSION_ID', 'Session expired or invalid', 'invalid_grant'],
+  ['invalid_grant', 'ip restricted or invalid login hours', 'ip_restricted'],
+  ['OAUTH_APPROVAL_ERROR_GENERIC', undefined, 'app_not_installed'],
 ] as const;
 
 describe('fromSalesforceError', () => {
@@ -405,5 +412,60 @@ describe('parseSalesforceErrorText', () => {
         );
       }),
     );
+  });
+});
+
+describe('the decoder reads what Salesforce says today (issue 16)', () => {
+  // What an admin copies from Salesforce's own page or an API answer, and the code it means.
+  const pasted: [string, string, string | undefined][] = [
+    [
+      'https://acme.my.salesforce.com/setup/secur/RemoteAccessErrorPage.apexp?error=invalid_client&error_description=External%20client%20app%20is%20not%20installed%20in%20this%20org',
+      'app_not_found',
+      'External client app is not installed in this org',
+    ],
+    ['External client app is not installed in this org', 'app_not_found', undefined],
+    ['OAUTH_APP_ACCESS_DENIED', 'app_not_approved', undefined],
+    ['error=OAUTH_APP_ACCESS_DENIED', 'app_not_approved', undefined],
+    ['OAUTH_AUTHORIZATION_BLOCKED', 'app_not_installed', undefined],
+    ['Error: OAUTH_AUTHORIZATION_BLOCKED', 'app_not_installed', undefined],
+    [
+      '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+      'invalid_grant',
+      undefined,
+    ],
+    [
+      '{"error":"invalid_grant","error_description":"ip restricted or invalid login hours"}',
+      'ip_restricted',
+      'ip restricted or invalid login hours',
+    ],
+    [
+      'ip restricted or invalid login hours',
+      'ip_restricted',
+      'ip restricted or invalid login hours',
+    ],
+    [
+      'OAUTH_APPROVAL_ERROR_GENERIC : An unexpected error has occured during authentication. Please try again.',
+      'app_not_installed',
+      'An unexpected error has occured during authentication. Please try again.',
+    ],
+  ];
+
+  it.each(pasted)('reads %j as %s', (text, code, description) => {
+    const found = parseSalesforceErrorText(text);
+    expect(found?.code).toBe(code);
+    if (description) expect(found?.description).toBe(description);
+  });
+
+  it('maps the REST API’s error list (INVALID_SESSION_ID) like an OAuth error', () => {
+    const mapped = fromSalesforceError(
+      [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+      { status: 401 },
+    );
+    expect(mapped.code).toBe('invalid_grant');
+    expect(mapped.salesforceError).toBe('INVALID_SESSION_ID');
+    expect(mapped.salesforceDescription).toBe('Session expired or invalid');
+    expect(mapped.message).toContain('no longer accepts the session');
+    expect(fromSalesforceError({ errorCode: 'INVALID_SESSION_ID' }).code).toBe('invalid_grant');
+    expect(fromSalesforceError([]).code).toBe('unknown');
   });
 });

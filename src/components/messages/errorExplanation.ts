@@ -20,6 +20,12 @@ export interface ErrorExplanationMessages {
   notRecognised: string;
   notRecognisedHint: string;
   salesforceSaid: string;
+  /** The button that copies a Salesforce admin's fix as text, shown when the fix is theirs. */
+  copyForAdmin: string;
+  copiedForAdmin: string;
+  copyForAdminFailed: string;
+  /** The last line of the copied instructions; `{code}` is the kit's error code. */
+  adminInstructionsCode: string;
 }
 
 /**
@@ -39,6 +45,10 @@ export const errorExplanationMessagesEn: ErrorExplanationMessages = {
   notRecognisedHint:
     'Paste the whole address from the browser’s address bar, or the message shown on the page.',
   salesforceSaid: 'Salesforce said: “{description}”',
+  copyForAdmin: 'Copy instructions for your Salesforce admin',
+  copiedForAdmin: 'Copied. Paste them into a message to your Salesforce admin.',
+  copyForAdminFailed: "Couldn't copy. Select the text above and copy it by hand.",
+  adminInstructionsCode: 'Error code: {code}',
 };
 
 /**
@@ -60,6 +70,11 @@ export const errorExplanationMessagesDe: ErrorExplanationMessages = {
   notRecognisedHint:
     'Fügen Sie die ganze Adresse aus der Adressleiste des Browsers oder die Meldung der Seite ein.',
   salesforceSaid: 'Salesforce meldete: „{description}“',
+  copyForAdmin: 'Anleitung für Ihren Salesforce-Admin kopieren',
+  copiedForAdmin: 'Kopiert. Fügen Sie sie in eine Nachricht an Ihren Salesforce-Admin ein.',
+  copyForAdminFailed:
+    'Kopieren nicht möglich. Markieren Sie den Text oben und kopieren Sie ihn von Hand.',
+  adminInstructionsCode: 'Fehlercode: {code}',
 };
 
 /**

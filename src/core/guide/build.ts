@@ -33,8 +33,9 @@ export const DEFAULT_GUIDE_SCOPES: readonly string[] = DEFAULT_SCOPES;
 
 /**
  * The errors the troubleshooting section explains when the config names none: every one an admin
- * can act on, most frequent first. Errors internal to the kit (aborted, state mismatch…) are left
- * out.
+ * can act on, most frequent first, so the guide handed to the Salesforce admin ("Copy
+ * instructions for your Salesforce admin") carries every fix that is theirs. Errors internal to
+ * the kit (aborted, state mismatch…) are left out.
  *
  * @example
  * buildSetupGuide({ ...config, troubleshooting: DEFAULT_TROUBLESHOOTING_CODES.filter((c) => c !== 'popup_blocked') });
@@ -48,6 +49,7 @@ export const DEFAULT_TROUBLESHOOTING_CODES: readonly ConnectErrorCode[] = [
   'app_not_found',
   'pkce_required',
   'flow_not_enabled',
+  'scope_not_allowed',
   'invalid_grant',
   'ip_restricted',
   'invalid_login_url',

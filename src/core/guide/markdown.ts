@@ -116,6 +116,8 @@ export function guideToMarkdown(guide: SetupGuide): string {
         `### ${escapeMarkdown(item.title)}`,
         `${codeSpan(item.code)}: ${escapeMarkdown(item.cause)}`,
       );
+      // Who acts, so a forwarded copy tells the Salesforce admin which fixes are theirs.
+      if (item.whoActs) out.push(`_${escapeMarkdown(item.whoActs)}_`);
       const fixes = item.fixes.map((fix) => `- ${escapeMarkdown(fix)}`);
       const index = guide.steps.findIndex((step) => step.id === item.stepId);
       const target = guide.steps[index];

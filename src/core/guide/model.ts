@@ -1,3 +1,4 @@
+import type { ErrorActor } from '../error-catalogue.js';
 import type { ConnectErrorCode } from '../errors.js';
 import type { GuideStepId } from '../guide-step-ids.js';
 
@@ -114,6 +115,10 @@ export interface GuideTroubleshootingItem {
   title: string;
   cause: string;
   fixes: readonly string[];
+  /** Who must act on the fixes: the person connecting or the Salesforce admin. */
+  actor: ErrorActor;
+  /** The catalogue's sentence saying who must act. */
+  whoActs: string;
   /** The guide step to go back to; only set when this guide has that step. */
   stepId?: GuideStepId;
 }

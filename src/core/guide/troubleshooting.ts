@@ -29,7 +29,7 @@ export interface GuideTroubleshootingInput {
  */
 export function guideTroubleshooting(input: GuideTroubleshootingInput): GuideTroubleshootingItem[] {
   return [...new Set(input.codes)].map((code) => {
-    const { title, cause, fixes, guideStepId } = explainError(code, {
+    const { title, cause, fixes, guideStepId, actor, whoActs } = explainError(code, {
       catalogue: input.catalogue,
       values: input.values,
     });
@@ -38,6 +38,8 @@ export function guideTroubleshooting(input: GuideTroubleshootingInput): GuideTro
       title,
       cause,
       fixes,
+      actor,
+      whoActs,
       ...(guideStepId && input.stepIds.includes(guideStepId) ? { stepId: guideStepId } : {}),
     };
   });

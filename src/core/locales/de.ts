@@ -23,6 +23,11 @@ export const errorCatalogueDe: ErrorCatalogue = {
     loginUrl: 'die gespeicherte Login-URL',
     appName: 'Ihre App',
   },
+  actors: {
+    'person-connecting': 'Das können Sie selbst hier beheben.',
+    'salesforce-admin':
+      'Das behebt Ihr Salesforce-Admin im Setup: Schicken Sie ihm diese Anleitung, falls Sie es nicht selbst sind.',
+  },
   errors: {
     popup_blocked: {
       title: 'Der Browser hat das Salesforce-Fenster blockiert',
@@ -129,7 +134,7 @@ export const errorCatalogueDe: ErrorCatalogue = {
       cause:
         'Salesforce hat das Consumer Secret abgelehnt („invalid client credentials“). Es ist vielleicht vertippt, veraltet oder mit dem Consumer Key vertauscht.',
       fixes: [
-        'Holen Sie beide Werte neu: Öffnen Sie in Setup {appName}, klicken Sie auf „Manage Consumer Details“ (Connected App) bzw. „Consumer Key and Secret“ im Tab „Settings“ (External Client App), bestätigen Sie den Code, den Salesforce Ihnen per E-Mail schickt, und kopieren Sie beide Werte.',
+        'Holen Sie beide Werte neu: Öffnen Sie in Setup {appName}, klicken Sie auf „Manage Consumer Details“ (Connected App) bzw. „Consumer Key and Secret“ im Tab „Settings“ (External Client App), bestätigen Sie Ihre Identität mit einer Ihrer registrierten Methoden und kopieren Sie beide Werte.',
         'Fügen Sie den Key (beginnt meist mit 3MVG) als Consumer Key ein und das Secret (19 Ziffern oder 64 Buchstaben und Ziffern) als Consumer Secret.',
         'Wurden die Werte neu generiert, gilt nur das neueste Paar.',
       ],
@@ -137,16 +142,17 @@ export const errorCatalogueDe: ErrorCatalogue = {
     invalid_grant: {
       title: 'Die Salesforce-Autorisierung ist nicht mehr gültig',
       cause:
-        'Salesforce akzeptiert sie nicht mehr: Sie ist abgelaufen, wurde widerrufen, oder die Anmeldung hat zu lange gedauert. Außerdem behält Salesforce nur 5 Autorisierungen pro Benutzer und App und widerruft die älteste.',
+        'Salesforce akzeptiert sie nicht mehr: Sie ist abgelaufen, wurde widerrufen, zu lange nicht benutzt, oder die Anmeldung hat zu lange gedauert. Salesforce erlaubt fünf Freigaben pro Benutzer und App; nach einer fünften Freigabe wird die älteste widerrufen.',
       fixes: [
         'Verbinden Sie sich erneut.',
-        'Läuft sie immer wieder ab, öffnen Sie {appName} und stellen Sie in den OAuth-Richtlinien die Refresh-Token-Richtlinie auf „Refresh token is valid until revoked“.',
+        'Läuft sie immer wieder ab, öffnen Sie {appName} und stellen Sie in den OAuth-Richtlinien „Refresh Token Policy“ auf „Refresh token is valid until revoked“.',
+        'Diese Option fehlt im Setup, wenn die App ungenutzte Refresh-Token auf 30 Tage begrenzt. Dann endet die Verbindung, sobald sie 30 Tage lang nicht genutzt wurde, und jemand muss sich erneut verbinden.',
       ],
     },
     app_not_approved: {
       title: 'Sie sind für diese App nicht freigegeben',
       cause:
-        'Für {appName} steht „Permitted Users“ auf „Admin approved users are pre-authorized“, und Ihr Profil oder Berechtigungssatz ist nicht ausgewählt.',
+        'Für {appName} steht „Permitted Users“ auf „Admin approved users are pre-authorized“, und Ihr Profil oder Berechtigungssatz ist nicht ausgewählt (Salesforce meldet eventuell nur OAUTH_APP_ACCESS_DENIED).',
       fixes: [
         'Fügen Sie in den Richtlinien der App das Profil Ihres Benutzers oder einen Ihrer Berechtigungssätze hinzu, speichern Sie und verbinden Sie sich erneut.',
         'Oder stellen Sie „Permitted Users“ auf „All users may self-authorize“.',
@@ -155,19 +161,20 @@ export const errorCatalogueDe: ErrorCatalogue = {
     app_not_installed: {
       title: 'Die App ist in dieser Org blockiert',
       cause:
-        'Salesforce lässt diesen Benutzer {appName} nicht verwenden: Die App ist in dieser Org nicht installiert oder nicht freigegeben.',
+        'Salesforce lässt diesen Benutzer {appName} nicht verwenden. Seit September 2025 sperren Orgs nicht installierte Apps für die meisten Benutzer, und auch die API-Zugriffssteuerung kann eine App sperren.',
       fixes: [
-        'Prüfen Sie, ob die App in dieser Org existiert und nicht blockiert ist.',
-        'Stellen Sie in ihren OAuth-Richtlinien „Permitted Users“ auf „Admin approved users are pre-authorized“ und wählen Sie die Profile oder Berechtigungssätze der Benutzer aus, die sich verbinden.',
+        'Installieren Sie die App: Öffnen Sie im Setup „Connected Apps OAuth Usage“, suchen Sie {appName} und klicken Sie auf „Install“.',
+        'Oder geben Sie den Benutzern, die sich verbinden, die Berechtigung „Approve Uninstalled Connected Apps“ (oder „Use Any API Client“).',
+        'Stellen Sie danach in ihren OAuth-Richtlinien „Permitted Users“ auf „Admin approved users are pre-authorized“ und wählen Sie die Profile oder Berechtigungssätze der Benutzer aus, die sich verbinden.',
       ],
     },
     app_not_found: {
       title: 'Die App gibt es in dieser Org nicht',
       cause:
-        'Die Org, bei der Sie sich angemeldet haben, hat keine App mit diesem Consumer Key. Sandboxes fehlt sie oft, denn Apps werden beim Aktualisieren einer Sandbox nicht immer mitkopiert.',
+        'Höchstwahrscheinlich führt die Login-URL zu einer anderen Org als der, in der die App liegt: Hinter {loginUrl} findet Salesforce keine App mit diesem Consumer Key („External client app is not installed in this org“). Auch einer Sandbox fehlt sie: Salesforce kopiert lokale External Client Apps nicht in eine Sandbox, wenn sie erstellt oder aktualisiert wird.',
       fixes: [
-        'Prüfen Sie, ob {loginUrl} zu der Org führt, in der Sie die App erstellt haben.',
-        'Erstellen Sie die App für eine Sandbox in der Sandbox selbst und speichern Sie hier deren eigenen Consumer Key und deren eigenes Consumer Secret.',
+        'Prüfen Sie, ob {loginUrl} zu der Org führt, in der die App erstellt wurde: Eine Sandbox braucht https://test.salesforce.com oder ihre eigene My Domain, die Produktion https://login.salesforce.com oder Ihre My Domain.',
+        'Soll eine Sandbox verbunden werden, bitten Sie Ihren Salesforce-Admin, die App in dieser Sandbox anzulegen, und speichern Sie hier deren eigenen Consumer Key und deren eigenes Consumer Secret.',
       ],
     },
     pkce_required: {
@@ -215,11 +222,12 @@ export const errorCatalogueDe: ErrorCatalogue = {
       fixes: ['Warten Sie einige Minuten und versuchen Sie es dann erneut.'],
     },
     ip_restricted: {
-      title: 'Salesforce hat die Verbindung wegen der IP-Adresse blockiert',
+      title: 'Salesforce hat die Verbindung wegen IP-Adresse oder Anmeldezeiten blockiert',
       cause:
-        'Die IP-Beschränkungen der Org lassen den Server nicht zu, der sich mit Salesforce verbindet.',
+        'Salesforce meldet „ip restricted or invalid login hours“: Das Profil des Benutzers erlaubt Anmeldungen nur von bestimmten IP-Adressen oder zu bestimmten Zeiten, und diese Anmeldung lag außerhalb davon.',
       fixes: [
-        'Öffnen Sie {appName}, stellen Sie in den OAuth-Richtlinien „IP Relaxation“ auf gelockerte IP-Beschränkungen, speichern Sie und verbinden Sie sich erneut.',
+        'Öffnen Sie {appName} und stellen Sie in den OAuth-Richtlinien „IP Relaxation“ auf „Enforce IP restrictions, but relax for refresh tokens“: Die Anmeldung im Browser wird weiter geprüft, und der Server kann die Verbindung von seiner eigenen Adresse aus erneuern. Speichern Sie und verbinden Sie sich erneut.',
+        'Passiert es außerhalb der Bürozeiten, erweitern Sie die Anmeldezeiten im Profil des Benutzers oder verbinden Sie sich innerhalb dieser Zeiten.',
       ],
     },
     salesforce_unavailable: {
