@@ -146,6 +146,8 @@ export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
     policies: {
       ...policies,
       permittedUsers: policies.permittedUsers ?? 'admin-approved',
+      // The option that keeps a server-side connection alive (see IpRelaxation).
+      ipRelaxation: policies.ipRelaxation ?? 'enforce-relax-refresh',
       profiles: [...(policies.profiles ?? [])],
       permissionSets: [...(policies.permissionSets ?? [])],
       refreshToken,
@@ -236,12 +238,16 @@ export function buildSetupGuide(
 
   const pre = m.prerequisites;
   step('prerequisites', plain(pre.title), [
+    // Since Spring '26 most orgs cannot create a Connected App at all: say so before anything else.
+    !eca && { type: 'warning', text: say(pre.connectedAppsRestricted) },
     {
       type: 'checklist',
       items: [
-        say(pre.permissions),
+        say(eca ? pre.permissionsEca : pre.permissions),
         ...(resolved.prerequisites.mfa ? [say(pre.mfa)] : []),
-        ...(resolved.prerequisites.sandbox ? [say(pre.sandbox)] : []),
+        ...(resolved.prerequisites.sandbox
+          ? [say(eca ? pre.sandbox : pre.sandboxConnectedApp)]
+          : []),
       ],
     },
   ]);
@@ -251,9 +257,11 @@ export function buildSetupGuide(
   step('create-app', plain(create.title), [
     appsPage,
     text(classic ? say(create.clickClassic) : say(create.click, { button })),
-    !classic &&
-      text(say(create.quickFind, { page: eca ? l.externalClientAppManager : l.appManager })),
+    classic
+      ? note(say(create.quickFindClassic))
+      : text(say(create.quickFind, { page: eca ? l.externalClientAppManager : l.appManager })),
     !eca && note(say(create.noConnectedApps, { button })),
+    eca && note(say(create.whyEca)),
   ]);
 
   const basic = m.basicInformation;
@@ -303,7 +311,7 @@ export function buildSetupGuide(
       type: 'warning',
       text: say(sc.unknown, { values: unknown.join(', ') }),
     },
-    note(say(sc.changeLater)),
+    note(say(eca ? sc.changeLaterEca : sc.changeLater)),
   ]);
 
   const fs = m.flowSecurity;
@@ -314,9 +322,11 @@ export function buildSetupGuide(
         l.authorizationCodeAndCredentialsFlow,
         codeAndCredentials,
         flowSection,
-        say(fs.authorizationCodeAndCredentials),
+        say(
+          eca ? fs.authorizationCodeAndCredentials : fs.authorizationCodeAndCredentialsConnectedApp,
+        ),
       ),
-    flows.deviceFlow && checkbox(l.deviceFlow, true, flowSection),
+    flows.deviceFlow && checkbox(eca ? l.deviceFlow : l.deviceFlowConnectedApp, true, flowSection),
     !!flows.clientCredentials &&
       checkbox(l.clientCredentialsFlow, true, flowSection, say(fs.clientCredentials)),
     checkbox(
@@ -365,7 +375,10 @@ export function buildSetupGuide(
       : [describe(profilesLabel, say(p.chooseProfiles), appSection)];
   const ipOptions = {
     enforce: l.ipEnforce,
-    'relax-with-second-factor': l.ipRelaxWithSecondFactor,
+    'enforce-relax-refresh': l.ipEnforceRelaxRefresh,
+    'relax-for-activated-devices': l.ipRelaxActivatedDevices,
+    // The same option under its former name.
+    'relax-with-second-factor': l.ipRelaxActivatedDevices,
     relax: l.ipRelax,
   };
   const refreshOption =
@@ -382,13 +395,26 @@ export function buildSetupGuide(
         ? link(l.connectedApps, [l.setup, l.administer, l.manageApps, l.connectedApps])
         : appsPage),
     text(say(eca ? p.openEca : classic ? p.openClassic : p.openLightning)),
+    classic && note(say(create.quickFindClassic)),
     startPage !== undefined &&
       (eca ? select(l.startPage, [startPage], appSection) : typed(l.startUrl, startPage)),
     // An External Client App lists profiles above the OAuth policies, on the same form.
     ...(eca ? userBlocks : []),
     select(l.permittedUsers, [adminApproved ? l.adminApproved : l.selfAuthorize], oauthPolicies),
-    !!ipRelaxation && select(l.ipRelaxation, [ipOptions[ipRelaxation]], oauthPolicies),
-    select(l.refreshTokenPolicy, [refreshOption], oauthPolicies),
+    !!ipRelaxation &&
+      field(
+        l.ipRelaxation,
+        { kind: 'select', options: [ipOptions[ipRelaxation]] },
+        oauthPolicies,
+        say(p.ipRelaxation),
+      ),
+    field(
+      l.refreshTokenPolicy,
+      { kind: 'select', options: [refreshOption] },
+      oauthPolicies,
+      // With the 30-day idle limit on, Setup hides "valid until revoked".
+      refreshToken.kind === 'until-revoked' ? say(p.refreshUntilRevokedHidden) : undefined,
+    ),
     !!flows.clientCredentials &&
       (runAs ? typed(l.runAs, runAs, runAsSection) : describe(l.runAs, say(p.runAs), runAsSection)),
     text(say(p.save)),
@@ -403,7 +429,7 @@ export function buildSetupGuide(
     text(say(eca ? c.openEca : classic ? c.openClassic : c.openLightning)),
     note(say(c.verifyIdentity)),
     text(say(c.copy)),
-    note(say(c.regenerate)),
+    note(say(eca ? c.regenerateEca : c.regenerate)),
   ]);
 
   step('wait-for-activation', plain(m.wait.title), [note(say(m.wait.text))]);

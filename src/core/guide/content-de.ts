@@ -34,19 +34,29 @@ export const guideMessagesDe: GuideMessages = {
     '{vendor} verbindet sich über eine App mit Ihrer Salesforce-Org, die Sie im Setup anlegen. Das dauert etwa 15 Minuten. Am Ende geben Sie drei Werte in {vendor} ein und klicken auf [button]. Die hervorgehobenen Bezeichnungen stammen aus dem englischen Setup.',
   prerequisites: {
     title: 'Berechtigungen prüfen',
+    permissionsEca:
+      'Ihr Benutzer hat [createEditDeleteExternalClientApps], um die App anzulegen, und [viewAllExternalClientApps], um ihre Richtlinien festzulegen.',
     permissions:
       'Ihr Benutzer hat [customizeApplication] und außerdem [modifyAllData] oder [manageConnectedApps].',
     mfa: 'Nutzt Ihre Org Multi-Faktor-Authentifizierung (MFA), ist sie aktiviert, bevor Sie die App anlegen.',
     sandbox:
-      'Sie sind in der Org angemeldet, die verbunden werden soll. Eine Sandbox braucht eine eigene App: Apps werden nicht in aktualisierte Sandboxes übernommen.',
+      'Sie sind in der Org angemeldet, die verbunden werden soll. Eine Sandbox braucht eine eigene App: Salesforce kopiert lokale External Client Apps nicht in eine Sandbox, wenn sie erstellt oder aktualisiert wird.',
+    sandboxConnectedApp:
+      'Sie sind in der Org angemeldet, die verbunden werden soll. Soll eine Sandbox verbunden werden? Prüfen Sie, ob die App auch in dieser Sandbox existiert.',
+    connectedAppsRestricted:
+      'Seit Spring ’26 kann eine Org eine neue Connected App nur noch über eine Paketinstallation anlegen oder dort, wo der Salesforce-Support das Anlegen wieder freigeschaltet hat. Folgen Sie dieser Anleitung, wenn Ihre Org das noch darf, oder um eine bestehende Connected App zu prüfen; andernfalls fragen Sie {vendor} nach der Anleitung für eine External Client App.',
   },
   createApp: {
     title: 'Neue {appKind} anlegen',
     click: 'Klicken Sie auf [button].',
     clickClassic: 'Klicken Sie in der Liste [connectedApps] auf [new].',
     quickFind: 'Oder geben Sie [page] in das Feld [quickFind] im Setup ein.',
+    quickFindClassic:
+      'Die Menünamen in Salesforce Classic können abweichen: Passt einer nicht, geben Sie [connectedApps] in das Feld [quickFind] im Setup ein.',
     noConnectedApps:
       'Keine Schaltfläche [button]? Ihre Org erlaubt nur noch External Client Apps: Fragen Sie {vendor} nach der Anleitung dafür.',
+    whyEca:
+      'Salesforce lässt Orgs seit Spring ’26 keine neuen Connected Apps mehr anlegen, deshalb nutzt diese Anleitung eine External Client App.',
   },
   basicInformation: {
     title: 'App benennen',
@@ -74,11 +84,15 @@ export const guideMessagesDe: GuideMessages = {
       'Das Setup führt {values} nicht auf. Fragen Sie {vendor}, welchen Scope Sie wählen sollen.',
     changeLater:
       'Scopes später geändert? Erzeugen Sie neue Consumer-Daten ([stagedConsumerDetails] → [generate] → [apply]) und tragen Sie sie in {vendor} ein.',
+    changeLaterEca:
+      'Scopes später geändert? Speichern Sie und verbinden Sie sich danach in {vendor} erneut, um sie zu nutzen.',
   },
   flowSecurity: {
     title: 'Flows und Sicherheit festlegen',
     authorizationCodeAndCredentials:
-      'Der Headless-Anmeldeflow von Salesforce; das Setup bietet ihn nur an, wenn die Org ihn erlaubt.',
+      'Der Headless-Anmeldeflow von Salesforce; das Verbinden mit {vendor} braucht ihn nicht. Das Setup bietet ihn erst an, wenn der Org-Schalter [setup] → [oauthAndOpenIdConnectSettings] → [allowAuthorizationCodeAndCredentialsFlows] aktiviert ist.',
+    authorizationCodeAndCredentialsConnectedApp:
+      'Der Headless-Anmeldeflow von Salesforce; das Verbinden mit {vendor} braucht ihn nicht. Bietet das Setup ihn nicht an, ist vielleicht der Org-Schalter [setup] → [oauthAndOpenIdConnectSettings] → [allowAuthorizationCodeAndCredentialsFlows] aus.',
     clientCredentials: 'Salesforce bittet Sie, eine Warnung zu diesem Flow zu bestätigen.',
     pkce: '{vendor} sendet immer eine PKCE-Challenge; lassen Sie dies aktiviert.',
     pkceOff: 'Nur deaktivieren, wenn Sie darum gebeten wurden.',
@@ -99,6 +113,10 @@ export const guideMessagesDe: GuideMessages = {
     chooseProfiles: 'Die Profile oder Berechtigungssätze aller, die {vendor} nutzen werden.',
     adminApproved:
       'Nur Benutzer mit einem ausgewählten Profil oder Berechtigungssatz können sich verbinden; alle anderen sehen „user is not admin approved“.',
+    ipRelaxation:
+      'Mit [ipEnforceRelaxRefresh] bleibt eine serverseitige Verbindung bestehen: Die Anmeldung im Browser wird weiter gegen die IP-Bereiche des Benutzerprofils geprüft, und der Server von {vendor} erneuert den Zugriff von seiner eigenen Adresse aus.',
+    refreshUntilRevokedHidden:
+      'Nicht angeboten? Dann begrenzt die App ungenutzte Refresh-Token auf 30 Tage: Behalten Sie [refreshExpireIfUnused] 30 [days]. Die Verbindung endet dann, wenn {vendor} sie 30 Tage lang nicht genutzt hat, und jemand muss sich erneut verbinden.',
     runAs: 'Der Integrationsbenutzer, als der {vendor} handelt.',
     save: 'Klicken Sie auf [save].',
   },
@@ -110,10 +128,12 @@ export const guideMessagesDe: GuideMessages = {
       'Öffnen Sie das Menü neben der App und wählen Sie [view]. Klicken Sie neben [consumerKeyAndSecret] auf [manageConsumerDetails].',
     openClassic: 'Klicken Sie auf den Namen der App, dann auf [manageConsumerDetails].',
     verifyIdentity:
-      'Salesforce fragt zuerst nach einer Identitätsbestätigung: Geben Sie den Code ein, den Sie per E-Mail erhalten.',
+      'Salesforce fragt zuerst nach einer Identitätsbestätigung mit einer Ihrer registrierten Methoden.',
     copy: 'Kopieren Sie [consumerKey] und [consumerSecret]. Das Secret bleibt geheim: Fügen Sie es nur in {vendor} ein.',
     regenerate:
-      'Später ersetzen: [manageConsumerDetails] → [stagedConsumerDetails] → [generate] → [apply]. Die alten Werte gelten sofort nicht mehr; tragen Sie die neuen in {vendor} ein.',
+      'Später ersetzen: [manageConsumerDetails] → [stagedConsumerDetails] → [generate] → [apply] (dafür brauchen Sie [allowConsumerKeyRotation]). Nach [apply] gelten die alten Werte nicht mehr; tragen Sie die neuen in {vendor} ein.',
+    regenerateEca:
+      'Eine External Client App hat im Setup keine Schaltfläche, um sie zu ersetzen: Salesforce tauscht Key und Secret nur über seine API für vorbereitete OAuth-Zugangsdaten aus. Tragen Sie neue Werte in {vendor} ein.',
   },
   wait: {
     title: 'Bis zu 10 Minuten warten',
@@ -123,11 +143,11 @@ export const guideMessagesDe: GuideMessages = {
     title: '{vendor} verbinden',
     intro: 'Geben Sie in {vendor} ein:',
     loginUrl:
-      'Ihre My-Domain-URL ([setup] → [myDomain]) oder `https://login.salesforce.com` (`https://test.salesforce.com` für eine Sandbox).',
+      'Ihre My-Domain-URL ([setup] → [myDomain]), etwa `https://ihrefirma.my.salesforce.com`; eine Developer Edition hat `https://ihrefirma.develop.my.salesforce.com` (ältere `https://ihrefirma-dev-ed.develop.my.salesforce.com`). Oder `https://login.salesforce.com` (`https://test.salesforce.com` für eine Sandbox).',
     copied: 'Der kopierte Wert.',
     connect:
       'Klicken Sie auf [button], melden Sie sich bei Salesforce an und klicken Sie auf [allow].',
     tokenLimit:
-      'Salesforce behält pro Benutzer und App höchstens 5 Verbindungen; eine 6. Freigabe widerruft die älteste. Erneutes Verbinden in {vendor} nutzt die bestehende Verbindung.',
+      'Salesforce erlaubt fünf Freigaben pro Benutzer und App; nach einer fünften Freigabe wird die älteste widerrufen. Erneutes Verbinden in {vendor} nutzt die bestehende Verbindung.',
   },
 };

@@ -31,18 +31,28 @@ export const guideMessagesEn: GuideMessages = {
     '{vendor} connects to your Salesforce org through an app you create in Setup (about 15 minutes). Then you enter three values in {vendor} and click [button].',
   prerequisites: {
     title: 'Check your access',
+    permissionsEca:
+      'You have [createEditDeleteExternalClientApps] to create the app, and [viewAllExternalClientApps] to set its policies.',
     permissions: 'You have [customizeApplication], and [modifyAllData] or [manageConnectedApps].',
     mfa: 'If your org will use multi-factor authentication (MFA), turn it on before you create the app.',
     sandbox:
-      'You are in the org to connect. A sandbox needs its own app: apps are not copied into refreshed sandboxes.',
+      'You are in the org to connect. A sandbox needs its own app: Salesforce does not copy local External Client Apps into a sandbox when it is created or refreshed.',
+    sandboxConnectedApp:
+      'You are in the org to connect. Connecting a sandbox? Check that the app exists in that sandbox too.',
+    connectedAppsRestricted:
+      "Since Spring '26, Salesforce lets an org create a new Connected App only through a package install or where Salesforce Support turned creation back on. Follow this guide if your org still may, or to check an existing Connected App; otherwise ask {vendor} for the External Client App guide.",
   },
   createApp: {
     title: 'Create a new {appKind}',
     click: 'Click [button].',
     clickClassic: 'In the [connectedApps] list, click [new].',
     quickFind: "Or type [page] in Setup's [quickFind] box.",
+    quickFindClassic:
+      "Menu names in Salesforce Classic can differ: if one does not match, type [connectedApps] in Setup's [quickFind] box.",
     noConnectedApps:
       'No [button] button? Your org only allows External Client Apps: ask {vendor} for that guide.',
+    whyEca:
+      "Salesforce no longer lets orgs create new Connected Apps (since Spring '26), so this guide uses an External Client App.",
   },
   basicInformation: {
     title: 'Name the app',
@@ -69,10 +79,14 @@ export const guideMessagesEn: GuideMessages = {
     unknown: 'Setup does not list {values}. Ask {vendor} which scope to choose.',
     changeLater:
       'Changing scopes later? Generate new consumer details ([stagedConsumerDetails] → [generate] → [apply]) and enter them in {vendor}.',
+    changeLaterEca: 'Changing scopes later? Save, then connect again in {vendor} to use them.',
   },
   flowSecurity: {
     title: 'Set flows and security',
-    authorizationCodeAndCredentials: 'Headless sign-in; Setup shows it only if the org allows it.',
+    authorizationCodeAndCredentials:
+      "Salesforce's headless sign-in; {vendor}'s Connect does not need it. Setup offers it only once the org switch [setup] → [oauthAndOpenIdConnectSettings] → [allowAuthorizationCodeAndCredentialsFlows] is on.",
+    authorizationCodeAndCredentialsConnectedApp:
+      "Salesforce's headless sign-in; {vendor}'s Connect does not need it. If Setup does not offer it, the org switch [setup] → [oauthAndOpenIdConnectSettings] → [allowAuthorizationCodeAndCredentialsFlows] may be off.",
     clientCredentials: 'Confirm the warning Salesforce shows.',
     pkce: '{vendor} always sends a PKCE challenge, so keep this on.',
     pkceOff: 'Only if you were asked to.',
@@ -92,6 +106,10 @@ export const guideMessagesEn: GuideMessages = {
     chooseProfiles: 'Profiles or permission sets of everyone who will use {vendor}.',
     adminApproved:
       'Only users with a selected profile or permission set can connect; others get "user is not admin approved".',
+    ipRelaxation:
+      '[ipEnforceRelaxRefresh] keeps a server-side connection working: sign-in in the browser is still checked against the IP ranges of the user’s profile, and {vendor}’s server renews access from its own address.',
+    refreshUntilRevokedHidden:
+      'Not offered? The app limits idle refresh tokens to 30 days: keep [refreshExpireIfUnused] 30 [days]. The connection then ends when {vendor} has not used it for 30 days, and someone connects again.',
     runAs: 'The integration user {vendor} acts as.',
     save: 'Click [save].',
   },
@@ -102,10 +120,13 @@ export const guideMessagesEn: GuideMessages = {
     openLightning:
       'Open the menu next to the app and choose [view]. Next to [consumerKeyAndSecret], click [manageConsumerDetails].',
     openClassic: "Click the app's name, then [manageConsumerDetails].",
-    verifyIdentity: 'Salesforce first asks you to verify your identity with a code it emails you.',
+    verifyIdentity:
+      'Salesforce first asks you to verify your identity with one of your registered methods.',
     copy: 'Copy the [consumerKey] and [consumerSecret]. Paste the secret only into {vendor}.',
     regenerate:
-      'To replace them: [manageConsumerDetails] → [stagedConsumerDetails] → [generate] → [apply]. The old values stop working at once; enter the new ones in {vendor}.',
+      'To replace them: [manageConsumerDetails] → [stagedConsumerDetails] → [generate] → [apply] (needs [allowConsumerKeyRotation]). The old values stop working once you apply; enter the new ones in {vendor}.',
+    regenerateEca:
+      'An External Client App has no button in Setup to replace them: Salesforce rotates its key and secret only through its API for staged OAuth credentials. Enter any new values in {vendor}.',
   },
   wait: {
     title: 'Wait up to 10 minutes',
@@ -115,10 +136,10 @@ export const guideMessagesEn: GuideMessages = {
     title: 'Connect {vendor}',
     intro: 'In {vendor}, enter:',
     loginUrl:
-      'Your My Domain URL ([setup] → [myDomain]), or `https://login.salesforce.com` (`https://test.salesforce.com` for a sandbox).',
+      'Your My Domain URL ([setup] → [myDomain]), like `https://yourcompany.my.salesforce.com`; a Developer Edition has `https://yourcompany.develop.my.salesforce.com` (older ones `https://yourcompany-dev-ed.develop.my.salesforce.com`). Or `https://login.salesforce.com` (`https://test.salesforce.com` for a sandbox).',
     copied: 'The value you copied.',
     connect: 'Click [button], sign in to Salesforce and click [allow].',
     tokenLimit:
-      'Salesforce keeps at most 5 connections per user for each app; a 6th approval revokes the oldest. Reconnecting in {vendor} reuses its connection.',
+      'Salesforce allows five approvals per user for each app; after a fifth approval, the oldest is revoked. Reconnecting in {vendor} reuses its connection.',
   },
 };

@@ -38,9 +38,16 @@ export interface GuideMessages {
   intro: GuideTemplate;
   prerequisites: {
     title: GuideTemplate;
+    /** External Client App: the two ECA permissions. */
+    permissionsEca: GuideTemplate;
+    /** Connected App: Customize Application and Modify All Data or Manage Connected Apps. */
     permissions: GuideTemplate;
     mfa: GuideTemplate;
+    /** External Client App: local apps are not copied into sandboxes. */
     sandbox: GuideTemplate;
+    sandboxConnectedApp: GuideTemplate;
+    /** Connected App variants open with this: since Spring '26 only some orgs may create one. */
+    connectedAppsRestricted: GuideTemplate;
   };
   createApp: {
     title: GuideTemplate;
@@ -50,8 +57,12 @@ export interface GuideMessages {
     clickClassic: GuideTemplate;
     /** `[page]`: the page to type into Quick Find. */
     quickFind: GuideTemplate;
+    /** Salesforce Classic: its menu names are not on a current Salesforce page, so offer Quick Find. */
+    quickFindClassic: GuideTemplate;
     /** Connected App variants, `[button]`: what to do when the org allows no new Connected Apps. */
     noConnectedApps: GuideTemplate;
+    /** External Client App: one sentence on why the guide uses one. */
+    whyEca: GuideTemplate;
   };
   basicInformation: { title: GuideTemplate; apiName: GuideTemplate; contactEmail: GuideTemplate };
   callbackUrl: {
@@ -73,11 +84,15 @@ export interface GuideMessages {
     noRefreshToken: GuideTemplate;
     /** `{values}`: the scopes Setup does not list. */
     unknown: GuideTemplate;
+    /** Connected App: new scopes need new consumer details. */
     changeLater: GuideTemplate;
+    changeLaterEca: GuideTemplate;
   };
   flowSecurity: {
     title: GuideTemplate;
+    /** External Client App: the headless flow, its org switch, and that Connect does not need it. */
     authorizationCodeAndCredentials: GuideTemplate;
+    authorizationCodeAndCredentialsConnectedApp: GuideTemplate;
     clientCredentials: GuideTemplate;
     pkce: GuideTemplate;
     pkceOff: GuideTemplate;
@@ -97,6 +112,10 @@ export interface GuideMessages {
     /** What to choose when no profile or permission set was configured. */
     chooseProfiles: GuideTemplate;
     adminApproved: GuideTemplate;
+    /** Why the recommended IP Relaxation option keeps a server-side connection working. */
+    ipRelaxation: GuideTemplate;
+    /** What to pick when "Refresh token is valid until revoked" is hidden (30-day idle limit). */
+    refreshUntilRevokedHidden: GuideTemplate;
     runAs: GuideTemplate;
     save: GuideTemplate;
   };
@@ -107,7 +126,10 @@ export interface GuideMessages {
     openClassic: GuideTemplate;
     verifyIdentity: GuideTemplate;
     copy: GuideTemplate;
+    /** Connected App: Manage Consumer Details → Staged Consumer Details. */
     regenerate: GuideTemplate;
+    /** External Client App: no button in Setup; staged credentials through the API only. */
+    regenerateEca: GuideTemplate;
   };
   wait: { title: GuideTemplate; text: GuideTemplate };
   enterCredentials: {

@@ -3,8 +3,10 @@ import type { ConnectErrorCode } from '../errors.js';
 import type { GuideStepId } from '../guide-step-ids.js';
 
 /**
- * Which kind of app the admin creates. External Client Apps are the default: new orgs no longer
- * let admins create Connected Apps. The two Connected App variants differ only in where Setup
+ * Which kind of app the admin creates. External Client Apps are the default: since Spring '26 no
+ * org may create new Connected Apps (Salesforce Help article 005228017), except through a package
+ * install or where Salesforce Support turned creation back on; the Connected App guides open with
+ * that condition. The two Connected App variants differ only in where Setup
  * keeps things (Lightning Experience or Salesforce Classic).
  *
  * @example
@@ -147,12 +149,22 @@ export type RefreshTokenPolicy =
     };
 
 /**
- * Setup's "IP Relaxation" choices.
+ * Setup's four "IP Relaxation" choices (Salesforce Help: "Connected App IP Relaxation and
+ * Continuous IP Enforcement"). `enforce-relax-refresh` is the one that keeps a server-side
+ * connection working while sign-in stays checked; the default guide config picks it.
+ * `relax-with-second-factor` is the option's former name and reads as
+ * `relax-for-activated-devices`.
  *
  * @example
- * buildSetupGuide({ ...config, policies: { ipRelaxation: 'relax' } });
+ * buildSetupGuide({ ...config, policies: { ipRelaxation: 'enforce-relax-refresh' } });
  */
-export type IpRelaxation = 'enforce' | 'relax-with-second-factor' | 'relax';
+export type IpRelaxation =
+  | 'enforce'
+  | 'enforce-relax-refresh'
+  | 'relax-for-activated-devices'
+  | 'relax'
+  /** @deprecated Salesforce renamed it "Relax IP restrictions for activated devices". */
+  | 'relax-with-second-factor';
 
 /**
  * OAuth flows to switch on besides the authorization code flow the kit itself uses.
@@ -167,7 +179,7 @@ export interface GuideFlows {
    * it, so the guide shows this field only when it is set.
    */
   authorizationCodeAndCredentials?: boolean;
-  /** Tick "Enable for Device Flow". */
+  /** Tick "Enable Device Flow" (External Client App) or "Enable for Device Flow" (Connected App). */
   deviceFlow?: boolean;
   /** Tick "Enable Client Credentials Flow"; `runAs` names the user the flow acts as. */
   clientCredentials?: boolean | { runAs?: string };
@@ -205,7 +217,10 @@ export interface GuidePolicies {
   permissionSets?: readonly string[];
   /** Default `until-revoked`, so the connection lasts until someone revokes it. */
   refreshToken?: RefreshTokenPolicy;
-  /** Shown only when set. */
+  /**
+   * Default `enforce-relax-refresh`: sign-in stays checked against the profile's IP ranges and the
+   * server can refresh from its own address. The guide says why beside the field.
+   */
   ipRelaxation?: IpRelaxation;
   /** The start page option (External Client App) or start URL (Connected App); shown when set. */
   startPage?: string;

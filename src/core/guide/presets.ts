@@ -16,7 +16,8 @@ export type GuidePreset = Omit<
 /**
  * The kit's recommended setup: an External Client App with API access, a refresh token and the
  * identity URL; both secrets and PKCE required; only admin-approved users; refresh tokens valid
- * until revoked.
+ * until revoked; IP restrictions enforced at sign-in but relaxed for refresh tokens, so the
+ * server keeps the connection alive from its own address.
  *
  * @example
  * buildSetupGuide({ ...defaultGuideConfig, appName: 'Acme', vendorName: 'Acme', callbackUrls });
@@ -29,7 +30,12 @@ export const defaultGuideConfig = {
     requireSecretForRefreshTokenFlow: true,
     requirePkce: true,
   },
-  policies: { permittedUsers: 'admin-approved', refreshToken: { kind: 'until-revoked' } },
+  policies: {
+    permittedUsers: 'admin-approved',
+    refreshToken: { kind: 'until-revoked' },
+    // Sign-in stays checked against the profile's IP ranges; the server's refreshes are not.
+    ipRelaxation: 'enforce-relax-refresh',
+  },
 } as const satisfies GuidePreset;
 
 /**

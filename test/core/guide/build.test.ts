@@ -124,17 +124,18 @@ describe('the default guide (External Client App, api + refresh_token + id, PKCE
 
   it('carries every note the admin needs at the step where it matters', () => {
     expect(stepText(guide, 'prerequisites')).toMatch(
-      /Customize Application[\s\S]*Modify All Data[\s\S]*Manage Connected Apps/,
+      /Create, edit, and delete External Client Apps[\s\S]*View all External Client Apps, view their settings, and edit their policies/,
     );
     expect(stepText(guide, 'prerequisites')).toContain('multi-factor authentication');
     expect(stepText(guide, 'prerequisites')).toContain('sandbox needs its own app');
     expect(stepText(guide, 'consumer-credentials')).toContain('verify your identity');
-    expect(stepText(guide, 'consumer-credentials')).toMatch(
-      /Staged Consumer Details → Generate → Apply\. The old values stop working/,
-    );
+    // An ECA has no Manage Consumer Details: no Connected App rotation path in its guide.
+    expect(stepText(guide, 'consumer-credentials')).not.toContain('Staged Consumer Details');
     expect(stepText(guide, 'oauth-scopes')).toContain('Changing scopes later?');
     expect(stepText(guide, 'wait-for-activation')).toContain('up to 10 minutes');
-    expect(stepText(guide, 'enter-credentials')).toMatch(/at most 5 connections[\s\S]*reuses/);
+    expect(stepText(guide, 'enter-credentials')).toMatch(
+      /after a fifth approval, the oldest is revoked[\s\S]*reuses/,
+    );
   });
 
   it('asks for the three values the credentials form takes', () => {
@@ -319,7 +320,7 @@ describe('flows, security and policies', () => {
       ...base,
       flows: { deviceFlow: true, clientCredentials: { runAs: 'integration@acme.example' } },
     });
-    expect(setting(guide, 'Enable for Device Flow')).toEqual({ kind: 'checkbox', checked: true });
+    expect(setting(guide, 'Enable Device Flow')).toEqual({ kind: 'checkbox', checked: true });
     expect(setting(guide, 'Enable Client Credentials Flow')).toEqual({
       kind: 'checkbox',
       checked: true,
@@ -328,7 +329,7 @@ describe('flows, security and policies', () => {
       kind: 'text',
       value: 'integration@acme.example',
     });
-    expect(field(guide, 'Enable for Device Flow').section).toBe('Flow Enablement');
+    expect(field(guide, 'Enable Device Flow').section).toBe('Flow Enablement');
   });
 
   it('asks which user to run as when none is configured', () => {
@@ -367,7 +368,7 @@ describe('flows, security and policies', () => {
       policies: {
         profiles: ['Sales', 'Sales Ops'],
         permissionSets: ['Acme Users'],
-        ipRelaxation: 'relax-with-second-factor',
+        ipRelaxation: 'relax-for-activated-devices',
         startPage: 'None',
         refreshToken: { kind: 'expire-if-unused', amount: 90, unit: 'days' },
       },
@@ -382,7 +383,7 @@ describe('flows, security and policies', () => {
     });
     expect(setting(guide, 'IP Relaxation')).toEqual({
       kind: 'select',
-      options: ['Relax IP restrictions with second factor'],
+      options: ['Relax IP restrictions for activated devices'],
     });
     expect(setting(guide, 'Start Page')).toEqual({ kind: 'select', options: ['None'] });
     expect(setting(guide, 'Refresh Token Policy')).toEqual({

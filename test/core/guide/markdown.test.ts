@@ -101,7 +101,7 @@ describe('guideToMarkdown', () => {
     expect(markdown.startsWith('# Set up Salesforce for Acme\n\nAcme connects')).toBe(true);
     expect(markdown.indexOf('## 1. ')).toBeLessThan(markdown.indexOf('## 11. '));
     expect(markdown.indexOf('## 11. ')).toBeLessThan(markdown.indexOf('## Troubleshooting'));
-    expect(markdown).toContain('- [ ] You have **Customize Application**');
+    expect(markdown).toContain('- [ ] You have **Create, edit, and delete External Client Apps**');
     expect(markdown).toContain('- **External Client App Name**: `Acme Sync`');
     expect(markdown).toContain('API (Enable OAuth Settings) › **Enable OAuth**: ☑ On');
     expect(markdown).toContain(

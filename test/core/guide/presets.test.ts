@@ -200,7 +200,7 @@ describe('presets.externalClientAppWithoutPkce (seed 002: workflow automation, E
     expect(stepText(guide, 'flow-security')).toContain('Leave every other setting as it is.');
   });
 
-  it('creates the app, then finds the key and secret on the Settings tab after the email code', () => {
+  it('creates the app, then finds the key and secret on the Settings tab after identity verification', () => {
     expect(uiLabels(guide, 'save-app')).toEqual(['Create']);
     expect(blocksOfType(guide, 'link', 'consumer-credentials')[0]?.label).toBe(
       'External Client App Manager',
@@ -208,7 +208,8 @@ describe('presets.externalClientAppWithoutPkce (seed 002: workflow automation, E
     expect(uiLabels(guide, 'consumer-credentials')).toEqual(
       expect.arrayContaining(['Settings', 'Consumer Key and Secret']),
     );
-    expect(stepText(guide, 'consumer-credentials')).toContain('emails you');
+    // Seed 002 says "email code"; Salesforce asks with any registered method (issue 16, item 7).
+    expect(stepText(guide, 'consumer-credentials')).toContain('one of your registered methods');
   });
 });
 
@@ -281,7 +282,14 @@ describe('presets.classicConnectedAppFullAccess (seed 004: integration platform,
       'Create',
       'Apps',
     ]);
-    expect(uiLabels(guide, 'create-app')).toEqual(['Connected Apps', 'New', 'New']);
+    // Classic's menus are on no current Salesforce page: the guide offers Quick Find beside them.
+    expect(uiLabels(guide, 'create-app')).toEqual([
+      'Connected Apps',
+      'New',
+      'Connected Apps',
+      'Quick Find',
+      'New',
+    ]);
   });
 
   it('fills Basic Information and ticks Enable OAuth Settings', () => {
@@ -309,8 +317,12 @@ describe('presets.classicConnectedAppFullAccess (seed 004: integration platform,
   });
 
   it('explains the five token pairs per user and app', () => {
-    expect(guideText(guide)).toContain('at most 5 connections per user for each app');
-    expect(guide.troubleshooting.find((t) => t.code === 'invalid_grant')?.cause).toContain('5');
+    expect(guideText(guide)).toContain(
+      'Salesforce allows five approvals per user for each app; after a fifth approval, the oldest is revoked.',
+    );
+    expect(guide.troubleshooting.find((t) => t.code === 'invalid_grant')?.cause).toContain(
+      'after a fifth approval, the oldest is revoked',
+    );
   });
 });
 
