@@ -68,6 +68,31 @@ export const Connected: Story = {
   args: { connection: connected },
   play: async ({ canvasElement }) => {
     await expect(statusText(canvasElement)).toBe('Connected to Acme Corporation');
+    await expect(within(canvasElement).getByText('ends in MEdEAA')).toBeVisible();
+  },
+};
+
+/**
+ * A sandbox that carries production's name: the org id's ending and the Sandbox badge tell the
+ * two apart (compare with Connected).
+ */
+export const SandboxNamedLikeProduction: Story = {
+  args: {
+    connection: {
+      ...connected,
+      org: {
+        id: '00D7X0000009UATeAA',
+        name: 'Acme Corporation',
+        instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
+        isSandbox: true,
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(statusText(canvasElement)).toBe('Connected to Acme Corporation');
+    await expect(canvas.getByText('ends in UATeAA')).toBeVisible();
+    await expect(canvas.getByText('Sandbox')).toBeVisible();
   },
 };
 

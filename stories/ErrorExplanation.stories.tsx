@@ -70,6 +70,43 @@ export const PastedErrorPage: Story = {
   },
 };
 
+/**
+ * A fix only the Salesforce admin can make: the explanation says so and offers the instructions
+ * as text to send them. Here Salesforce's page said only OAUTH_AUTHORIZATION_BLOCKED.
+ */
+export const AdminMustAct: Story = {
+  args: {
+    error: new ConnectError('app_not_installed', 'Salesforce refused the request', {
+      salesforceError: 'OAUTH_AUTHORIZATION_BLOCKED',
+      salesforceDescription: 'OAUTH_AUTHORIZATION_BLOCKED',
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/Your Salesforce admin fixes this in Setup/)).toBeVisible();
+    await expect(
+      canvas.getByRole('button', { name: 'Copy instructions for your Salesforce admin' }),
+    ).toBeVisible();
+  },
+};
+
+/** The Login URL leads to another org than the app's: the person connecting fixes it. */
+export const AppInAnotherOrg: Story = {
+  args: {
+    error: new ConnectError('app_not_found', 'Salesforce refused the request', {
+      salesforceError: 'OAUTH_EC_APP_NOT_FOUND',
+      salesforceDescription: 'External client app is not installed in this org',
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByText(/^Most likely, the Login URL points at another org/),
+    ).toBeVisible();
+    await expect(canvas.getByText('You can fix this yourself, here.')).toBeVisible();
+  },
+};
+
 /** Pasted text that is not a Salesforce error. */
 export const PastedUnknownText: Story = {
   args: { error: 'popup_closed' },

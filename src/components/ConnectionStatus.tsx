@@ -69,6 +69,9 @@ function stateOf(
 
 const subscribeNothing = () => () => {};
 
+/** How many of the org id's last characters tell two orgs apart at a glance. */
+const ORG_ID_ENDING_LENGTH = 6;
+
 /**
  * True after hydration: dates are formatted in the browser's time zone and locale only then, so
  * the server's markup and the first client render agree.
@@ -83,7 +86,8 @@ const useIsClient = () =>
 /**
  * Where the Salesforce connection stands, in a `role="status"` live region whose text contains
  * "Connected" when connected and "Not connected" when not (in English): disconnected, credentials
- * saved, connecting, connected (org, instance, user, since when, a Sandbox badge), needs
+ * saved, connecting, connected (org name, the org id's last characters, instance, user, since
+ * when, a Sandbox badge: enough for an admin to tell two orgs apart), needs
  * re-authorization (with Reconnect), or an error with its explanation. Disconnect asks first.
  *
  * @example
@@ -215,6 +219,15 @@ export function ConnectionStatus({
       {state === 'connected' || (state === 'needs_reauth' && org) ? (
         <dl className={cls('sfc-status-details')} data-sfc-part="status-details">
           {detail(text.org, orgLabel, 'status-org')}
+          {/* Two orgs can share a name (a sandbox is named after production): the id's ending
+              tells them apart. Shown beside a name only; without one the whole id is the label. */}
+          {org?.name && org.id
+            ? detail(
+                text.orgId,
+                fillMessage(text.orgIdEnding, { ending: org.id.slice(-ORG_ID_ENDING_LENGTH) }),
+                'status-org-id',
+              )
+            : null}
           {detail(text.instance, org?.instanceUrl, 'status-instance')}
           {detail(
             text.user,

@@ -60,4 +60,35 @@ describe('ConnectionStatus in Chromium', () => {
       }
     }
   });
+
+  it('shows the org name, the id’s ending and the sandbox badge in full at 320 px', async () => {
+    await page.viewport(320, 640);
+    const screen = await render(
+      <ConnectionStatus
+        connection={{
+          ...connected,
+          org: {
+            ...connected.org!,
+            name: 'Acme Corporation Europe Middle East and Africa Holding',
+          },
+        }}
+      />,
+    );
+    const root = screen.container.querySelector('[data-sfc-part="connection-status"]');
+    const ending = screen.container.querySelector('[data-sfc-part="status-org-id"] dd');
+    const badge = screen.container.querySelector('[data-sfc-part="status-sandbox-badge"]');
+    expect(ending?.textContent).toBe('ends in MEdEAA');
+    await expect.element(page.getByText('ends in MEdEAA')).toBeVisible();
+    await expect.element(page.getByText('Sandbox', { exact: true })).toBeVisible();
+    // Nothing of either is cut off: both lie inside the status box.
+    const box = root!.getBoundingClientRect();
+    for (const element of [ending!, badge!]) {
+      const rect = element.getBoundingClientRect();
+      expect(rect.left).toBeGreaterThanOrEqual(box.left);
+      expect(rect.right).toBeLessThanOrEqual(box.right);
+      expect(rect.width).toBeGreaterThan(0);
+    }
+    expect(root?.scrollWidth).toBeLessThanOrEqual(root?.clientWidth ?? 0);
+    await expectNoAxeViolations(screen.container);
+  });
 });

@@ -93,6 +93,44 @@ describe('ConnectionStatus', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('tells two orgs of the same name apart: the org id’s ending and the sandbox badge', async () => {
+    const production = connected;
+    const sandbox: Connection = {
+      ...connected,
+      org: {
+        id: '00D7X0000009UATeAA',
+        name: 'Acme Corporation',
+        instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
+        isSandbox: true,
+      },
+    };
+    const { container, rerender } = render(<ConnectionStatus connection={production} />);
+    const orgId = () =>
+      within(container.querySelector('[data-sfc-part="status-org-id"]') as HTMLElement);
+    expect(orgId().getByText('Org ID').nextElementSibling?.textContent).toBe('ends in MEdEAA');
+    expect(screen.queryByText('Sandbox')).toBeNull();
+    const productionText = root(container).textContent;
+
+    rerender(<ConnectionStatus connection={sandbox} />);
+    expect(orgId().getByText('Org ID').nextElementSibling?.textContent).toBe('ends in UATeAA');
+    expect(screen.getByText('Sandbox')).toHaveAttribute('data-sfc-part', 'status-sandbox-badge');
+    expect(root(container).textContent).not.toBe(productionText);
+    // The same name, yet the two renderings differ in what they say about the org.
+    expect(screen.getByRole('status')).toHaveTextContent('Connected to Acme Corporation');
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows the org id’s ending while Salesforce needs a new authorization too, in German', () => {
+    render(
+      <SalesforceConnectMessagesProvider
+        messages={{ connectionStatus: connectionStatusMessagesDe }}
+      >
+        <ConnectionStatus connection={{ ...connected, status: 'needs_reauth' }} />
+      </SalesforceConnectMessagesProvider>,
+    );
+    expect(screen.getByText('Org-ID').nextElementSibling?.textContent).toBe('endet auf MEdEAA');
+  });
+
   it('falls back to the org id and marks a sandbox', () => {
     render(
       <ConnectionStatus
@@ -108,6 +146,8 @@ describe('ConnectionStatus', () => {
     );
     expect(screen.getByRole('status')).toHaveTextContent('Connected to 00DXX0000001');
     expect(screen.getByText('Sandbox')).toHaveAttribute('data-sfc-part', 'status-sandbox-badge');
+    // The whole id is already the label: no separate ending.
+    expect(screen.queryByText('Org ID')).toBeNull();
   });
 
   it('offers Reconnect when Salesforce needs a new authorization', async () => {

@@ -18,6 +18,10 @@ export interface ConnectionStatusMessages {
   needsReauthDescription: string;
   error: string;
   org: string;
+  /** Label of the org id's ending, shown beside the org's name. */
+  orgId: string;
+  /** `{ending}`: the org id's last characters. */
+  orgIdEnding: string;
   instance: string;
   user: string;
   since: string;
@@ -50,6 +54,8 @@ export const connectionStatusMessagesEn: ConnectionStatusMessages = {
     'Salesforce no longer accepts the saved sign-in. Reconnect to keep data flowing.',
   error: 'Connection problem',
   org: 'Organization',
+  orgId: 'Org ID',
+  orgIdEnding: 'ends in {ending}',
   instance: 'Instance',
   user: 'User',
   since: 'Since',
@@ -82,6 +88,8 @@ export const connectionStatusMessagesDe: ConnectionStatusMessages = {
     'Salesforce akzeptiert die gespeicherte Anmeldung nicht mehr. Verbinden Sie sich erneut.',
   error: 'Verbindungsproblem',
   org: 'Organisation',
+  orgId: 'Org-ID',
+  orgIdEnding: 'endet auf {ending}',
   instance: 'Instanz',
   user: 'Benutzer',
   since: 'Seit',
