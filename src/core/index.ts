@@ -27,12 +27,14 @@ export {
   inspectCredentials,
 } from './credentials.js';
 export {
+  type ErrorActor,
   type ErrorCatalogue,
   type ErrorCatalogueEntry,
   type ErrorExplanation,
   type ExplainErrorOptions,
   type ExplanationValueName,
   type ExplanationValues,
+  errorActor,
   errorCatalogueEn,
   explainError,
 } from './error-catalogue.js';
@@ -112,6 +114,7 @@ export {
   fromSalesforceError,
   type ParsedSalesforceError,
   parseSalesforceErrorText,
+  type SalesforceApiError,
   type SalesforceErrorBody,
 } from './salesforce-errors.js';
 export {
