@@ -1,4 +1,4 @@
-import type { SimRequest, SimulatorContext } from './context.js';
+import { identityUrl, type SimRequest, type SimulatorContext } from './context.js';
 import { jsonResponse, type SimResponse } from './http-exchange.js';
 import { authenticate } from './identity-endpoints.js';
 import { type OrgObject, type OrgRecord, orgObjects } from './org-data.js';
@@ -144,8 +144,8 @@ function describeGlobal(objects: OrgObject[], version: string): SimResponse {
  * The REST API on the org's instance: `GET /services/data/` lists versions (no token needed, as at
  * Salesforce); under `/services/data/vNN.N/` — with a live access token that has the `api` (or
  * `full`) scope, else 401 `INVALID_SESSION_ID` — the version root lists the resources served here
- * (and only those): `limits`, `query` (see {@link runQuery}) and `sobjects` (the list, and one
- * record by id). Anything else is 404 `NOT_FOUND`.
+ * (and only those): `limits`, `query` (see {@link runQuery}), `sobjects` (the list, and one
+ * record by id) and `identity` (the caller's identity URL). Anything else is 404 `NOT_FOUND`.
  */
 export function handleData(
   context: SimulatorContext,
@@ -183,6 +183,9 @@ export function handleData(
       limits: `${prefix}/limits`,
       query: `${prefix}/query`,
       sobjects: `${prefix}/sobjects`,
+      // The caller's identity URL, on the login host: jsforce's `identity()` reads it from here
+      // when it holds no identity URL of its own.
+      identity: identityUrl(context, auth.user.id),
     });
   }
   if (resource === '/limits') {

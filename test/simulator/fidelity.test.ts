@@ -140,9 +140,10 @@ describe('REST API', () => {
     const root = (await (
       await withBearer(simulator, '/services/data/v66.0/', token.access_token!)
     ).json()) as Record<string, string>;
-    expect(Object.keys(root).sort()).toEqual(['limits', 'query', 'sobjects']);
-    for (const path of Object.values(root).filter((p) => !p.endsWith('/query'))) {
-      expect((await withBearer(simulator, path, token.access_token!)).status).toBe(200);
+    expect(Object.keys(root).sort()).toEqual(['identity', 'limits', 'query', 'sobjects']);
+    expect(root.identity).toBe(token.id);
+    for (const path of [root.limits, root.sobjects]) {
+      expect((await withBearer(simulator, path ?? '', token.access_token!)).status).toBe(200);
     }
     const limits = (await (
       await withBearer(simulator, root.limits ?? '', token.access_token!)
