@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -68,6 +69,14 @@ describe('openid-client against the simulator', () => {
       organization_id: simulator.org.id,
     });
     expect(tokens.instance_url).toBe(simulator.instanceUrl);
+    // The same ID token, checked a second way: jose against the discovered JWKS.
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri ?? ''));
+    const { payload } = await jwtVerify(tokens.id_token ?? '', jwks, {
+      issuer: simulator.url,
+      audience: app.consumerKey,
+      algorithms: ['RS256'],
+    });
+    expect(payload.sub).toBe(claims?.sub);
 
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims?.sub ?? '');
     expect(userinfo).toMatchObject({ organization_id: simulator.org.id });
