@@ -1,9 +1,9 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
-import { composeEventHandlers } from './internal/compose-event-handlers.js';
+import { type ConnectButtonMessages, connectButtonMessagesEn } from '../messages/connect.js';
+import { useMessages } from '../messages/context.js';
+import { composeEventHandlers } from '../react/compose-event-handlers.js';
 import { partClassName } from './internal/parts.js';
-import { type ConnectButtonMessages, connectButtonMessagesEn } from './messages/connect.js';
-import { useMessages } from './messages/context.js';
 
 /**
  * The part of `useSalesforceConnect`'s result the button needs.

@@ -4,12 +4,12 @@ import type { ExplanationValues } from '../core/error-catalogue.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
+import { useMessages } from '../messages/context.js';
+import { type ConnectDialogMessages, connectDialogMessagesEn } from '../messages/dialog.js';
+import { useControllableState } from '../react/use-controllable-state.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
 import { partClassName } from './internal/parts.js';
-import { useControllableState } from './internal/use-controllable-state.js';
-import { useMessages } from './messages/context.js';
-import { type ConnectDialogMessages, connectDialogMessagesEn } from './messages/dialog.js';
 
 /**
  * What the dialog shows, derived from the flow: `data-state` of its content.

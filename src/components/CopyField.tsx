@@ -1,11 +1,11 @@
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
 import { fillMessage } from '../core/login-url.js';
-import { copyText } from './form/copy-text.js';
+import { useMessages } from '../messages/context.js';
+import { type CopyFieldMessages, copyFieldMessagesEn } from '../messages/copyField.js';
+import { copyText } from '../react/copy-text.js';
 import { partClassName } from './internal/parts.js';
-import { useMessages } from './messages/context.js';
-import { type CopyFieldMessages, copyFieldMessagesEn } from './messages/copyField.js';
 
-export type { CopyFieldMessages } from './messages/copyField.js';
+export type { CopyFieldMessages } from '../messages/copyField.js';
 
 /**
  * Props of {@link CopyField}; the root `<div>`'s own props pass through.

@@ -11,8 +11,8 @@ import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
 import { type UseCredentialsFormOptions, useCredentialsForm } from '../hooks/useCredentialsForm.js';
+import type { CredentialsFormMessages } from '../messages/credentialsForm.js';
 import { partClassName } from './internal/parts.js';
-import type { CredentialsFormMessages } from './messages/credentialsForm.js';
 
 /**
  * Props of {@link CredentialsForm}. The form element's own props (`aria-label`, `style`, …) pass

@@ -9,12 +9,12 @@ import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
-import { partClassName } from './internal/parts.js';
-import { useMessages } from './messages/context.js';
+import { useMessages } from '../messages/context.js';
 import {
   type ErrorExplanationMessages,
   errorExplanationMessagesEn,
-} from './messages/errorExplanation.js';
+} from '../messages/errorExplanation.js';
+import { partClassName } from './internal/parts.js';
 
 /**
  * What `ErrorExplanation` can explain: a `ConnectError`, its JSON form (`Connection.error`), or a

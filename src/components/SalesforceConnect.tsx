@@ -9,20 +9,20 @@ import {
   type UseSalesforceConnectOptions,
   useSalesforceConnect,
 } from '../hooks/useSalesforceConnect.js';
+import { SalesforceConnectMessagesProvider, useMessages } from '../messages/context.js';
+import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
+import {
+  type SalesforceConnectMessages,
+  salesforceConnectMessagesEn,
+} from '../messages/salesforceConnect.js';
+import { useControllableState } from '../react/use-controllable-state.js';
+import { useLatest } from '../react/use-latest.js';
 import { ConnectButton } from './ConnectButton.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { CredentialsForm, type CredentialsFormProps } from './CredentialsForm.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
 import { partClassName } from './internal/parts.js';
-import { useControllableState } from './internal/use-controllable-state.js';
-import { useLatest } from './internal/use-latest.js';
-import { SalesforceConnectMessagesProvider, useMessages } from './messages/context.js';
-import type { SalesforceConnectLocaleOverrides } from './messages/locales.js';
-import {
-  type SalesforceConnectMessages,
-  salesforceConnectMessagesEn,
-} from './messages/salesforceConnect.js';
 import { SetupGuide, type SetupGuideProps } from './SetupGuide.js';
 
 /**

@@ -3,9 +3,9 @@ import type { GuideVariant } from '../core/guide/model.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import { type UseSetupGuideOptions, useSetupGuide } from '../hooks/useSetupGuide.js';
+import { useLatest } from '../react/use-latest.js';
 import { GuideBlockView, type GuideRenderContext, GuideText } from './guide/GuideBlocks.js';
 import { partClassName } from './internal/parts.js';
-import { useLatest } from './internal/use-latest.js';
 
 /**
  * Props of {@link SetupGuide}: the guide's configuration and state options (see

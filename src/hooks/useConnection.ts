@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
-import { useLatest } from '../components/internal/use-latest.js';
 import { type ConnectError, toConnectError } from '../core/errors.js';
 import type { Connection, ConnectionStatus } from '../core/types.js';
+import { useLatest } from '../react/use-latest.js';
 
 /**
  * The page as `useConnection` sees it: the window for `focus`, the document for its visibility

@@ -12,13 +12,6 @@ import {
 } from 'react';
 import { type Resolver, type UseFormReturn, useForm, useWatch } from 'react-hook-form';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
-import { composeEventHandlers } from '../components/internal/compose-event-handlers.js';
-import { useLatest } from '../components/internal/use-latest.js';
-import { useMessages } from '../components/messages/context.js';
-import {
-  type CredentialsFormMessages,
-  credentialsFormMessagesEn,
-} from '../components/messages/credentialsForm.js';
 import {
   type CredentialField,
   type CredentialWarning,
@@ -39,6 +32,13 @@ import {
   normalizeLoginUrl,
 } from '../core/login-url.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
+import { useMessages } from '../messages/context.js';
+import {
+  type CredentialsFormMessages,
+  credentialsFormMessagesEn,
+} from '../messages/credentialsForm.js';
+import { composeEventHandlers } from '../react/compose-event-handlers.js';
+import { useLatest } from '../react/use-latest.js';
 
 /**
  * Options of {@link useCredentialsForm}.

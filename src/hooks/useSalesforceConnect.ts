@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useLatest } from '../components/internal/use-latest.js';
 import type { ConnectPhase, ConnectPopupState, ConnectState } from '../core/connect-machine.js';
 import type { ConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
+import { useLatest } from '../react/use-latest.js';
 import { type ConnectFlowOptions, createConnectFlow } from './connect-flow.js';
 
 export type {

@@ -1,5 +1,5 @@
-import type { CredentialsMessages } from '../../core/credentials.js';
-import type { LoginUrlKind, LoginUrlMessages } from '../../core/login-url.js';
+import type { CredentialsMessages } from '../core/credentials.js';
+import type { LoginUrlKind, LoginUrlMessages } from '../core/login-url.js';
 
 /**
  * Every string the credentials form shows, including the texts of core's checks it runs
