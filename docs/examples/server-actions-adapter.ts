@@ -1,5 +1,5 @@
-import { untilAborted } from '../../src/adapters/cancellation.js';
 import type { SalesforceConnectAdapter } from '../../src/adapters/index.js';
+import { untilAborted } from '../../src/core/cancellation.js';
 import {
   type AuthorizationStart,
   ConnectError,
