@@ -9,7 +9,7 @@ import { type ConnectDialogMessages, connectDialogMessagesEn } from '../messages
 import { useControllableState } from '../react/use-controllable-state.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
-import { partClassName } from './internal/parts.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * What the dialog shows, derived from the flow: `data-state` of its content.
@@ -128,7 +128,7 @@ export function ConnectDialog({
     defaultProp: defaultOpen,
     onChange: onOpenChange,
   });
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
   const view = viewOf(connect);
   const { phase } = connect;
 

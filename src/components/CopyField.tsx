@@ -3,7 +3,7 @@ import { fillMessage } from '../core/login-url.js';
 import { useMessages } from '../messages/context.js';
 import { type CopyFieldMessages, copyFieldMessagesEn } from '../messages/copyField.js';
 import { copyText } from '../react/copy-text.js';
-import { partClassName } from './internal/parts.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 export type { CopyFieldMessages } from '../messages/copyField.js';
 
@@ -62,7 +62,7 @@ export function CopyField({
     onCopy?.({ value, ok });
   }
 
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
   return (
     <div
       {...rest}

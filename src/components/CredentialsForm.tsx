@@ -12,7 +12,7 @@ import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
 import { type UseCredentialsFormOptions, useCredentialsForm } from '../hooks/useCredentialsForm.js';
 import type { CredentialsFormMessages } from '../messages/credentialsForm.js';
-import { partClassName } from './internal/parts.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * Props of {@link CredentialsForm}. The form element's own props (`aria-label`, `style`, …) pass
@@ -94,7 +94,7 @@ export function CredentialsForm({
   const [secretShown, setSecretShown] = useState(false);
   const replaceButton = useRef<HTMLButtonElement>(null);
   const focusReplace = useRef(false);
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
 
   // The typed secret is hidden again whenever the box is emptied by a save.
   useEffect(() => {

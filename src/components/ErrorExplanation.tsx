@@ -14,7 +14,7 @@ import {
   type ErrorExplanationMessages,
   errorExplanationMessagesEn,
 } from '../messages/errorExplanation.js';
-import { partClassName } from './internal/parts.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * What `ErrorExplanation` can explain: a `ConnectError`, its JSON form (`Connection.error`), or a
@@ -181,7 +181,7 @@ export function ErrorExplanation({
 }: ErrorExplanationProps) {
   const text = useMessages('errorExplanation', errorExplanationMessagesEn, messages);
   const catalogue = useMessages('errors', errorCatalogueEn, ownCatalogue);
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
   const code = typeof error === 'string' ? error : error.code;
   const description = typeof error === 'string' ? undefined : error.salesforceDescription;
 

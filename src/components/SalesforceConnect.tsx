@@ -22,7 +22,7 @@ import { ConnectDialog } from './ConnectDialog.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { CredentialsForm, type CredentialsFormProps } from './CredentialsForm.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
-import { partClassName } from './internal/parts.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 import { SetupGuide, type SetupGuideProps } from './SetupGuide.js';
 
 /**
@@ -138,7 +138,7 @@ function SalesforceConnectView({
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
   const connect = useSalesforceConnect({ adapter, ...hookOptions });
   const { connection, phase, error } = connect;
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
 
   // The adapter may be a new object each render: children get one stable stand-in, effects run once.
   const latestAdapter = useLatest(adapter);
