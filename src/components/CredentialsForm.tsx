@@ -88,7 +88,7 @@ export function CredentialsForm({
     id,
   });
   const text = form.messages;
-  const { errors, isDirty } = form.formState;
+  const { isDirty } = form.formState;
   const { status, serverErrorInfo, secret, ids } = form;
   const saving = status === 'saving';
   const [secretShown, setSecretShown] = useState(false);
@@ -116,7 +116,7 @@ export function CredentialsForm({
 
   function field(name: CredentialField, label: string, description: ReactNode, control: ReactNode) {
     const fieldIds = ids[name];
-    const error = errors[name]?.message;
+    const error = form.fieldError(name);
     const warnings = form.fieldWarnings(name);
     const swap = warnings.some((warning) => warning.code === 'key_and_secret_swapped');
     return (

@@ -189,6 +189,12 @@ export type UseCredentialsFormReturn = UseFormReturn<
   warnings: CredentialWarning[];
   /** The warnings to show next to a field now: once it was touched, or after a submit. */
   fieldWarnings(name: CredentialField): CredentialWarning[];
+  /**
+   * The field's error text, or undefined when it has none: the one answer that both
+   * `aria-invalid`/`aria-describedby` and the text under the field follow (an error raised
+   * without a message shows `messages.fieldInvalid`, so the description never points at nothing).
+   */
+  fieldError(name: CredentialField): string | undefined;
   /** Puts the key in the secret box and the secret in the key box. */
   swapKeyAndSecret(): void;
   /** Validates, then saves through the adapter. Use as `<form onSubmit={submit}>`. */
@@ -240,7 +246,7 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): Ref<T> {
  *     <form onSubmit={form.submit} noValidate>
  *       <label htmlFor={form.ids.consumerKey.input}>Consumer Key</label>
  *       <input {...form.getFieldProps('consumerKey')} />
- *       <p id={form.ids.consumerKey.error}>{form.formState.errors.consumerKey?.message}</p>
+ *       <p id={form.ids.consumerKey.error}>{form.fieldError('consumerKey')}</p>
  *       <button type="submit">Save credentials</button>
  *     </form>
  *   );
@@ -357,6 +363,11 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   const fieldWarnings = (name: CredentialField) =>
     touchedFields[name] || isSubmitted ? warnings.filter((warning) => warning.field === name) : [];
 
+  const fieldError = (name: CredentialField) => {
+    const error = errors[name];
+    return error ? error.message || text.fieldInvalid : undefined;
+  };
+
   const ids = {} as Record<CredentialField, CredentialFieldIds>;
   for (const name of fields) {
     const prefix = `${base}-${name}`;
@@ -376,7 +387,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     const { ref, onChange, onBlur, 'aria-describedby': describedBy, ...rest } = props;
     const registration = form.register(name);
     const fieldIds = ids[name];
-    const invalid = errors[name] !== undefined;
+    const invalid = fieldError(name) !== undefined;
     return {
       ...rest,
       id: fieldIds.input,
@@ -475,6 +486,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     loginUrlInfo,
     warnings,
     fieldWarnings,
+    fieldError,
     swapKeyAndSecret() {
       const { consumerKey, consumerSecret } = form.getValues();
       const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true };

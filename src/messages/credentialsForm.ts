@@ -35,9 +35,15 @@ export interface CredentialsFormMessages {
   /** Under an empty secret box that replaces a saved secret. */
   replaceSecretDescription: string;
   swapFix: string;
+  /** A field's error when the check that raised it gave no text of its own. */
+  fieldInvalid: string;
   submit: string;
   saving: string;
   saved: string;
+  /** Beside the Save button while typed changes are not saved. */
+  unsaved: string;
+  /** Beside the Save button while changes are not saved and a note asks to check a value. */
+  unsavedWithNotes: string;
   /** Heading of the summary when the server refused the credentials. */
   notSavedTitle: string;
   /** Heading of the summary when the credentials were kept but a check at Salesforce failed. */
@@ -92,9 +98,12 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   keepSecret: 'Keep saved secret',
   replaceSecretDescription: 'Leave it empty to keep the saved secret.',
   swapFix: 'Swap them',
+  fieldInvalid: 'Check this value.',
   submit: 'Save credentials',
   saving: 'Saving…',
   saved: 'Credentials saved.',
+  unsaved: 'Not saved yet.',
+  unsavedWithNotes: 'Not saved yet. Read the note above, then save.',
   notSavedTitle: "Your credentials weren't saved",
   savedWithProblemTitle: 'Saved, but Salesforce reported a problem',
   invalidClient:
@@ -151,9 +160,12 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
   keepSecret: 'Gespeichertes Secret behalten',
   replaceSecretDescription: 'Leer lassen, um das gespeicherte Secret zu behalten.',
   swapFix: 'Vertauschen',
+  fieldInvalid: 'Prüfen Sie diesen Wert.',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
   saved: 'Zugangsdaten gespeichert.',
+  unsaved: 'Noch nicht gespeichert.',
+  unsavedWithNotes: 'Noch nicht gespeichert. Lesen Sie den Hinweis oben, dann speichern Sie.',
   notSavedTitle: 'Ihre Zugangsdaten wurden nicht gespeichert',
   savedWithProblemTitle: 'Gespeichert, aber Salesforce meldet ein Problem',
   invalidClient:
