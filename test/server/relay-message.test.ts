@@ -37,7 +37,7 @@ describe('the relay page message', () => {
     expect(
       relayMessage({
         outcome: 'unknown_state',
-        error: { code: 'unknown_state', message: 'Expired.' },
+        error: { code: 'state_mismatch', message: 'Expired.' },
       }),
     ).toBeUndefined();
   });
