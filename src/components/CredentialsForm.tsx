@@ -12,6 +12,7 @@ import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
 import { type UseCredentialsFormOptions, useCredentialsForm } from '../hooks/useCredentialsForm.js';
 import type { CredentialsFormMessages } from '../messages/credentialsForm.js';
+import { requireProp } from '../react/development.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
@@ -77,6 +78,12 @@ export function CredentialsForm({
   className,
   ...rest
 }: CredentialsFormProps) {
+  requireProp(
+    adapter,
+    '<CredentialsForm>',
+    'adapter',
+    "Pass an object with saveCredentials, such as createFetchAdapter({ baseUrl: '/api/salesforce' }).",
+  );
   const form = useCredentialsForm({
     adapter,
     connection,

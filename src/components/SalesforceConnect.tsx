@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
@@ -15,6 +16,7 @@ import {
   type SalesforceConnectMessages,
   salesforceConnectMessagesEn,
 } from '../messages/salesforceConnect.js';
+import { requireProp } from '../react/development.js';
 import { useControllableState } from '../react/use-controllable-state.js';
 import { useLatest } from '../react/use-latest.js';
 import { ConnectButton } from './ConnectButton.js';
@@ -34,7 +36,8 @@ import { SetupGuide, type SetupGuideProps } from './SetupGuide.js';
 export type SalesforceConnectView = 'loading' | 'setup' | 'ready' | 'connected';
 
 /**
- * Props of {@link SalesforceConnect}. Only `adapter` is required.
+ * Props of {@link SalesforceConnect}. Only `adapter` (or, from a server component, `apiUrl`) is
+ * required.
  *
  * @example
  * const props: SalesforceConnectProps = {
@@ -56,8 +59,19 @@ export interface SalesforceConnectProps
     | 'stateReducer'
     | 'initialConnection'
   > {
-  /** The backend. May be created inline: only its latest methods are used, nothing restarts. */
-  adapter: SalesforceConnectAdapter;
+  /**
+   * The backend. May be created inline: only its latest methods are used, nothing restarts.
+   * Give this or `apiUrl`.
+   */
+  adapter?: SalesforceConnectAdapter | undefined;
+  /**
+   * Where a backend speaking the kit's REST contract answers (the reference server), e.g.
+   * `/api/salesforce`: the kit builds `createFetchAdapter({ baseUrl: apiUrl })` itself. A string
+   * crosses from a React Server Component to this client component, a function (an adapter)
+   * cannot: a server component renders `<SalesforceConnect apiUrl="/api/salesforce" />` directly.
+   * Ignored when `adapter` is given.
+   */
+  apiUrl?: string | undefined;
   /** `inline` (default) renders in place; `dialog` renders a button that opens it in a dialog. */
   mode?: 'inline' | 'dialog' | undefined;
   /**
@@ -112,13 +126,29 @@ const CREDENTIAL_FINDINGS: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorC
   'app_not_installed',
 ]);
 
-export function SalesforceConnect({ messages, ...props }: SalesforceConnectProps) {
+export function SalesforceConnect({
+  messages,
+  adapter: adapterProp,
+  apiUrl,
+  ...props
+}: SalesforceConnectProps) {
+  const built = useMemo(
+    () => (adapterProp || !apiUrl ? undefined : createFetchAdapter({ baseUrl: apiUrl })),
+    [adapterProp, apiUrl],
+  );
+  const adapter = requireProp(
+    adapterProp ?? built,
+    '<SalesforceConnect>',
+    'adapter',
+    'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
+  );
+  const view = <SalesforceConnectView {...props} adapter={adapter} />;
   return messages ? (
     <SalesforceConnectMessagesProvider messages={messages}>
-      <SalesforceConnectView {...props} />
+      {view}
     </SalesforceConnectMessagesProvider>
   ) : (
-    <SalesforceConnectView {...props} />
+    view
   );
 }
 
@@ -134,7 +164,9 @@ function SalesforceConnectView({
   className,
   unstyled,
   ...hookOptions
-}: Omit<SalesforceConnectProps, 'messages'>) {
+}: Omit<SalesforceConnectProps, 'messages' | 'apiUrl' | 'adapter'> & {
+  adapter: SalesforceConnectAdapter;
+}) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
   const connect = useSalesforceConnect({ adapter, ...hookOptions });
   const { connection, phase, error } = connect;
@@ -173,6 +205,15 @@ function SalesforceConnectView({
   const appName = setup?.appName ?? setupInfo?.appName ?? `${vendorName} Salesforce`;
   const callbackUrls = setup?.callbackUrls ?? setupInfo?.callbackUrls ?? [];
   const scopes = setup?.scopes ?? setupInfo?.scopes;
+  // One allowlist: the hosts the backend accepts (GET /setup) are accepted by the form too.
+  const givenHosts = credentials?.loginUrlOptions?.allowedHosts;
+  const backendHosts = setupInfo?.allowedLoginHosts;
+  const allowedHostsKey = [...(givenHosts ?? []), ...(backendHosts ?? [])].join(' ');
+  // Keyed by content: a new array with the same hosts keeps the form's options (and schema).
+  const loginUrlOptions = useMemo(
+    () => (allowedHostsKey ? { allowedHosts: allowedHostsKey.split(' ') } : undefined),
+    [allowedHostsKey],
+  );
   const errorValues = useMemo(
     () => ({ callbackUrl: callbackUrls[0], loginUrl: connection?.loginUrl, appName }),
     [callbackUrls, connection?.loginUrl, appName],
@@ -246,6 +287,7 @@ function SalesforceConnectView({
       )}
       <CredentialsForm
         {...credentials}
+        loginUrlOptions={loginUrlOptions}
         adapter={formAdapter}
         connection={connection}
         onSaved={onSaved}

@@ -38,6 +38,7 @@ import {
   credentialsFormMessagesEn,
 } from '../messages/credentialsForm.js';
 import { composeEventHandlers } from '../react/compose-event-handlers.js';
+import { isDevelopment, requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 
 /**
@@ -253,6 +254,12 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): Ref<T> {
  * }
  */
 export function useCredentialsForm(options: UseCredentialsFormOptions): UseCredentialsFormReturn {
+  requireProp(
+    options?.adapter,
+    'useCredentialsForm',
+    'adapter',
+    "Pass an object with saveCredentials, such as createFetchAdapter({ baseUrl: '/api/salesforce' }).",
+  );
   const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
   const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
   const reactId = useId();
@@ -365,8 +372,32 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
 
   const fieldError = (name: CredentialField) => {
     const error = errors[name];
-    return error ? error.message || text.fieldInvalid : undefined;
+    if (!error) return undefined;
+    const message = error.message || text.fieldInvalid;
+    const hint = name === 'loginUrl' ? refusedHostHint(form.getValues('loginUrl')) : undefined;
+    return hint ? `${message} ${hint}` : message;
   };
+
+  /**
+   * In development, a Login URL refused for its host (an IP address, a host that is not
+   * Salesforce's: a local simulator the integrator meant to allow) names the setting to change.
+   */
+  function refusedHostHint(value: string | undefined): string | undefined {
+    if (!value || !isDevelopment()) return undefined;
+    const result = normalizeLoginUrl(value, loginOptions);
+    if (result.ok || (result.code !== 'ip_address' && result.code !== 'not_salesforce')) {
+      return undefined;
+    }
+    let host: string;
+    try {
+      host = new URL(
+        /^[a-z][a-z\d+.-]*:\/\//i.test(value.trim()) ? value.trim() : `http://${value.trim()}`,
+      ).host;
+    } catch {
+      return undefined;
+    }
+    return fillMessage(text.loginHostNotAllowedHint, { host });
+  }
 
   const ids = {} as Record<CredentialField, CredentialFieldIds>;
   for (const name of fields) {

@@ -37,6 +37,11 @@ export interface CredentialsFormMessages {
   swapFix: string;
   /** A field's error when the check that raised it gave no text of its own. */
   fieldInvalid: string;
+  /**
+   * Development builds only, after the refusal of a Login URL on a host that is not Salesforce's
+   * (`{host}`): tells the integrator which setting accepts it. Admins never see it in production.
+   */
+  loginHostNotAllowedHint: string;
   submit: string;
   saving: string;
   saved: string;
@@ -99,6 +104,8 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   replaceSecretDescription: 'Leave it empty to keep the saved secret.',
   swapFix: 'Swap them',
   fieldInvalid: 'Check this value.',
+  loginHostNotAllowedHint:
+    "(Development build) To accept {host}, e.g. a local Salesforce simulator, add it to createConnectHandler's allowedLoginHosts: <SalesforceConnect> reads that list from GET /setup. A CredentialsForm of your own takes loginUrlOptions.allowedHosts.",
   submit: 'Save credentials',
   saving: 'Saving…',
   saved: 'Credentials saved.',
@@ -161,6 +168,8 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
   replaceSecretDescription: 'Leer lassen, um das gespeicherte Secret zu behalten.',
   swapFix: 'Vertauschen',
   fieldInvalid: 'Prüfen Sie diesen Wert.',
+  loginHostNotAllowedHint:
+    '(Entwicklungs-Build) Um {host} zu akzeptieren, etwa einen lokalen Salesforce-Simulator, tragen Sie den Host in allowedLoginHosts von createConnectHandler ein: <SalesforceConnect> liest diese Liste von GET /setup. Ein eigenes CredentialsForm nimmt loginUrlOptions.allowedHosts.',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
   saved: 'Zugangsdaten gespeichert.',
