@@ -228,6 +228,17 @@ function SalesforceConnectView({
     setStepId(details.stepId);
   }, []);
   const onSaved = useMemo(() => () => void connect.refresh(), [connect.refresh]);
+  // Connect uses the saved credentials: typed changes that are not saved are said so beside it.
+  const [unsavedCredentials, setUnsavedCredentials] = useState(false);
+  const integratorOnUnsaved = useLatest(credentials?.onUnsavedChange);
+  const onUnsavedChange = useCallback(
+    (details: { unsaved: boolean }) => {
+      setUnsavedCredentials(details.unsaved);
+      integratorOnUnsaved.current?.(details);
+    },
+    [integratorOnUnsaved],
+  );
+  const unsavedNoteId = useId();
 
   const status = connection?.status;
   const view: SalesforceConnectView =
@@ -291,6 +302,7 @@ function SalesforceConnectView({
         adapter={formAdapter}
         connection={connection}
         onSaved={onSaved}
+        onUnsavedChange={onUnsavedChange}
         onShowGuideStep={({ stepId: id, event }) => {
           event.preventDefault();
           onGoToStep({ stepId: id });
@@ -315,7 +327,21 @@ function SalesforceConnectView({
       />
       {view === 'ready' ? (
         <div className={cls('sfc-salesforce-connect-actions')} data-sfc-part="connect-actions">
-          <ConnectButton connect={connect} unstyled={unstyled} />
+          <ConnectButton
+            connect={connect}
+            unstyled={unstyled}
+            aria-describedby={unsavedCredentials ? unsavedNoteId : undefined}
+          />
+          {unsavedCredentials ? (
+            <p
+              id={unsavedNoteId}
+              className={cls('sfc-notice')}
+              data-tone="warning"
+              data-sfc-part="unsaved-credentials"
+            >
+              {text.unsavedCredentials}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {/* One place in the tree for every view: saving or connecting never remounts the form, so
