@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { type CSSProperties, type ReactNode, useLayoutEffect } from 'react';
-import { SalesforceConnectMessagesProvider } from '../src/components/messages/context.js';
 import baseCss from '../src/components/styles/base.css?raw';
+import { SalesforceConnectMessagesProvider } from '../src/messages/context.js';
 import { type BrandVariables, exampleBrand } from './brand.js';
 import { messagesByLocale, type StorybookLocale } from './locales.js';
 import { parseThemeTokens } from './theme-tokens.js';

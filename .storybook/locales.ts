@@ -1,5 +1,5 @@
-import type { MessageOverrides } from '../src/components/messages/context.js';
-import { localeDe } from '../src/components/messages/locales.js';
+import type { MessageOverrides } from '../src/messages/context.js';
+import { localeDe } from '../src/messages/locales.js';
 
 /** The locales the toolbar offers; English is the kit's default, so it needs no overrides. */
 export type StorybookLocale = 'en' | 'de';

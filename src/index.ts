@@ -24,57 +24,6 @@ export {
   type ErrorExplanationProps,
   type ExplainableError,
 } from './components/ErrorExplanation.js';
-// Messages (i18n)
-export {
-  type ConnectButtonMessages,
-  connectButtonMessagesDe,
-  connectButtonMessagesEn,
-} from './components/messages/connect.js';
-export {
-  type MessageOverrides,
-  SalesforceConnectMessagesProvider,
-} from './components/messages/context.js';
-export {
-  type CopyFieldMessages,
-  copyFieldMessagesDe,
-  copyFieldMessagesEn,
-} from './components/messages/copyField.js';
-export {
-  type CredentialsFormMessages,
-  credentialsFormMessagesDe,
-  credentialsFormMessagesEn,
-} from './components/messages/credentialsForm.js';
-export {
-  type ConnectDialogMessages,
-  connectDialogMessagesDe,
-  connectDialogMessagesEn,
-} from './components/messages/dialog.js';
-export {
-  type ErrorExplanationMessages,
-  errorExplanationMessagesDe,
-  errorExplanationMessagesEn,
-} from './components/messages/errorExplanation.js';
-export {
-  localeDe,
-  localeEn,
-  type SalesforceConnectLocale,
-  type SalesforceConnectLocaleOverrides,
-} from './components/messages/locales.js';
-export {
-  type SalesforceConnectMessages,
-  salesforceConnectMessagesDe,
-  salesforceConnectMessagesEn,
-} from './components/messages/salesforceConnect.js';
-export {
-  type SetupGuideMessages,
-  setupGuideMessagesDe,
-  setupGuideMessagesEn,
-} from './components/messages/setupGuide.js';
-export {
-  type ConnectionStatusMessages,
-  connectionStatusMessagesDe,
-  connectionStatusMessagesEn,
-} from './components/messages/status.js';
 export {
   SalesforceConnect,
   type SalesforceConnectProps,
@@ -132,3 +81,54 @@ export {
   type UseSetupGuideReturn,
   useSetupGuide,
 } from './hooks/useSetupGuide.js';
+// Messages (i18n)
+export {
+  type ConnectButtonMessages,
+  connectButtonMessagesDe,
+  connectButtonMessagesEn,
+} from './messages/connect.js';
+export {
+  type MessageOverrides,
+  SalesforceConnectMessagesProvider,
+} from './messages/context.js';
+export {
+  type CopyFieldMessages,
+  copyFieldMessagesDe,
+  copyFieldMessagesEn,
+} from './messages/copyField.js';
+export {
+  type CredentialsFormMessages,
+  credentialsFormMessagesDe,
+  credentialsFormMessagesEn,
+} from './messages/credentialsForm.js';
+export {
+  type ConnectDialogMessages,
+  connectDialogMessagesDe,
+  connectDialogMessagesEn,
+} from './messages/dialog.js';
+export {
+  type ErrorExplanationMessages,
+  errorExplanationMessagesDe,
+  errorExplanationMessagesEn,
+} from './messages/errorExplanation.js';
+export {
+  localeDe,
+  localeEn,
+  type SalesforceConnectLocale,
+  type SalesforceConnectLocaleOverrides,
+} from './messages/locales.js';
+export {
+  type SalesforceConnectMessages,
+  salesforceConnectMessagesDe,
+  salesforceConnectMessagesEn,
+} from './messages/salesforceConnect.js';
+export {
+  type SetupGuideMessages,
+  setupGuideMessagesDe,
+  setupGuideMessagesEn,
+} from './messages/setupGuide.js';
+export {
+  type ConnectionStatusMessages,
+  connectionStatusMessagesDe,
+  connectionStatusMessagesEn,
+} from './messages/status.js';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ConnectButton, type ConnectButtonFlow } from '../src/components/ConnectButton.js';
-import { connectButtonMessagesDe } from '../src/components/messages/connect.js';
+import { connectButtonMessagesDe } from '../src/messages/connect.js';
 
 /** The flow the button reads, as `useSalesforceConnect` returns it, in a given phase. */
 const flow = (overrides: Partial<ConnectButtonFlow> = {}): ConnectButtonFlow => ({

@@ -4,9 +4,9 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { createMemoryAdapter } from '../src/adapters/memory.js';
 import { ConnectButton } from '../src/components/ConnectButton.js';
 import { ConnectDialog, type ConnectDialogFlow } from '../src/components/ConnectDialog.js';
-import { connectDialogMessagesDe } from '../src/components/messages/dialog.js';
 import { ConnectError } from '../src/core/errors.js';
 import { useSalesforceConnect } from '../src/hooks/useSalesforceConnect.js';
+import { connectDialogMessagesDe } from '../src/messages/dialog.js';
 import { page } from './flows/memory-flow.js';
 
 /** The flow the dialog follows, as `useSalesforceConnect` returns it, in one state. */

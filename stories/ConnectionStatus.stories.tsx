@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ConnectionStatus } from '../src/components/ConnectionStatus.js';
-import { connectionStatusMessagesDe } from '../src/components/messages/status.js';
 import { ConnectError } from '../src/core/errors.js';
 import type { Connection } from '../src/core/types.js';
+import { connectionStatusMessagesDe } from '../src/messages/status.js';
 
 const connected: Connection = {
   status: 'connected',

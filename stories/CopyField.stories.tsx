@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { CopyField } from '../src/components/CopyField.js';
-import { copyFieldMessagesDe } from '../src/components/messages/copyField.js';
+import { copyFieldMessagesDe } from '../src/messages/copyField.js';
 
 const meta = {
   title: 'Components/CopyField',

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { createMemoryAdapter } from '../src/adapters/memory.js';
 import { CredentialsForm } from '../src/components/CredentialsForm.js';
-import { credentialsFormMessagesDe } from '../src/components/messages/credentialsForm.js';
 import { ConnectError } from '../src/core/errors.js';
+import { credentialsFormMessagesDe } from '../src/messages/credentialsForm.js';
 
 const KEY =
   '3MVG9StoryConsumerKeyForTheCredentialsFormOnlyInStorybookNotARealSalesforceKeyAtAllQ1w2';

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ErrorExplanation } from '../src/components/ErrorExplanation.js';
+import { CONNECT_ERROR_CODES, ConnectError } from '../src/core/errors.js';
 import {
   errorCataloguesByLocale,
   errorExplanationMessagesDe,
-} from '../src/components/messages/errorExplanation.js';
-import { CONNECT_ERROR_CODES, ConnectError } from '../src/core/errors.js';
+} from '../src/messages/errorExplanation.js';
 
 const values = {
   callbackUrl: 'https://app.example.com/api/salesforce/oauth/callback',

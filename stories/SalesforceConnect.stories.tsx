@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { createMemoryAdapter } from '../src/adapters/memory.js';
-import { localeDe } from '../src/components/messages/locales.js';
 import { SalesforceConnect } from '../src/components/SalesforceConnect.js';
+import { localeDe } from '../src/messages/locales.js';
 import {
   loadedAdapter,
   memoryAdapterLoader,

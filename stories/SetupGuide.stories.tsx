@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { setupGuideMessagesDe } from '../src/components/messages/setupGuide.js';
 import { SetupGuide } from '../src/components/SetupGuide.js';
 import { presets } from '../src/core/guide/presets.js';
 import type { GuideProgressStorage } from '../src/core/guide/progress.js';
 import type { GuideStepId } from '../src/core/guide-step-ids.js';
+import { setupGuideMessagesDe } from '../src/messages/setupGuide.js';
 
 /** Ticks kept for the story only, so stories never share (or leave) progress in localStorage. */
 function storedTicks(done: readonly GuideStepId[]): GuideProgressStorage {

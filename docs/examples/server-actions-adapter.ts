@@ -1,5 +1,4 @@
-import { untilAborted } from '../../src/adapters/cancellation.js';
-import type { SalesforceConnectAdapter } from '../../src/adapters/index.js';
+import { type SalesforceConnectAdapter, untilAborted } from '../../src/adapters/index.js';
 import {
   type AuthorizationStart,
   ConnectError,

@@ -1,7 +1,7 @@
+import { untilAborted } from '../core/cancellation.js';
 import { CSRF_HEADER } from '../core/csrf.js';
 import { abortedError, ConnectError, toConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
-import { untilAborted } from './cancellation.js';
 import {
   readAuthorizationStart,
   readConnection,

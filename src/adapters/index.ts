@@ -1,4 +1,4 @@
-export { untilAborted } from './cancellation.js';
+export { untilAborted } from '../core/cancellation.js';
 export {
   CSRF_HEADER,
   createFetchAdapter,

@@ -1,3 +1,4 @@
+import { delay } from '../core/cancellation.js';
 import { ConnectError, throwIfAborted } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
@@ -5,7 +6,6 @@ import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protoco
 import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
 import type { Connection, ConnectionStatus, CredentialsInput } from '../core/types.js';
-import { delay } from './cancellation.js';
 import {
   MEMORY_SCENARIO_OUTCOMES,
   type MemoryScenario,
@@ -557,6 +557,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         appName: options.appName ?? 'Example App Salesforce Connector',
         scopes: [...scopes],
         vendorName: options.vendorName ?? 'Example App',
+        ...(options.allowedLoginHosts?.length
+          ? { allowedLoginHosts: [...options.allowedLoginHosts] }
+          : {}),
       }));
     },
 

@@ -1,9 +1,10 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
-import { composeEventHandlers } from './internal/compose-event-handlers.js';
+import { type ConnectButtonMessages, connectButtonMessagesEn } from '../messages/connect.js';
+import { useMessages } from '../messages/context.js';
+import { composeEventHandlers } from '../react/compose-event-handlers.js';
+import { requireProp } from '../react/development.js';
 import { partClassName } from './internal/parts.js';
-import { type ConnectButtonMessages, connectButtonMessagesEn } from './messages/connect.js';
-import { useMessages } from './messages/context.js';
 
 /**
  * The part of `useSalesforceConnect`'s result the button needs.
@@ -47,6 +48,12 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(
     ref,
   ) {
     const text = useMessages('connectButton', connectButtonMessagesEn, messages);
+    requireProp(
+      connect,
+      '<ConnectButton>',
+      'connect',
+      'Pass the object useSalesforceConnect() returns: <ConnectButton connect={useSalesforceConnect({ adapter })} />.',
+    );
     const { phase, connection } = connect;
     const busy = phase === 'saving' || phase === 'completing';
     return (

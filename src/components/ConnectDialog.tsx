@@ -4,12 +4,13 @@ import type { ExplanationValues } from '../core/error-catalogue.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
+import { useMessages } from '../messages/context.js';
+import { type ConnectDialogMessages, connectDialogMessagesEn } from '../messages/dialog.js';
+import { requireProp } from '../react/development.js';
+import { useControllableState } from '../react/use-controllable-state.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
-import { partClassName } from './internal/parts.js';
-import { useControllableState } from './internal/use-controllable-state.js';
-import { useMessages } from './messages/context.js';
-import { type ConnectDialogMessages, connectDialogMessagesEn } from './messages/dialog.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * What the dialog shows, derived from the flow: `data-state` of its content.
@@ -128,7 +129,13 @@ export function ConnectDialog({
     defaultProp: defaultOpen,
     onChange: onOpenChange,
   });
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
+  requireProp(
+    connect,
+    '<ConnectDialog>',
+    'connect',
+    'Pass the object useSalesforceConnect() returns: <ConnectDialog connect={flow} />.',
+  );
   const view = viewOf(connect);
   const { phase } = connect;
 

@@ -10,10 +10,10 @@ import type { ExplanationValues } from '../core/error-catalogue.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import type { Connection } from '../core/types.js';
+import { useMessages } from '../messages/context.js';
+import { type ConnectionStatusMessages, connectionStatusMessagesEn } from '../messages/status.js';
 import { ErrorExplanation, type ExplainableError } from './ErrorExplanation.js';
-import { partClassName } from './internal/parts.js';
-import { useMessages } from './messages/context.js';
-import { type ConnectionStatusMessages, connectionStatusMessagesEn } from './messages/status.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * What `ConnectionStatus` shows: its root's `data-state`.
@@ -115,7 +115,7 @@ export function ConnectionStatus({
   ...rest
 }: ConnectionStatusProps) {
   const text = useMessages('connectionStatus', connectionStatusMessagesEn, messages);
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
   const state = stateOf(connection, connecting, error);
   const isClient = useIsClient();
   const id = useId();

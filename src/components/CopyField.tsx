@@ -1,11 +1,12 @@
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
 import { fillMessage } from '../core/login-url.js';
-import { copyText } from './form/copy-text.js';
-import { partClassName } from './internal/parts.js';
-import { useMessages } from './messages/context.js';
-import { type CopyFieldMessages, copyFieldMessagesEn } from './messages/copyField.js';
+import { useMessages } from '../messages/context.js';
+import { type CopyFieldMessages, copyFieldMessagesEn } from '../messages/copyField.js';
+import { copyText } from '../react/copy-text.js';
+import { requireProp } from '../react/development.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
-export type { CopyFieldMessages } from './messages/copyField.js';
+export type { CopyFieldMessages } from '../messages/copyField.js';
 
 /**
  * Props of {@link CopyField}; the root `<div>`'s own props pass through.
@@ -45,6 +46,12 @@ export function CopyField({
   ...rest
 }: CopyFieldProps) {
   const text = useMessages('copyField', copyFieldMessagesEn, messages);
+  requireProp(
+    value,
+    '<CopyField>',
+    'value',
+    'Pass the text to copy: <CopyField label="Callback URL" value={url} />.',
+  );
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<CopyState>('idle');
@@ -62,7 +69,7 @@ export function CopyField({
     onCopy?.({ value, ok });
   }
 
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
   return (
     <div
       {...rest}

@@ -10,13 +10,13 @@ import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
-import { copyText } from './form/copy-text.js';
-import { partClassName } from './internal/parts.js';
-import { useMessages } from './messages/context.js';
+import { copyText } from '../react/copy-text.js';
+import { useMessages } from '../messages/context.js';
 import {
   type ErrorExplanationMessages,
   errorExplanationMessagesEn,
-} from './messages/errorExplanation.js';
+} from '../messages/errorExplanation.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * What `ErrorExplanation` can explain: a `ConnectError`, its JSON form (`Connection.error`), or a
@@ -255,7 +255,7 @@ export function ErrorExplanation({
 }: ErrorExplanationProps) {
   const text = useMessages('errorExplanation', errorExplanationMessagesEn, messages);
   const catalogue = useMessages('errors', errorCatalogueEn, ownCatalogue);
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
   const code = typeof error === 'string' ? error : error.code;
   const description = typeof error === 'string' ? undefined : error.salesforceDescription;
 

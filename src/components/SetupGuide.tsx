@@ -3,9 +3,9 @@ import type { GuideVariant } from '../core/guide/model.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { fillMessage } from '../core/login-url.js';
 import { type UseSetupGuideOptions, useSetupGuide } from '../hooks/useSetupGuide.js';
+import { useLatest } from '../react/use-latest.js';
 import { GuideBlockView, type GuideRenderContext, GuideText } from './guide/GuideBlocks.js';
-import { partClassName } from './internal/parts.js';
-import { useLatest } from './internal/use-latest.js';
+import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
  * Props of {@link SetupGuide}: the guide's configuration and state options (see
@@ -75,7 +75,7 @@ export function SetupGuide(props: SetupGuideProps) {
   const [troubleOpen, setTroubleOpen] = useState(false);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [focusRequest, setFocusRequest] = useState<{ id: GuideStepId }>();
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = kitClasses(unstyled);
 
   const goToStep = (id: GuideStepId) => {
     if (!steps.some((step) => step.id === id)) return;

@@ -105,7 +105,25 @@ export interface ConnectFlowOptions {
   /** Passed to `adapter.startAuthorization` like `scopes` (e.g. `login` to force a fresh sign-in). */
   prompt?: OAuthPrompt | readonly OAuthPrompt[] | undefined;
   environment?: ConnectEnvironment | undefined;
-  /** Bends the flow without forking it (Downshift-style), see `ConnectStateReducer`. */
+  /**
+   * Bends the flow without forking it (Downshift-style), see `ConnectStateReducer`. Each user
+   * action reaches it first, then exactly one popup result:
+   * - Connect (`open()`): `authorize`, then `popup_opened` or `popup_blocked`;
+   * - `retry()` after a blocked or closed popup: `retry`, then `popup_opened` or `popup_blocked`;
+   * - `retry()` after a failed attempt: the same, `retry` then one popup result;
+   * - later, as they happen: `ready` (the URL arrived), `popup_closed`, `result_received`, then
+   *   `success`, `error` or `cancel`.
+   *
+   * Refusing `authorize` or `retry` (returning a state that is not `authorizing` with the popup
+   * `opening`) opens no window.
+   *
+   * @example
+   * // Count reopened windows without changing anything.
+   * stateReducer: (state, { type, changes }) => {
+   *   if (type === 'retry') metrics.increment('salesforce_popup_retry');
+   *   return changes;
+   * }
+   */
   stateReducer?: ConnectStateReducer | undefined;
   /** The connection the server rendered with, so the first paint already shows it. */
   initialConnection?: Connection | undefined;
@@ -208,6 +226,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
   let prefetchFailedFor: string | undefined;
   let prefetchTimer: unknown;
   let checkingPrefetch = false;
+  let reopening = false;
 
   const adapter = () => getOptions().adapter;
   const environment = (): ConnectEnvironment => getOptions().environment ?? {};
@@ -414,10 +433,17 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     else if (result === 'blocked') store.dispatch({ type: 'popup_blocked' });
   };
 
-  /** A new attempt. The popup opens before anything else happens: browsers only allow it inside the click. */
+  /**
+   * A new attempt. The action goes to the store first, so a custom `stateReducer` that refuses it
+   * opens no window; then the popup opens, still inside the click (browsers allow it nowhere
+   * else), and its result is dispatched once.
+   */
   function begin(event: 'authorize' | 'retry') {
     const options = getOptions();
     const state = store.getSnapshot();
+    store.dispatch({ type: event });
+    if (store.getSnapshot().phase !== 'authorizing') return; // refused by a custom stateReducer
+    failedStep = undefined;
     const fresh =
       prefetchIsFresh() &&
       canAuthorize(state.connection) &&
@@ -442,12 +468,14 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
       environment: environment(),
       onEvent: (sessionEvent) => {
         emit(sessionEvent);
-        if (!current || current.done) return;
+        // While a click opens the window, the click's code dispatches the result itself, once.
+        if (!current || current.done || reopening) return;
         if (sessionEvent.type === 'popup_blocked') store.dispatch({ type: 'popup_blocked' });
         else if (sessionEvent.type === 'popup_closed') store.dispatch({ type: 'popup_closed' });
         else if (sessionEvent.type === 'popup_opened') store.dispatch({ type: 'popup_opened' });
       },
     });
+    // `current` is still unset: the session's own popup event is not dispatched a second time.
     const opened = session.open(pending);
 
     // The prefetched state is this attempt's now (single use); any other in flight is moot.
@@ -455,14 +483,6 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
 
     current = { controller: call.controller, session, done: false };
     attempt = current;
-    failedStep = undefined;
-    store.dispatch({ type: event });
-    if (store.getSnapshot().phase !== 'authorizing') {
-      // A custom stateReducer refused the attempt.
-      endAttempt(current);
-      call.controller.abort();
-      return;
-    }
     emit(event === 'retry' ? { type: 'retry' } : { type: 'open', prefetched: fresh !== undefined });
     dispatchOpenResult(opened);
 
@@ -502,10 +522,18 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
         current.session.focus();
         return;
       }
-      // A fresh click: the popup opens first, with the URL the session kept.
-      const opened = current.session.open();
+      // A fresh click. The store hears `retry` first (a stateReducer may refuse it: no window),
+      // then the window reopens with the URL the session kept, and its result is dispatched once.
       store.dispatch({ type: 'retry' });
+      if (store.getSnapshot().popup !== 'opening') return;
       emit({ type: 'retry' });
+      reopening = true;
+      let opened: ReturnType<PopupSession['open']>;
+      try {
+        opened = current.session.open();
+      } finally {
+        reopening = false;
+      }
       dispatchOpenResult(opened);
       return;
     }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
-import { useLatest } from '../components/internal/use-latest.js';
 import { type ConnectError, toConnectError } from '../core/errors.js';
 import type { Connection, ConnectionStatus } from '../core/types.js';
+import { requireProp } from '../react/development.js';
+import { useLatest } from '../react/use-latest.js';
 
 /**
  * The page as `useConnection` sees it: the window for `focus`, the document for its visibility
@@ -71,6 +72,12 @@ export function useConnection({
   pollMs,
   environment,
 }: UseConnectionOptions): UseConnectionResult {
+  requireProp(
+    adapter,
+    'useConnection',
+    'adapter',
+    "Pass your backend's adapter: useConnection({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
+  );
   const [loaded, setLoaded] = useState<Loaded>({
     connection: undefined,
     error: undefined,

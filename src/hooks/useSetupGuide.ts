@@ -1,11 +1,4 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { copyText } from '../components/form/copy-text.js';
-import { useControllableState } from '../components/internal/use-controllable-state.js';
-import { useMessages } from '../components/messages/context.js';
-import {
-  type SetupGuideMessages,
-  setupGuideMessagesEn,
-} from '../components/messages/setupGuide.js';
 import { type ConnectError, toConnectError } from '../core/errors.js';
 import { buildSetupGuide } from '../core/guide/build.js';
 import { guideToMarkdown } from '../core/guide/markdown.js';
@@ -18,6 +11,10 @@ import {
 } from '../core/guide/progress.js';
 import { GUIDE_STEP_IDS, type GuideStepId } from '../core/guide-step-ids.js';
 import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
+import { useMessages } from '../messages/context.js';
+import { type SetupGuideMessages, setupGuideMessagesEn } from '../messages/setupGuide.js';
+import { copyText } from '../react/copy-text.js';
+import { useControllableState } from '../react/use-controllable-state.js';
 
 /**
  * Options of {@link useSetupGuide}: the guide's configuration (core's `GuideConfig`, spread a

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { delay } from '../adapters/cancellation.js';
+import { delay } from '../core/cancellation.js';
 import {
   AUTHORIZE_PATH,
   CONSENT_PATH,

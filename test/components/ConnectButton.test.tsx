@@ -4,11 +4,11 @@ import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import { ConnectButton, type ConnectButtonFlow } from '../../src/components/ConnectButton.js';
-import { connectButtonMessagesDe } from '../../src/components/messages/connect.js';
-import { SalesforceConnectMessagesProvider } from '../../src/components/messages/context.js';
 import type { ConnectPhase } from '../../src/core/connect-machine.js';
 import type { Connection } from '../../src/core/types.js';
 import { useSalesforceConnect } from '../../src/hooks/useSalesforceConnect.js';
+import { connectButtonMessagesDe } from '../../src/messages/connect.js';
+import { SalesforceConnectMessagesProvider } from '../../src/messages/context.js';
 import { fakePopupEnvironment } from '../fixtures/popup-fakes.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectDialog, type ConnectDialogFlow } from '../../src/components/ConnectDialog.js';
-import { SalesforceConnectMessagesProvider } from '../../src/components/messages/context.js';
-import { connectDialogMessagesDe } from '../../src/components/messages/dialog.js';
 import { ConnectError } from '../../src/core/errors.js';
+import { SalesforceConnectMessagesProvider } from '../../src/messages/context.js';
+import { connectDialogMessagesDe } from '../../src/messages/dialog.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 
 function flow(overrides: Partial<ConnectDialogFlow> = {}): ConnectDialogFlow {

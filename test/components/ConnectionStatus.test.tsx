@@ -2,10 +2,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus.js';
-import { SalesforceConnectMessagesProvider } from '../../src/components/messages/context.js';
-import { connectionStatusMessagesDe } from '../../src/components/messages/status.js';
 import { ConnectError } from '../../src/core/errors.js';
 import type { Connection } from '../../src/core/types.js';
+import { SalesforceConnectMessagesProvider } from '../../src/messages/context.js';
+import { connectionStatusMessagesDe } from '../../src/messages/status.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 
 const connected: Connection = {

@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
 import { CredentialsForm } from '../../src/components/CredentialsForm.js';
-import { SalesforceConnectMessagesProvider } from '../../src/components/messages/context.js';
-import { credentialsFormMessagesDe } from '../../src/components/messages/credentialsForm.js';
 import { ConnectError } from '../../src/core/errors.js';
 import type { Connection, CredentialsInput } from '../../src/core/types.js';
+import { SalesforceConnectMessagesProvider } from '../../src/messages/context.js';
+import { credentialsFormMessagesDe } from '../../src/messages/credentialsForm.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 
 const KEY = `3MVG9${'A'.repeat(80)}`;

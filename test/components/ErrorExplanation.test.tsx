@@ -2,12 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorExplanation } from '../../src/components/ErrorExplanation.js';
-import { SalesforceConnectMessagesProvider } from '../../src/components/messages/context.js';
+import { ConnectError } from '../../src/core/errors.js';
+import { SalesforceConnectMessagesProvider } from '../../src/messages/context.js';
 import {
   errorCataloguesByLocale,
   errorExplanationMessagesDe,
-} from '../../src/components/messages/errorExplanation.js';
-import { ConnectError } from '../../src/core/errors.js';
+} from '../../src/messages/errorExplanation.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 
 const callbackUrl = 'https://app.example.com/api/salesforce/oauth/callback';

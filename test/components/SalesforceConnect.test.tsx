@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory.js';
-import { connectButtonMessagesDe } from '../../src/components/messages/connect.js';
-import { localeDe } from '../../src/components/messages/locales.js';
-import { salesforceConnectMessagesDe } from '../../src/components/messages/salesforceConnect.js';
-import { connectionStatusMessagesDe } from '../../src/components/messages/status.js';
 import {
   SalesforceConnect,
   type SalesforceConnectProps,
 } from '../../src/components/SalesforceConnect.js';
+import { connectButtonMessagesDe } from '../../src/messages/connect.js';
+import { localeDe } from '../../src/messages/locales.js';
+import { salesforceConnectMessagesDe } from '../../src/messages/salesforceConnect.js';
+import { connectionStatusMessagesDe } from '../../src/messages/status.js';
 import { fakePopupEnvironment } from '../fixtures/popup-fakes.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 

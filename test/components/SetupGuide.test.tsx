@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { Profiler, StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CredentialsForm } from '../../src/components/CredentialsForm.js';
-import { setupGuideMessagesDe } from '../../src/components/messages/setupGuide.js';
 import { SetupGuide, type SetupGuideProps } from '../../src/components/SetupGuide.js';
 import { presets } from '../../src/core/guide/presets.js';
 import type { GuideStepId } from '../../src/core/guide-step-ids.js';
+import { setupGuideMessagesDe } from '../../src/messages/setupGuide.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 
 const config: SetupGuideProps = {

@@ -496,7 +496,7 @@ describe('lifecycle', () => {
     }
   });
 
-  it('lets a stateReducer refuse an attempt: no popup stays open', async () => {
+  it('lets a stateReducer refuse an attempt: no window opens', async () => {
     const t = setup(
       {},
       { stateReducer: (state, { type, changes }) => (type === 'authorize' ? state : changes) },
@@ -504,7 +504,87 @@ describe('lifecycle', () => {
     await t.ready();
     act(() => t.current().open());
     expect(t.current().phase).toBe('idle');
-    expect(t.host.lastPopup?.closed).toBe(true);
+    expect(t.host.opened).toHaveLength(0);
+  });
+});
+
+describe('the actions a custom stateReducer sees', () => {
+  /** A pass-through stateReducer that records each action's type, and the clicks to slice by. */
+  function recording(adapterOptions: MemoryAdapterOptions = {}) {
+    const seen: string[] = [];
+    const t = setup(adapterOptions, {
+      stateReducer: (_state, { type, changes }) => {
+        seen.push(type);
+        return changes;
+      },
+    });
+    /** The action types one user action dispatches synchronously. */
+    const during = (click: () => void) => {
+      const from = seen.length;
+      act(click);
+      return seen.slice(from);
+    };
+    return { ...t, seen, during };
+  }
+
+  it('Connect: `authorize`, then one popup result', async () => {
+    const t = recording();
+    await t.ready();
+    expect(t.during(() => t.current().open())).toEqual(['authorize', 'popup_opened']);
+  });
+
+  it('a blocked popup: `authorize`, `popup_blocked`; the fresh click: `retry`, then one `popup_opened`', async () => {
+    const t = recording();
+    await t.ready();
+    t.host.behaviour = 'null';
+    expect(t.during(() => t.current().open())).toEqual(['authorize', 'popup_blocked']);
+    t.host.behaviour = 'open';
+    expect(t.during(() => t.current().retry())).toEqual(['retry', 'popup_opened']);
+    expect(t.current().popupState).toBe('open');
+  });
+
+  it('a retry still blocked: `retry`, then one `popup_blocked`', async () => {
+    const t = recording();
+    await t.ready();
+    t.host.behaviour = 'null';
+    act(() => t.current().open());
+    expect(t.during(() => t.current().retry())).toEqual(['retry', 'popup_blocked']);
+    expect(t.current().popupState).toBe('blocked');
+  });
+
+  it('a closed popup reopened during the grace period: `retry`, then one `popup_opened`', async () => {
+    const t = recording();
+    await t.ready();
+    act(() => t.current().open());
+    await t.advance(300);
+    t.host.lastPopup!.closed = true;
+    await t.advance(500);
+    expect(t.current().popupState).toBe('closed');
+    expect(t.during(() => t.current().retry())).toEqual(['retry', 'popup_opened']);
+  });
+
+  it('a retry after a failure: `retry`, then one popup result, like Connect', async () => {
+    const t = recording();
+    await t.ready();
+    act(() => t.current().open());
+    t.adapter.simulateCallback({ outcome: 'deny' });
+    await waitFor(() => expect(t.current().phase).toBe('failed'));
+    expect(t.during(() => t.current().retry())).toEqual(['retry', 'popup_opened']);
+  });
+
+  it('a stateReducer that refuses `retry` keeps the window shut', async () => {
+    const t = setup(
+      {},
+      { stateReducer: (state, { type, changes }) => (type === 'retry' ? state : changes) },
+    );
+    await t.ready();
+    t.host.behaviour = 'null';
+    act(() => t.current().open());
+    t.host.behaviour = 'open';
+    act(() => t.current().retry());
+    expect(t.host.opened).toHaveLength(1);
+    expect(t.current().popupState).toBe('blocked');
+    expect(t.events).not.toContainEqual({ type: 'retry' });
   });
 });
 

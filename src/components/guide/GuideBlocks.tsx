@@ -1,7 +1,7 @@
 import type { GuideBlock, GuideTerms, RichText } from '../../core/guide/model.js';
 import { fillMessage } from '../../core/login-url.js';
+import type { SetupGuideMessages } from '../../messages/setupGuide.js';
 import { CopyField } from '../CopyField.js';
-import type { SetupGuideMessages } from '../messages/setupGuide.js';
 
 /**
  * How the guide's parts render: class names on or off, and the words around the content.

@@ -10,3 +10,13 @@ export function partClassName(
   const names = [options.unstyled ? '' : kitClass, options.className ?? ''].filter(Boolean);
   return names.length > 0 ? names.join(' ') : undefined;
 }
+
+/**
+ * The kit's class for a part, or undefined when the component is `unstyled` (the integrator then
+ * styles through `data-sfc-part` alone). One function per render: `const cls = kitClasses(unstyled)`.
+ */
+export function kitClasses(
+  unstyled: boolean | undefined,
+): (kitClass: string) => string | undefined {
+  return (kitClass) => (unstyled ? undefined : kitClass);
+}

@@ -12,6 +12,8 @@ export interface SalesforceConnectMessages {
   showGuide: string;
   /** The product's name in the guide when neither `setup` nor the backend gives one. */
   vendorFallback: string;
+  /** Beside Connect while the credentials form holds changes that are not saved. */
+  unsavedCredentials: string;
 }
 
 /**
@@ -27,6 +29,8 @@ export const salesforceConnectMessagesEn: SalesforceConnectMessages = {
   close: 'Close',
   showGuide: 'Setup guide and credentials',
   vendorFallback: 'This app',
+  unsavedCredentials:
+    'Your changes to the credentials are not saved: Connect uses the saved ones. Save them first to connect with the new ones.',
 };
 
 /**
@@ -42,4 +46,6 @@ export const salesforceConnectMessagesDe: SalesforceConnectMessages = {
   close: 'Schließen',
   showGuide: 'Einrichtungsanleitung und Zugangsdaten',
   vendorFallback: 'Diese App',
+  unsavedCredentials:
+    'Ihre Änderungen an den Zugangsdaten sind nicht gespeichert: Verbinden nutzt die gespeicherten. Speichern Sie zuerst, um mit den neuen zu verbinden.',
 };

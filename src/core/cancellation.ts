@@ -1,4 +1,4 @@
-import { abortedError } from '../core/errors.js';
+import { abortedError } from './errors.js';
 
 /**
  * Settles like `work`, except that it rejects with `aborted` as soon as `signal` fires, even when

@@ -1,8 +1,8 @@
-import type { ErrorCatalogue } from '../../core/error-catalogue.js';
-import { guideMessagesDe } from '../../core/guide/content-de.js';
-import { guideMessagesEn } from '../../core/guide/content-en.js';
-import type { GuideMessages } from '../../core/guide/messages.js';
-import { errorCatalogueDe } from '../../core/locales/de.js';
+import type { ErrorCatalogue } from '../core/error-catalogue.js';
+import { guideMessagesDe } from '../core/guide/content-de.js';
+import { guideMessagesEn } from '../core/guide/content-en.js';
+import type { GuideMessages } from '../core/guide/messages.js';
+import { errorCatalogueDe } from '../core/locales/de.js';
 import type { CopyFieldMessages } from './copyField.js';
 import { copyFieldMessagesDe } from './copyField.js';
 

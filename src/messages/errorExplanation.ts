@@ -1,6 +1,6 @@
-import type { ErrorCatalogue } from '../../core/error-catalogue.js';
-import { errorCatalogueEn } from '../../core/error-catalogue.js';
-import { errorCatalogueDe } from '../../core/locales/de.js';
+import type { ErrorCatalogue } from '../core/error-catalogue.js';
+import { errorCatalogueEn } from '../core/error-catalogue.js';
+import { errorCatalogueDe } from '../core/locales/de.js';
 
 /**
  * Strings of `ErrorExplanation` around the catalogue's text (the explanations themselves come

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { delay, untilAborted } from '../../src/adapters/cancellation.js';
+import { delay, untilAborted } from '../../src/core/cancellation.js';
 import { ConnectError } from '../../src/core/errors.js';
 
 const codeOf = (promise: Promise<unknown>) =>
