@@ -528,8 +528,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     }
     const saved = await commit(tenant, held, async (latest) => {
       if (
-        !latest ||
-        latest.status !== 'connected' ||
+        latest?.status !== 'connected' ||
         latest.credentialsId !== held.credentialsId ||
         latest.refreshToken !== held.refreshToken
       ) {
