@@ -239,7 +239,7 @@ export function createSecretBox(input: EncryptionKeyInput | undefined): SecretBo
         }
       }
       throw new DecryptionError(
-        `The stored ${context.field} cannot be decrypted with the configured encryptionKey. If the key was changed, list the old key after the new one (encryptionKey: [newKey, oldKey]), or save the credentials again.`,
+        `The stored ${context.field} cannot be decrypted with the configured encryptionKey. If the key was changed, list the old key after the new one (encryptionKey: [newKey, oldKey]); otherwise save the credentials again and reconnect.`,
       );
     },
   };
