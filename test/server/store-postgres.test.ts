@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectHandler } from '../../src/server/handler.js';
 import {
   createPostgresStore,
   POSTGRES_SCHEMA_VERSION,
@@ -11,6 +12,7 @@ import {
 } from '../../src/server/stores/postgres.js';
 import type { ConnectionRecord } from '../../src/server/stores/types.js';
 import { authorizeAtSimulator } from '../helpers/simulator-login.js';
+import { APP_ORIGIN, createHarness, PUBLIC_URL, TEST_KEY } from './handler-harness.js';
 import { LIVE_APP_ORIGIN, startLiveServer } from './live-harness.js';
 import { configuredRecord, fullRecord, runStoreConformance } from './store-conformance.js';
 
@@ -170,6 +172,53 @@ describe('Postgres store', () => {
       expect(() => createPostgresStore(db, { tablePrefix })).toThrow(/tablePrefix/);
     }
     expect(() => createPostgresStore({} as SqlClient)).toThrow(/query\(text, params\)/);
+  });
+});
+
+describe('the handler on Postgres (issue 14)', () => {
+  it('two instances on one database refresh a rotating token once between them', async () => {
+    const tablePrefix = freshPrefix();
+    const store = createPostgresStore(db, { tablePrefix });
+    const h = createHarness({ store, rotate: true, reuseDetection: true });
+    await h.connect();
+    const other = createConnectHandler({
+      // Another instance: a store object of its own on the same tables.
+      store: createPostgresStore(db, { tablePrefix }),
+      encryptionKey: TEST_KEY,
+      publicUrl: PUBLIC_URL,
+      allowedOrigins: [APP_ORIGIN],
+      resolveTenant: () => 'acme',
+      fetch: h.salesforce.fetch,
+      clock: () => h.clock.now,
+    });
+    h.clock.now += 20 * 60_000;
+    const sessions = await Promise.all([
+      h.handler.getSalesforceSession({ tenant: 'acme' }),
+      other.getSalesforceSession({ tenant: 'acme' }),
+      other.getSalesforceSession({ tenant: 'acme', forceRefresh: true }),
+      h.handler.getSalesforceSession({ tenant: 'acme', forceRefresh: true }),
+    ]);
+    const refreshes = h.salesforce.requests.filter(
+      (r) => r.form?.get('grant_type') === 'refresh_token',
+    );
+    expect(refreshes).toHaveLength(1);
+    expect(h.salesforce.reuses()).toBe(0);
+    for (const session of sessions) expect(h.salesforce.isLive(session.accessToken)).toBe(true);
+    expect((await h.getConnection()).status).toBe('connected');
+  });
+
+  it('stores a callback error whose description holds a NUL byte (Postgres text refuses NUL)', async () => {
+    const h = createHarness({ store: createPostgresStore(db, { tablePrefix: freshPrefix() }) });
+    await h.save();
+    const start = await h.start();
+    const denied = new URL(h.salesforce.deny(start.json.authorizeUrl));
+    denied.searchParams.set('error_description', 'end-user\u0000denied');
+    const page = await h.callback(denied.href);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('access_denied');
+    const connection = await h.getConnection();
+    expect(connection.status).toBe('error');
+    expect(connection.error?.message).toContain('end-user denied');
   });
 });
 
