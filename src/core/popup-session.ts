@@ -279,11 +279,10 @@ function outcomeOf(message: OAuthPopupMessage): PopupOutcome {
   if (message.error !== undefined) {
     const asSalesforce = fromSalesforceError(message);
     // The server's relay page posts the kit's own code and message (`salesforce_unavailable`,
-    // `state_mismatch`, …): read as a Salesforce error they would turn into `unknown`.
-    if (
-      isConnectErrorCode(message.error) &&
-      (message.type === 'oauth_complete' || asSalesforce.code !== message.error)
-    ) {
+    // `state_mismatch`, …): read as a Salesforce error they would turn into `unknown`. Codes
+    // that Salesforce itself uses (`invalid_client`, `access_denied`…) read the same either way,
+    // and keep Salesforce's name for the explanation.
+    if (isConnectErrorCode(message.error) && asSalesforce.code !== message.error) {
       return {
         type: 'error',
         error: new ConnectError(
