@@ -485,7 +485,22 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     const tenant = held.tenant;
     const refreshToken = await readToken(held, 'refresh_token');
     if (refreshToken === undefined) return markUnreadable(held);
-    const app = await appOf(held);
+    let app: SalesforceApp;
+    try {
+      app = await appOf(held);
+    } catch (error) {
+      // The secret cannot be read: say so on the connection, and hand the lease back at once
+      // (others would wait for it otherwise).
+      const failure = ConnectError.is(error)
+        ? error
+        : new ConnectError('adapter_error', UNREADABLE_SECRET);
+      await commit(tenant, held, (latest) => {
+        if (!latest || latest.refreshingUntil !== held.refreshingUntil) return undefined;
+        const { refreshingUntil: _l, ...rest } = latest;
+        return { ...rest, status: 'error', error: failure.toJSON(), updatedAt: clock() };
+      }).catch(() => undefined);
+      throw failure;
+    }
     const now = clock();
     let tokens: SalesforceTokenSet;
     try {

@@ -385,6 +385,26 @@ describe('encryption key rotation (item 3)', () => {
     expect((await h.getConnection()).status).toBe('connected');
   });
 
+  it('an unreadable secret at refresh time: a ConnectError, the lease handed back, the advice on the connection', async () => {
+    const store = createMemoryStore();
+    const h = createHarness({ store });
+    await h.connect();
+    const lostBox = createSecretBox(THIRD_KEY);
+    const record = await store.getConnection('acme');
+    await store.saveConnection({
+      ...(record as NonNullable<typeof record>),
+      consumerSecret: await lostBox.encrypt('gone', { tenant: 'acme', field: 'consumer_secret' }),
+    });
+    const failure = await h.handler
+      .getSalesforceSession({ tenant: 'acme', forceRefresh: true })
+      .catch((error: unknown) => error);
+    expect(ConnectError.is(failure) && failure.code).toBe('adapter_error');
+    const after = await store.getConnection('acme');
+    expect(after?.refreshingUntil).toBeUndefined();
+    expect(after?.status).toBe('error');
+    expect(after?.error?.message).toMatch(/save the credentials again/);
+  });
+
   it('counts records no key can read in reencryptAll, and drops their tokens', async () => {
     const store = createMemoryStore();
     const h = createHarness({ store });
