@@ -111,7 +111,8 @@ async function demoEncryptionKey(dataDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const key = randomBytes(32).toString('base64');
+  // The prefix makes the encoding unambiguous (the server refuses anything a passphrase could be).
+  const key = `base64:${randomBytes(32).toString('base64')}`;
   await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
 }

@@ -4,6 +4,7 @@ import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
 import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
 import type { SetupInfo } from '../core/types.js';
 import {
+  type CompletionResult,
   type ConnectionService,
   createConnectionService,
   type SalesforceSession,
@@ -52,9 +53,11 @@ export interface ConnectHandlerOptions {
   /** Where connections and pending authorizations live. */
   store: ConnectStore;
   /**
-   * 32 random bytes (64 hex or 44 base64 characters) that encrypt the consumer secret and tokens
-   * at rest; a list rotates keys (the first encrypts, all decrypt). Missing, malformed or weak
-   * keys make `createConnectHandler` throw at startup. Make one: `openssl rand -base64 32`.
+   * 32 random bytes that encrypt the consumer secret and tokens at rest, written unambiguously:
+   * `base64:…` or `hex:…`, or bare as 44 padded base64 or 64 hex characters (a passphrase is
+   * refused). A list rotates keys (the first encrypts, all decrypt; `reencryptAll` finishes a
+   * rotation). Missing, malformed or weak keys make `createConnectHandler` throw at startup.
+   * Make one: `openssl rand -base64 32`.
    */
   encryptionKey: EncryptionKeyInput;
   /**
@@ -137,8 +140,10 @@ export interface ConnectHandler {
   /**
    * A usable access token for a connected tenant, refreshed when older than
    * `accessTokenMaxAgeMs` (or when `forceRefresh` is set: do so after Salesforce answered 401).
-   * Throws `ConnectError` (`not_configured`, `invalid_grant`…); the connection turns
-   * `needs_reauth` when Salesforce refuses the refresh token.
+   * Throws `ConnectError` only (`not_configured`, `invalid_grant`…); the connection turns
+   * `needs_reauth` when Salesforce refuses the refresh token or the stored tokens cannot be
+   * decrypted any more. Refreshes are coordinated across server instances sharing the store:
+   * one spends the refresh token, the others use its result.
    */
   getSalesforceSession(input: {
     tenant: string;
@@ -263,6 +268,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   const clock = options.clock ?? Date.now;
   const logger = safeLogger(options.logger);
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const salesforceTimeoutMs = positive(options.salesforceTimeoutMs, 15_000, 'salesforceTimeoutMs');
 
   if (!grantsRefreshToken(scopes)) {
     logger.warn(
@@ -273,10 +279,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   const service: ConnectionService = createConnectionService({
     store,
     box,
-    salesforce: createSalesforceClient({
-      fetch: fetchImpl,
-      timeoutMs: positive(options.salesforceTimeoutMs, 15_000, 'salesforceTimeoutMs'),
-    }),
+    salesforce: createSalesforceClient({ fetch: fetchImpl, timeoutMs: salesforceTimeoutMs }),
     clock,
     logger,
     fetch: fetchImpl,
@@ -294,6 +297,8 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     ),
     accessTokenMaxAgeMs: positive(options.accessTokenMaxAgeMs, 15 * 60_000, 'accessTokenMaxAgeMs'),
     preflightTimeoutMs: positive(options.preflightTimeoutMs, 5000, 'preflightTimeoutMs', true),
+    // Longer than any refresh call can take (each is cut off at salesforceTimeoutMs).
+    refreshLeaseMs: 2 * salesforceTimeoutMs + 5000,
   });
 
   const setupInfo: SetupInfo = {
@@ -445,13 +450,28 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     '/oauth/callback': {
       GET: async (request, url) => {
         const params = url.searchParams;
-        const result = await service.complete({
-          tenant: await optionalTenant(request),
-          state: params.get('state'),
-          code: params.get('code'),
-          error: params.get('error'),
-          errorDescription: params.get('error_description'),
-        });
+        const result = await service
+          .complete({
+            tenant: await optionalTenant(request),
+            state: params.get('state'),
+            code: params.get('code'),
+            error: params.get('error'),
+            errorDescription: params.get('error_description'),
+          })
+          .catch((error: unknown): CompletionResult => {
+            // The state could not even be looked up (the store failed): a page, never a JSON
+            // 500 inside the popup, and nothing posted anywhere.
+            logger.error('the callback failed before its state was known', {
+              error: error instanceof Error ? error.name : typeof error,
+            });
+            return {
+              ok: false,
+              error: new ConnectError(
+                'adapter_error',
+                'The server could not finish this sign-in. Close this window and try again.',
+              ),
+            };
+          });
         const page = result.ok
           ? renderRelayPage({
               outcome: 'connected',
@@ -528,9 +548,9 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
         response = errorResponse(
           new ConnectError(
             'adapter_error',
-            'The server cannot read the saved Salesforce credentials (its encryption key changed). Save the credentials again.',
+            'The server cannot read the saved Salesforce credentials (its encryption key changed). Save the credentials again, then reconnect.',
           ),
-          500,
+          409,
         );
       } else if (ConnectError.is(error)) {
         response = errorResponse(error);

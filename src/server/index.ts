@@ -19,6 +19,7 @@ export { createLazyConnectHandler, type LazyConnectHandler } from './lazy-handle
 export type { ConnectLogger, LogDetails } from './logger.js';
 export { type NodeListenerOptions, toNodeListener } from './node.js';
 export { type PreflightInput, type PreflightResult, preflightCredentials } from './preflight.js';
+export { type ReencryptReport, reencryptAll } from './reencrypt.js';
 export { createMemoryStore } from './stores/memory.js';
 export {
   createPostgresStore,
@@ -32,4 +33,6 @@ export type {
   ConnectStore,
   ConsumeResult,
   PendingAuthorization,
+  SaveConnectionResult,
+  WriteCondition,
 } from './stores/types.js';
