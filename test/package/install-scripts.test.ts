@@ -45,6 +45,14 @@ describe.each(
 
 describe('the kit’s own install', () => {
   it('runs esbuild’s postinstall (it checks its platform binary and links the fast path)', () => {
-    expect(read('package.json').allowScripts).toEqual({ esbuild: true });
+    expect(read('package.json').allowScripts).toMatchObject({ esbuild: true });
+  });
+
+  it('skips core-js’s postinstalls (the jsforce client tests bring them; they only print a funding banner)', () => {
+    expect(read('package.json').allowScripts).toEqual({
+      'core-js': false,
+      'core-js-pure': false,
+      esbuild: true,
+    });
   });
 });
