@@ -61,6 +61,11 @@ try {
     writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
   }
   if (figures.violations.length > 0 || figures.operations.total === 0) process.exitCode = 1;
+} catch (error) {
+  console.error(
+    `\nThe soak could not run: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exitCode = 1;
 } finally {
   await cluster.stop();
 }

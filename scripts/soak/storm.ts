@@ -81,6 +81,9 @@ export interface SoakFigures {
 
 const APP_ORIGIN = 'http://app.localhost:5173';
 
+/** The simulator app settings that turn on reuse detection (see the probe in `runSoak`). */
+const REUSE_DETECTION = {};
+
 /** A small deterministic generator (mulberry32): the same seed, the same storm. */
 function random(seed: number) {
   let a = seed >>> 0;
@@ -190,24 +193,25 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     );
     say(`${instances.length} handler processes up behind ${publicUrl}`);
 
-    const tenants: TenantState[] = Array.from({ length: options.tenants }, (_, i) => {
-      const app = () =>
-        simulator.addApp({
-          name: `Soak tenant ${i}`,
-          callbackUrls: [`${publicUrl}/oauth/callback`],
-          scopes: ['api', 'refresh_token', 'id'],
-          refreshTokenRotation: true,
-        });
-      return {
-        id: `tenant-${i}`,
-        apps: [app(), app()],
-        expect: 'unknown',
-        epoch: 0,
-        adminInFlight: 0,
-        opsInFlight: 0,
-        lost: false,
-      };
+    // Each tenant is a customer with an org of its own app (two: credential changes switch).
+    const addApp = (name: string) =>
+      simulator.addApp({
+        name,
+        callbackUrls: [`${publicUrl}/oauth/callback`],
+        scopes: ['api', 'refresh_token', 'id'],
+        refreshTokenRotation: true,
+        ...REUSE_DETECTION,
+      });
+    const newTenant = (id: string): TenantState => ({
+      id,
+      apps: [addApp(`Soak ${id}`), addApp(`Soak ${id} (second app)`)],
+      expect: 'unknown',
+      epoch: 0,
+      adminInFlight: 0,
+      opsInFlight: 0,
+      lost: false,
     });
+    const tenants = Array.from({ length: options.tenants }, (_, i) => newTenant(`tenant-${i}`));
 
     const call = async (
       method: string,
@@ -286,6 +290,51 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       codesDelivered.push(landed.code);
       return { url: landed.url };
     };
+
+    // The soak means nothing if a double refresh goes unpunished: check the simulator revokes a
+    // grant whose spent refresh token comes back, as Salesforce does under rotation.
+    const box = createSecretBox(encryptionKey);
+    const probe = newTenant('soak-probe');
+    const probeLanding = await prepareConnect(probe, true);
+    if (!probeLanding.url || (await deliver(probeLanding.url)) !== 'connected') {
+      throw new Error(
+        `The probe tenant did not connect: ${probeLanding.error ?? 'callback failed'}`,
+      );
+    }
+    const { rows: probeRows } = await db.query<{ refresh_token: string }>(
+      'SELECT refresh_token FROM salesforce_connect_connections WHERE tenant = $1',
+      [probe.id],
+    );
+    const spent = await box.decrypt(String(probeRows[0]?.refresh_token), {
+      tenant: probe.id,
+      field: 'refresh_token',
+    });
+    const refreshAt = async (refreshToken: string) => {
+      const response = await fetch(`${simulator.url}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: probe.apps[0].consumerKey,
+          client_secret: probe.apps[0].consumerSecret,
+        }),
+      });
+      const json = (await response.json()) as { refresh_token?: string };
+      return { ok: response.ok, refreshToken: json.refresh_token };
+    };
+    const rotated = await refreshAt(spent);
+    const reused = await refreshAt(spent);
+    const afterReuse = rotated.refreshToken ? await refreshAt(rotated.refreshToken) : undefined;
+    if (!rotated.ok || !rotated.refreshToken || rotated.refreshToken === spent || reused.ok) {
+      throw new Error('The simulator does not rotate refresh tokens: the soak needs rotation.');
+    }
+    if (afterReuse?.ok) {
+      throw new Error(
+        'The simulator does not detect refresh token reuse (a spent refresh token came back and the grant lived on). Salesforce revokes the whole grant then; the soak requires the simulator to do the same.',
+      );
+    }
+    say('the simulator rotates refresh tokens and revokes a grant whose spent token is reused');
 
     // Setup: every tenant connected once, eight at a time.
     let cursor = 0;
@@ -536,7 +585,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     // The checks, with nothing else running.
     const checkStart = performance.now();
     const finalStates: Record<string, number> = {};
-    const box = createSecretBox(encryptionKey);
     for (const tenant of tenants) {
       const status = await call('GET', '/connection', tenant.id);
       const { rows } = await db.query<{
@@ -632,7 +680,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     if (options.readServerLog)
       haystacks.push({ where: 'PostgreSQL log', text: options.readServerLog() });
     const secrets = new Set<string>([
-      ...tenants.flatMap((t) => t.apps.map((app) => app.consumerSecret)),
+      spent,
+      ...[probe, ...tenants].flatMap((t) => t.apps.map((app) => app.consumerSecret)),
       ...reports.flatMap((report) => report.tokens),
       ...codesDelivered,
       ...statesSeen,
