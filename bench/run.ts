@@ -1,6 +1,7 @@
 // `npm run bench`: the kit against its peers (bundle cost), the connect flow in Chromium (popup
 // delay, renders while typing, callback to "Connected") and the reference server's throughput
-// against the simulator. Prints one table per section and writes bench/results.json.
+// against the simulator, on PGlite and on a real PostgreSQL server (one handler process, then
+// four). Prints one table per section and writes bench/results.json.
 //
 //   npm run bench                      everything (installs bench/peers and builds dist/ if needed)
 //   npm run bench -- --only bundle     one section (bundle, browser, server; comma-separated)
@@ -14,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { measureInBrowser } from './browser-measures.js';
 import { BUNDLE_SETTINGS, measureBundles } from './bundle-cost.js';
 import { ensureKitBuilt, ensurePeersInstalled } from './prerequisites.js';
-import { browserReport, bundleReport, serverReport } from './report.js';
+import { browserReport, bundleReport, postgresReport, serverReport } from './report.js';
+import { measurePostgresThroughput } from './server-postgres.js';
 import { measureServerThroughput } from './server-throughput.js';
 import { KIT_SUBJECTS, PEER_SUBJECTS } from './subjects.js';
 
@@ -103,11 +105,20 @@ async function browserSection() {
 
 async function serverSection() {
   const throughput = await measureServerThroughput();
-  heading('Reference server throughput');
+  heading('Reference server throughput (PGlite)');
   console.log(serverReport(throughput));
-  const failures = throughput.getConnection.failures + throughput.callbackExchange.failures;
+  const postgres = await measurePostgresThroughput([1, 4]);
+  heading('Reference server throughput (PostgreSQL server through pg)');
+  console.log(postgresReport(postgres));
+  const failures =
+    throughput.getConnection.failures +
+    throughput.callbackExchange.failures +
+    postgres.runs.reduce(
+      (sum, run) => sum + run.getConnection.failures + run.callbackExchange.failures,
+      0,
+    );
   return {
-    result: throughput,
+    result: { ...throughput, postgres },
     failed: failures > 0 ? [`server: ${failures} failed requests`] : [],
   };
 }

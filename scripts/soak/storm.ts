@@ -111,7 +111,8 @@ interface TenantState {
   lost: boolean;
 }
 
-interface Instance {
+/** A running handler process (scripts/soak/instance.ts). */
+export interface Instance {
   child: ChildProcess;
   port: number;
   output: string[];
@@ -730,8 +731,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
 const instanceEntry = fileURLToPath(new URL('./instance.ts', import.meta.url));
 const tsxLoader = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
 
-/** Starts one handler process and waits for its port (60 s at most). */
-function startInstance(settings: SoakInstanceSettings): Promise<Instance> {
+/**
+ * Starts one handler process and waits for its port (60 s at most).
+ *
+ * @example
+ * const instance = await startInstance(settings);
+ * await fetch(`http://127.0.0.1:${instance.port}/api/salesforce/setup`);
+ * await stopInstance(instance);
+ */
+export function startInstance(settings: SoakInstanceSettings): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', tsxLoader, instanceEntry], {
     env: { ...process.env, SOAK_INSTANCE: JSON.stringify(settings), NODE_OPTIONS: '' },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -758,7 +766,7 @@ function startInstance(settings: SoakInstanceSettings): Promise<Instance> {
 }
 
 /** Closing stdin asks the instance to stop; one that hangs is killed after 10 s. */
-async function stopInstance(instance: Instance) {
+export async function stopInstance(instance: Instance) {
   const { child } = instance;
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
