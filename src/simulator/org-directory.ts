@@ -92,6 +92,7 @@ function resolveApp(
       ...(input.approvedUsernames ?? base?.approvedUsernames ?? []),
     ]),
     refreshTokenRotation: pick('refreshTokenRotation', false),
+    refreshTokenReuseDetection: pick('refreshTokenReuseDetection', true),
     refreshTokenIdleMs:
       'refreshTokenIdleMs' in input ? input.refreshTokenIdleMs : base?.refreshTokenIdleMs,
     // "Long ago": the epoch, so that any clock sees the app as active.

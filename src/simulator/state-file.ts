@@ -9,8 +9,14 @@ import type { SimulatorApp, SimulatorAppInput, SimulatorOrg } from './types.js';
 const FORMAT = 'salesforce-connect-simulator-state';
 const VERSION = 1;
 
-/** An app as saved: {@link SimulatorApp} in JSON (an unset idle limit is left out). */
-type SavedApp = Omit<SimulatorApp, 'refreshTokenIdleMs'> & { refreshTokenIdleMs?: number };
+/**
+ * An app as saved: {@link SimulatorApp} in JSON (an unset idle limit is left out; files written
+ * before reuse detection existed lack `refreshTokenReuseDetection`, which then takes its default).
+ */
+type SavedApp = Omit<SimulatorApp, 'refreshTokenIdleMs' | 'refreshTokenReuseDetection'> & {
+  refreshTokenIdleMs?: number;
+  refreshTokenReuseDetection?: boolean;
+};
 
 /** What a state file holds. Codes, login sessions, faults and the clock offset are not kept. */
 export interface SimulatorState {
@@ -37,6 +43,9 @@ export function appInputOf(app: SavedApp): SimulatorAppInput {
     permittedUsers: app.permittedUsers,
     approvedUsernames: [...app.approvedUsernames],
     refreshTokenRotation: app.refreshTokenRotation,
+    ...(app.refreshTokenReuseDetection === undefined
+      ? {}
+      : { refreshTokenReuseDetection: app.refreshTokenReuseDetection }),
     ...(app.refreshTokenIdleMs === undefined ? {} : { refreshTokenIdleMs: app.refreshTokenIdleMs }),
     createdAt: app.createdAt,
     activationDelayMs: app.activationDelayMs,
@@ -95,6 +104,8 @@ function checkState(path: string, value: unknown): SimulatorState {
       (app.permittedUsers === 'all' || app.permittedUsers === 'admin_approved') &&
       isStringList(app.approvedUsernames) &&
       typeof app.refreshTokenRotation === 'boolean' &&
+      (app.refreshTokenReuseDetection === undefined ||
+        typeof app.refreshTokenReuseDetection === 'boolean') &&
       (app.refreshTokenIdleMs === undefined || isNumber(app.refreshTokenIdleMs)) &&
       isNumber(app.createdAt) &&
       isNumber(app.activationDelayMs);
@@ -111,6 +122,7 @@ function checkState(path: string, value: unknown): SimulatorState {
       isString(grant.userId) &&
       isStringList(grant.scopes) &&
       (grant.refreshToken === undefined || isString(grant.refreshToken)) &&
+      (grant.spentRefreshTokens === undefined || isStringList(grant.spentRefreshTokens)) &&
       isNumber(grant.createdAt) &&
       isNumber(grant.lastUsedAt);
     if (!ok) throw fail('an entry of "ledger.grants" is incomplete');

@@ -146,7 +146,7 @@ function userRefusal(
  * `POST /services/oauth2/token` (form-encoded; client id and secret in the body or HTTP Basic):
  * the `authorization_code` grant (single-use code, 15-minute life, same redirect URI, S256 PKCE
  * verifier, secret when the app requires it) and the `refresh_token` grant (rotation when the app
- * has it). Success is Salesforce's JSON (no `expires_in`, `issued_at` in ms as a string, a refresh
+ * has it, and reuse detection with it). Success is Salesforce's JSON (no `expires_in`, `issued_at` in ms as a string, a refresh
  * token only with the refresh scope); refusals are HTTP 400 `{ error, error_description }`.
  */
 export async function handleToken(
@@ -206,7 +206,21 @@ export async function handleToken(
   }
 
   const presented = request.form.get('refresh_token') ?? '';
-  const grant = context.ledger.findRefreshGrant(presented, now, app.refreshTokenIdleMs);
+  const lookup = context.ledger.lookUpRefreshToken(presented, now, app.refreshTokenIdleMs);
+  if (lookup.kind === 'spent') {
+    // Reuse of a token rotation retired: Salesforce treats it as theft and ends the whole grant
+    // (help article 005316711). Salesforce's answer is the usual one (tap-salesforce#223). Only the
+    // grant's own app can trigger it: another client cannot use the token at all.
+    if (
+      lookup.grant.consumerKey === app.consumerKey &&
+      app.refreshTokenReuseDetection &&
+      app.refreshTokenRotation
+    ) {
+      context.ledger.revokeGrant(lookup.grant);
+    }
+    return tokenError('refresh_revoked');
+  }
+  const grant = lookup.kind === 'live' ? lookup.grant : undefined;
   if (!grant || grant.consumerKey !== app.consumerKey) return tokenError('refresh_revoked');
   if (fault === 'refresh_revoked') {
     // The fault stands for an admin's revocation: the token stays dead afterwards.

@@ -18,6 +18,12 @@ export const AUTHORIZATION_CODE_LIFETIME_MS = 15 * 60 * 1000;
  * // After MAX_REFRESH_TOKENS_PER_USER_AND_APP + 1 approvals, the first refresh token fails.
  */
 export const MAX_REFRESH_TOKENS_PER_USER_AND_APP = 5;
+/**
+ * How many refresh tokens retired by rotation a grant remembers, so that their reuse can be told
+ * from an unknown token. Salesforce keeps the whole chain; a bound keeps a long-running demo small,
+ * and a token older than this many rotations answers `invalid_grant` without revoking the grant.
+ */
+const MAX_SPENT_REFRESH_TOKENS_PER_GRANT = 100;
 
 /** What an authorization code stands for, until it is exchanged (once). */
 export interface CodeRecord {
@@ -38,6 +44,8 @@ export interface Grant {
   readonly userId: string;
   readonly scopes: readonly string[];
   refreshToken: string | undefined;
+  /** Refresh tokens this grant had before rotation replaced them, oldest first. */
+  spentRefreshTokens: string[];
   readonly createdAt: number;
   lastUsedAt: number;
   revoked: boolean;
@@ -61,11 +69,22 @@ export interface LedgerSnapshot {
     userId: string;
     scopes: string[];
     refreshToken?: string;
+    /** Retired by rotation (absent in files written before reuse detection). */
+    spentRefreshTokens?: string[];
     createdAt: number;
     lastUsedAt: number;
   }>;
   accessTokens: Array<{ token: string; grantId: number; issuedAt: number }>;
 }
+
+/**
+ * What a presented refresh token is: the live token of a grant, a token that grant had before
+ * rotation replaced it (a reuse), or nothing the org knows (unknown, revoked, or idle too long).
+ */
+export type RefreshLookup =
+  | { kind: 'live'; grant: Grant }
+  | { kind: 'spent'; grant: Grant }
+  | { kind: 'unknown' };
 
 /** Why a token endpoint lookup failed (each has its own Salesforce answer). */
 export type CodeLookup =
@@ -81,6 +100,7 @@ export type CodeLookup =
 export class TokenLedger {
   readonly #codes = new Map<string, CodeRecord>();
   readonly #grantsByRefresh = new Map<string, Grant>();
+  readonly #grantsBySpentRefresh = new Map<string, Grant>();
   readonly #accessTokens = new Map<string, AccessTokenRecord>();
   readonly #grants: Grant[] = [];
   #nextGrantId = 1;
@@ -106,6 +126,9 @@ export class TokenLedger {
         userId: grant.userId,
         scopes: [...grant.scopes],
         ...(grant.refreshToken === undefined ? {} : { refreshToken: grant.refreshToken }),
+        ...(grant.spentRefreshTokens.length === 0
+          ? {}
+          : { spentRefreshTokens: [...grant.spentRefreshTokens] }),
         createdAt: grant.createdAt,
         lastUsedAt: grant.lastUsedAt,
       })),
@@ -141,6 +164,7 @@ export class TokenLedger {
         userId: saved.userId,
         scopes: Object.freeze([...saved.scopes]),
         refreshToken: saved.refreshToken,
+        spentRefreshTokens: [...(saved.spentRefreshTokens ?? [])],
         createdAt: saved.createdAt,
         lastUsedAt: saved.lastUsedAt,
         revoked: false,
@@ -148,6 +172,7 @@ export class TokenLedger {
       byId.set(grant.id, grant);
       this.#grants.push(grant);
       if (grant.refreshToken !== undefined) this.#grantsByRefresh.set(grant.refreshToken, grant);
+      for (const spent of grant.spentRefreshTokens) this.#grantsBySpentRefresh.set(spent, grant);
     }
     for (const saved of snapshot.accessTokens) {
       const grant = byId.get(saved.grantId);
@@ -194,6 +219,7 @@ export class TokenLedger {
       userId: input.userId,
       scopes: Object.freeze([...input.scopes]),
       refreshToken: undefined,
+      spentRefreshTokens: [],
       createdAt: input.now,
       lastUsedAt: input.now,
       revoked: false,
@@ -224,28 +250,46 @@ export class TokenLedger {
     return token;
   }
 
-  /** The live grant behind a refresh token, or undefined (unknown, revoked or idle too long). */
-  findRefreshGrant(
-    refreshToken: string,
-    now: number,
-    idleMs: number | undefined,
-  ): Grant | undefined {
+  /**
+   * What a presented refresh token is (see {@link RefreshLookup}). A live token idle longer than
+   * `idleMs` is revoked with its grant and counts as unknown.
+   */
+  lookUpRefreshToken(refreshToken: string, now: number, idleMs: number | undefined): RefreshLookup {
+    const spent = this.#grantsBySpentRefresh.get(refreshToken);
+    if (spent && !spent.revoked) return { kind: 'spent', grant: spent };
     const grant = this.#grantsByRefresh.get(refreshToken);
-    if (!grant || grant.revoked) return undefined;
+    if (!grant || grant.revoked) return { kind: 'unknown' };
     if (idleMs !== undefined && now - grant.lastUsedAt > idleMs) {
       this.#revokeGrant(grant);
-      return undefined;
+      return { kind: 'unknown' };
     }
-    return grant;
+    return { kind: 'live', grant };
   }
 
-  /** Rotation: a new refresh token for the grant; the old one stops working. */
+  /**
+   * Rotation: a new refresh token for the grant; the old one stops working but is remembered, so
+   * that presenting it again is recognised as a reuse.
+   */
   rotateRefreshToken(grant: Grant): string {
-    if (grant.refreshToken !== undefined) this.#grantsByRefresh.delete(grant.refreshToken);
+    const old = grant.refreshToken;
+    if (old !== undefined) {
+      this.#grantsByRefresh.delete(old);
+      grant.spentRefreshTokens.push(old);
+      this.#grantsBySpentRefresh.set(old, grant);
+      while (grant.spentRefreshTokens.length > MAX_SPENT_REFRESH_TOKENS_PER_GRANT) {
+        const forgotten = grant.spentRefreshTokens.shift();
+        if (forgotten !== undefined) this.#grantsBySpentRefresh.delete(forgotten);
+      }
+    }
     grant.refreshToken = generateRefreshToken();
     this.#grantsByRefresh.set(grant.refreshToken, grant);
     this.#onChange();
     return grant.refreshToken;
+  }
+
+  /** Ends a grant: its refresh token, the ones rotation retired, and all its access tokens. */
+  revokeGrant(grant: Grant): void {
+    if (!grant.revoked) this.#revokeGrant(grant);
   }
 
   /** The grant behind a live, unexpired access token, or undefined. */
@@ -258,7 +302,11 @@ export class TokenLedger {
 
   /** The app a token (refresh or access, live or not) was issued to, for fault scoping. */
   consumerKeyOf(token: string): string | undefined {
-    return (this.#grantsByRefresh.get(token) ?? this.#accessTokens.get(token)?.grant)?.consumerKey;
+    return (
+      this.#grantsByRefresh.get(token) ??
+      this.#grantsBySpentRefresh.get(token) ??
+      this.#accessTokens.get(token)?.grant
+    )?.consumerKey;
   }
 
   /**
@@ -305,6 +353,7 @@ export class TokenLedger {
     for (const [token, record] of this.#accessTokens) {
       if (record.grant === grant) this.#accessTokens.delete(token);
     }
+    for (const spent of grant.spentRefreshTokens) this.#grantsBySpentRefresh.delete(spent);
     this.#onChange();
   }
 

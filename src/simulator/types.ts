@@ -84,6 +84,14 @@ export interface SimulatorAppInput {
   approvedUsernames?: string[];
   /** Issue a new refresh token on every refresh and retire the old one. Default false. */
   refreshTokenRotation?: boolean;
+  /**
+   * With rotation: presenting a refresh token that rotation already retired revokes the grant —
+   * its current refresh token and every access token — and answers `invalid_grant`, as Salesforce
+   * does ("any attempted reuse of an invalidated refresh token results in the immediate revocation
+   * of the current refresh token and all associated access tokens", help article 005316711).
+   * Default true; false only fails the reusing request.
+   */
+  refreshTokenReuseDetection?: boolean;
   /** Refresh token policy "Expire refresh token if not used for N": idle time in ms. Default: valid until revoked. */
   refreshTokenIdleMs?: number;
   /** When the app was created (simulator clock, ms). Default: long ago, so the app is active. */
@@ -110,6 +118,7 @@ export interface SimulatorApp {
   readonly permittedUsers: 'all' | 'admin_approved';
   readonly approvedUsernames: readonly string[];
   readonly refreshTokenRotation: boolean;
+  readonly refreshTokenReuseDetection: boolean;
   readonly refreshTokenIdleMs: number | undefined;
   readonly createdAt: number;
   readonly activationDelayMs: number;

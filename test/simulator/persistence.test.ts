@@ -119,6 +119,39 @@ describe('stateFile', () => {
     expect(await identity.text()).toBe('Bad_OAuth_Token');
   });
 
+  it('still recognises a reused refresh token after a restart, and revokes the grant', async () => {
+    const rotating = { ...APP, refreshTokenRotation: true };
+    const first = await start({ apps: [rotating] });
+    const app = first.getApp(KEY);
+    if (!app) throw new Error('demo app missing');
+    const { token } = await connect(first, app);
+    const rotated = await refresh(first, app, token.refresh_token ?? '');
+    expect(rotated.status).toBe(200);
+    await stop(first);
+
+    const second = await start({ apps: [rotating] });
+    expect((await refresh(second, app, token.refresh_token ?? '')).body.error).toBe(
+      'invalid_grant',
+    );
+    const current = await refresh(second, app, rotated.body.refresh_token ?? '');
+    expect(current.body.error).toBe('invalid_grant');
+  });
+
+  it('reads a state file written before reuse detection existed', async () => {
+    const simulator = await start();
+    const app = simulator.getApp(KEY);
+    if (!app) throw new Error('demo app missing');
+    const { token } = await connect(simulator, app);
+    await stop(simulator);
+    const state = await savedState();
+    for (const saved of state.apps) delete saved.refreshTokenReuseDetection;
+    await writeFile(file, JSON.stringify(state));
+
+    const second = await start();
+    expect(second.getApp(KEY)?.refreshTokenReuseDetection).toBe(true);
+    expect((await refresh(second, app, token.refresh_token ?? '')).status).toBe(200);
+  });
+
   it('restores apps added at run time; apps in the options win over their saved copies', async () => {
     const first = await start();
     const added = first.addApp({ callbackUrls: ['http://127.0.0.1:9/cb'], name: 'Added later' });

@@ -221,8 +221,71 @@ describe('refresh_token grant', () => {
     const first = await refresh(simulator, rotating, token.refresh_token!);
     expect(first.body.refresh_token).toMatch(/^5Aep861/);
     expect(first.body.refresh_token).not.toBe(token.refresh_token);
-    const replay = await refresh(simulator, rotating, token.refresh_token!);
-    expect(replay.body.error).toBe('invalid_grant');
+    const second = await refresh(simulator, rotating, first.body.refresh_token!);
+    expect(second.status).toBe(200);
+    expect(second.body.refresh_token).not.toBe(first.body.refresh_token);
+  });
+
+  it('revokes the whole grant when a refresh token retired by rotation comes back', async () => {
+    // Help article 005316711: reuse revokes the current refresh token and every access token.
+    const rotating = simulator.addApp({ callbackUrls: [CALLBACK], refreshTokenRotation: true });
+    const { token } = await connect(simulator, rotating);
+    const first = await refresh(simulator, rotating, token.refresh_token!);
+    const second = await refresh(simulator, rotating, first.body.refresh_token!);
+    expect(second.status).toBe(200);
+    const query = '/services/data/v66.0/query?q=SELECT+Id+FROM+Organization';
+    for (const access of [token.access_token!, first.body.access_token!]) {
+      expect((await withBearer(simulator, query, access)).status).toBe(200);
+    }
+
+    const reuse = await refresh(simulator, rotating, first.body.refresh_token!);
+    expect(reuse).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'expired access/refresh token' },
+    });
+    const current = await refresh(simulator, rotating, second.body.refresh_token!);
+    expect(current.body.error).toBe('invalid_grant');
+    for (const access of [
+      token.access_token!,
+      first.body.access_token!,
+      second.body.access_token!,
+    ]) {
+      expect((await withBearer(simulator, query, access)).status).toBe(401);
+    }
+  });
+
+  it('leaves the other grants of the same user and app alone on reuse', async () => {
+    const rotating = simulator.addApp({ callbackUrls: [CALLBACK], refreshTokenRotation: true });
+    const browser = new Browser();
+    const victim = (await connect(simulator, rotating, { browser })).token;
+    const bystander = (await connect(simulator, rotating, { browser })).token;
+    await refresh(simulator, rotating, victim.refresh_token!);
+    await refresh(simulator, rotating, victim.refresh_token!);
+    expect((await refresh(simulator, rotating, bystander.refresh_token!)).status).toBe(200);
+  });
+
+  it('only fails the reusing request when reuse detection is switched off', async () => {
+    const lenient = simulator.addApp({
+      callbackUrls: [CALLBACK],
+      refreshTokenRotation: true,
+      refreshTokenReuseDetection: false,
+    });
+    const { token } = await connect(simulator, lenient);
+    const first = await refresh(simulator, lenient, token.refresh_token!);
+    expect((await refresh(simulator, lenient, token.refresh_token!)).body.error).toBe(
+      'invalid_grant',
+    );
+    expect((await refresh(simulator, lenient, first.body.refresh_token!)).status).toBe(200);
+  });
+
+  it("does not let another app's client revoke a grant by replaying its spent token", async () => {
+    const rotating = simulator.addApp({ callbackUrls: [CALLBACK], refreshTokenRotation: true });
+    const other = simulator.addApp({ callbackUrls: [CALLBACK], refreshTokenRotation: true });
+    const { token } = await connect(simulator, rotating);
+    const first = await refresh(simulator, rotating, token.refresh_token!);
+    expect((await refresh(simulator, other, token.refresh_token!)).body.error).toBe(
+      'invalid_grant',
+    );
     expect((await refresh(simulator, rotating, first.body.refresh_token!)).status).toBe(200);
   });
 
