@@ -31,4 +31,6 @@ export type {
   ConnectStore,
   ConsumeResult,
   PendingAuthorization,
+  SaveConnectionResult,
+  WriteCondition,
 } from './stores/types.js';

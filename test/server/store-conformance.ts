@@ -99,9 +99,9 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
     it(
       'reads back every field of a saved connection exactly',
       withStore(async (store) => {
-        const record = fullRecord('acme');
+        const record = { ...fullRecord('acme'), refreshingUntil: at('2025-03-01T10:05:30.001Z') };
         await store.saveConnection(record);
-        expect(await store.getConnection('acme')).toEqual(record);
+        expect(await store.getConnection('acme')).toEqual({ ...record, revision: 1 });
       }),
     );
 
@@ -112,7 +112,7 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
         const replaced = configuredRecord('acme');
         await store.saveConnection(replaced);
         const read = await store.getConnection('acme');
-        expect(read).toEqual(replaced);
+        expect(read).toEqual({ ...replaced, revision: 2 });
         expect(read?.refreshToken).toBeUndefined();
         expect(read?.error).toBeUndefined();
         expect(read?.scopes).toBeUndefined();
@@ -141,7 +141,7 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
         await store.saveConnection(fullRecord('acme'));
         await store.saveConnection(configuredRecord(odd));
         expect((await store.getConnection('acme'))?.status).toBe('connected');
-        expect(await store.getConnection(odd)).toEqual(configuredRecord(odd));
+        expect(await store.getConnection(odd)).toEqual({ ...configuredRecord(odd), revision: 1 });
         await store.deleteConnection(odd);
         expect(await store.getConnection(odd)).toBeUndefined();
         expect((await store.getConnection('acme'))?.status).toBe('connected');
@@ -152,9 +152,127 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
       'deletes a connection, and deleting a missing one is not an error',
       withStore(async (store) => {
         await store.saveConnection(fullRecord('acme'));
-        await store.deleteConnection('acme');
+        expect(await store.deleteConnection('acme')).toBe(true);
         expect(await store.getConnection('acme')).toBeUndefined();
-        await expect(store.deleteConnection('acme')).resolves.toBeUndefined();
+        await expect(store.deleteConnection('acme')).resolves.toBe(false);
+      }),
+    );
+
+    it(
+      'bumps the revision on every write and ignores a revision passed in the record',
+      withStore(async (store) => {
+        expect(await store.saveConnection(fullRecord('acme'))).toEqual({
+          saved: true,
+          revision: 1,
+        });
+        const again = await store.saveConnection({ ...fullRecord('acme'), revision: 40 });
+        expect(again).toEqual({ saved: true, revision: 2 });
+        expect((await store.getConnection('acme'))?.revision).toBe(2);
+      }),
+    );
+
+    it(
+      'writes conditionally: at the revision read it wins, at an older one it loses and hands back the newer record',
+      withStore(async (store) => {
+        await store.saveConnection(fullRecord('acme'));
+        const read = (await store.getConnection('acme')) as ConnectionRecord;
+        const won = await store.saveConnection(
+          { ...read, username: 'first' },
+          { expectedRevision: read.revision ?? 0 },
+        );
+        expect(won).toEqual({ saved: true, revision: 2 });
+        const lost = await store.saveConnection(
+          { ...read, username: 'late' },
+          { expectedRevision: read.revision ?? 0 },
+        );
+        expect(lost.saved).toBe(false);
+        expect(!lost.saved && lost.current).toMatchObject({ username: 'first', revision: 2 });
+        expect(await store.getConnection('acme')).toMatchObject({ username: 'first', revision: 2 });
+      }),
+    );
+
+    it(
+      'creates at revision 0 only when the tenant has no record, and loses to a delete',
+      withStore(async (store) => {
+        const created = await store.saveConnection(configuredRecord('acme'), {
+          expectedRevision: 0,
+        });
+        expect(created).toEqual({ saved: true, revision: 1 });
+        const twice = await store.saveConnection(fullRecord('acme'), { expectedRevision: 0 });
+        expect(twice.saved).toBe(false);
+        expect(!twice.saved && twice.current?.status).toBe('configured');
+        await store.deleteConnection('acme');
+        const gone = await store.saveConnection(fullRecord('acme'), { expectedRevision: 1 });
+        expect(gone).toEqual({ saved: false, current: undefined });
+        expect(await store.getConnection('acme')).toBeUndefined();
+      }),
+    );
+
+    it(
+      'deletes conditionally: only at the revision read',
+      withStore(async (store) => {
+        await store.saveConnection(fullRecord('acme'));
+        await store.saveConnection(fullRecord('acme'));
+        expect(await store.deleteConnection('acme', { expectedRevision: 1 })).toBe(false);
+        expect((await store.getConnection('acme'))?.revision).toBe(2);
+        expect(await store.deleteConnection('acme', { expectedRevision: 2 })).toBe(true);
+        expect(await store.getConnection('acme')).toBeUndefined();
+      }),
+    );
+
+    it(
+      'lets exactly one of many concurrent conditional writers at one revision win',
+      withStore(async (store) => {
+        await store.saveConnection(fullRecord('acme'));
+        const read = (await store.getConnection('acme')) as ConnectionRecord;
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.saveConnection(
+              { ...read, username: `writer-${i}` },
+              { expectedRevision: read.revision ?? 0 },
+            ),
+          ),
+        );
+        const winners = results.flatMap((r, i) => (r.saved ? [i] : []));
+        expect(winners).toHaveLength(1);
+        expect(await store.getConnection('acme')).toMatchObject({
+          username: `writer-${winners[0]}`,
+          revision: 2,
+        });
+      }),
+    );
+
+    it(
+      'loses no update when concurrent writers each read, change and retry on conflict',
+      withStore(async (store) => {
+        await store.saveConnection({ ...configuredRecord('acme'), checkedAt: 0 });
+        const increment = async () => {
+          for (let attempt = 0; attempt < 200; attempt++) {
+            const read = (await store.getConnection('acme')) as ConnectionRecord;
+            const result = await store.saveConnection(
+              { ...read, checkedAt: (read.checkedAt ?? 0) + 1 },
+              { expectedRevision: read.revision ?? 0 },
+            );
+            if (result.saved) return attempt;
+          }
+          throw new Error('never won a write in 200 attempts');
+        };
+        await Promise.all(Array.from({ length: 6 }, increment));
+        const final = await store.getConnection('acme');
+        expect(final?.checkedAt).toBe(6);
+        expect(final?.revision).toBe(7);
+      }),
+    );
+
+    it(
+      'lists tenants in order, page by page',
+      withStore(async (store) => {
+        const tenants = ['delta', 'alpha', 'charlie', 'bravo', 'echo'];
+        for (const tenant of tenants) await store.saveConnection(configuredRecord(tenant));
+        expect(await store.listTenants({ limit: 2 })).toEqual(['alpha', 'bravo']);
+        expect(await store.listTenants({ after: 'bravo', limit: 2 })).toEqual(['charlie', 'delta']);
+        expect(await store.listTenants({ after: 'delta', limit: 2 })).toEqual(['echo']);
+        expect(await store.listTenants({ after: 'echo', limit: 2 })).toEqual([]);
       }),
     );
 

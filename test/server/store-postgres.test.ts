@@ -9,6 +9,7 @@ import {
   SchemaVersionError,
   type SqlClient,
 } from '../../src/server/stores/postgres.js';
+import type { ConnectionRecord } from '../../src/server/stores/types.js';
 import { authorizeAtSimulator } from '../helpers/simulator-login.js';
 import { LIVE_APP_ORIGIN, startLiveServer } from './live-harness.js';
 import { configuredRecord, fullRecord, runStoreConformance } from './store-conformance.js';
@@ -57,9 +58,15 @@ describe('Postgres store', () => {
     const store = createPostgresStore(client, { tablePrefix });
     expect(statements).toEqual([]);
     await store.getConnection('acme');
+    const afterFirst = statements.length;
     await store.getConnection('acme');
-    const creates = statements.filter((s) => s.startsWith('CREATE TABLE'));
-    expect(creates).toHaveLength(3);
+    const creates = statements.filter((s) => s.includes('CREATE TABLE IF NOT EXISTS'));
+    // The meta table, then one locked step per schema version; the second call migrates nothing.
+    expect(creates).toHaveLength(2);
+    expect(statements.filter((s) => s.startsWith('DO $migrate$'))).toHaveLength(
+      1 + POSTGRES_SCHEMA_VERSION,
+    );
+    expect(statements.length - afterFirst).toBe(1);
     const version = await db.query<{ value: string }>(
       `SELECT value FROM ${tablePrefix}_meta WHERE key = 'schema_version'`,
     );
@@ -70,7 +77,65 @@ describe('Postgres store', () => {
     const tablePrefix = freshPrefix();
     await createPostgresStore(db, { tablePrefix }).saveConnection(fullRecord('acme'));
     const again = createPostgresStore(db, { tablePrefix });
-    expect(await again.getConnection('acme')).toEqual(fullRecord('acme'));
+    expect(await again.getConnection('acme')).toEqual({ ...fullRecord('acme'), revision: 1 });
+  });
+
+  it('upgrades a database created with schema version 1 in place, keeping its rows', async () => {
+    const tablePrefix = freshPrefix();
+    // The tables exactly as version 0.1.0 of the kit created them.
+    await db.exec(`
+      CREATE TABLE ${tablePrefix}_meta (key text PRIMARY KEY, value text NOT NULL);
+      INSERT INTO ${tablePrefix}_meta VALUES ('schema_version', '1');
+      CREATE TABLE ${tablePrefix}_connections (
+        tenant text PRIMARY KEY, status text NOT NULL, login_url text NOT NULL,
+        consumer_key text NOT NULL, consumer_secret text NOT NULL, credentials_id text NOT NULL,
+        access_token text, refresh_token text, token_issued_at timestamptz, instance_url text,
+        identity_url text, org_id text, org_name text, is_sandbox boolean, user_id text,
+        username text, display_name text, scopes text, error jsonb, connected_at timestamptz,
+        checked_at timestamptz, updated_at timestamptz NOT NULL);
+      CREATE TABLE ${tablePrefix}_authorizations (
+        state_hash text PRIMARY KEY, tenant text NOT NULL, code_verifier text NOT NULL,
+        return_origin text NOT NULL, credentials_id text NOT NULL, created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL, used_at timestamptz);
+      INSERT INTO ${tablePrefix}_connections
+        (tenant, status, login_url, consumer_key, consumer_secret, credentials_id, refresh_token, updated_at)
+        VALUES ('acme', 'connected', 'https://login.salesforce.com', '3MVG9old', 'v1.kid.iv.s',
+                'cred-old', 'v1.kid.iv.r', '2025-01-01T00:00:00Z');
+    `);
+    const store = createPostgresStore(db, { tablePrefix });
+    const read = await store.getConnection('acme');
+    expect(read).toMatchObject({
+      consumerKey: '3MVG9old',
+      refreshToken: 'v1.kid.iv.r',
+      revision: 1,
+    });
+    const version = await db.query<{ value: string }>(
+      `SELECT value FROM ${tablePrefix}_meta WHERE key = 'schema_version'`,
+    );
+    expect(version.rows[0]?.value).toBe('2');
+    // Conditional writes work on the upgraded rows.
+    const lost = await store.saveConnection(
+      { ...(read as ConnectionRecord), username: 'late' },
+      { expectedRevision: 7 },
+    );
+    expect(lost.saved).toBe(false);
+    const won = await store.saveConnection(
+      { ...(read as ConnectionRecord), username: 'now', refreshingUntil: 1_700_000_000_000 },
+      { expectedRevision: 1 },
+    );
+    expect(won).toEqual({ saved: true, revision: 2 });
+    expect(await store.getConnection('acme')).toMatchObject({
+      username: 'now',
+      refreshingUntil: 1_700_000_000_000,
+      revision: 2,
+    });
+  });
+
+  it('migrates once when several stores start together on an empty database', async () => {
+    const tablePrefix = freshPrefix();
+    const stores = Array.from({ length: 4 }, () => createPostgresStore(db, { tablePrefix }));
+    await Promise.all(stores.map((store, i) => store.saveConnection(configuredRecord(`t${i}`))));
+    expect(await stores[0]?.listTenants({ limit: 10 })).toEqual(['t0', 't1', 't2', 't3']);
   });
 
   it('refuses a database whose schema is newer than it understands', async () => {
@@ -97,7 +162,7 @@ describe('Postgres store', () => {
     const store = createPostgresStore(flaky, { tablePrefix });
     await expect(store.getConnection('acme')).rejects.toThrow('connection reset');
     await store.saveConnection(configuredRecord('acme'));
-    expect(await store.getConnection('acme')).toEqual(configuredRecord('acme'));
+    expect(await store.getConnection('acme')).toEqual({ ...configuredRecord('acme'), revision: 1 });
   });
 
   it('refuses a table prefix that is not a plain SQL identifier', () => {
@@ -143,7 +208,7 @@ describe('restart', () => {
 
       expect(
         await createPostgresStore(db, { tablePrefix: `${tablePrefix}_raw` }).getConnection('acme'),
-      ).toEqual(fullRecord('acme'));
+      ).toEqual({ ...fullRecord('acme'), revision: 1 });
       expect(await adapter.getConnection()).toEqual(before);
       const session = await live.handler.getSalesforceSession({
         tenant: 'acme',

@@ -3,12 +3,14 @@ import type {
   ConnectStore,
   ConsumeResult,
   PendingAuthorization,
+  SaveConnectionResult,
 } from './types.js';
 
 /**
  * A {@link ConnectStore} in process memory: for tests, demos and single-process prototypes.
  * Everything is lost when the process exits. Records are copied in and out, so callers never
- * share objects with the store.
+ * share objects with the store. Conditional writes compare and write without an `await` in
+ * between, so they are atomic within the one JavaScript thread.
  *
  * @example
  * const handler = createConnectHandler({ store: createMemoryStore(), ...options });
@@ -23,12 +25,29 @@ export function createMemoryStore(): ConnectStore {
       return record ? structuredClone(record) : undefined;
     },
 
-    async saveConnection(record) {
-      connections.set(record.tenant, structuredClone(record));
+    async saveConnection(record, condition): Promise<SaveConnectionResult> {
+      const stored = connections.get(record.tenant);
+      const revision = stored?.revision ?? 0;
+      if (condition && condition.expectedRevision !== revision) {
+        return { saved: false, current: stored ? structuredClone(stored) : undefined };
+      }
+      const next = structuredClone({ ...record, revision: revision + 1 });
+      connections.set(record.tenant, next);
+      return { saved: true, revision: revision + 1 };
     },
 
-    async deleteConnection(tenant) {
-      connections.delete(tenant);
+    async deleteConnection(tenant, condition) {
+      const stored = connections.get(tenant);
+      if (!stored) return false;
+      if (condition && condition.expectedRevision !== stored.revision) return false;
+      return connections.delete(tenant);
+    },
+
+    async listTenants({ after, limit }) {
+      return [...connections.keys()]
+        .filter((tenant) => after === undefined || tenant > after)
+        .sort()
+        .slice(0, limit);
     },
 
     async saveAuthorization(authorization) {

@@ -5,6 +5,8 @@ import type {
   ConnectStore,
   ConsumeResult,
   PendingAuthorization,
+  SaveConnectionResult,
+  WriteCondition,
 } from './types.js';
 
 /**
@@ -44,7 +46,7 @@ export interface PostgresStoreOptions {
  * const { rows } = await pool.query("SELECT value FROM salesforce_connect_meta WHERE key = 'schema_version'");
  * if (Number(rows[0]?.value) !== POSTGRES_SCHEMA_VERSION) console.warn('migration pending');
  */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 /**
  * Thrown when the database holds a newer schema than this version of the kit understands (an
@@ -98,6 +100,12 @@ function migrations(prefix: string): string[][] {
       `CREATE INDEX IF NOT EXISTS ${prefix}_authorizations_expires_at
         ON ${prefix}_authorizations (expires_at)`,
     ],
+    // Version 2: a revision per record for conditional writes, and the refresh lease. Existing
+    // rows start at revision 1.
+    [
+      `ALTER TABLE ${prefix}_connections ADD COLUMN IF NOT EXISTS revision bigint NOT NULL DEFAULT 1`,
+      `ALTER TABLE ${prefix}_connections ADD COLUMN IF NOT EXISTS refreshing_until timestamptz`,
+    ],
   ];
 }
 
@@ -123,6 +131,7 @@ const CONNECTION_COLUMNS = [
   'error',
   'connected_at',
   'checked_at',
+  'refreshing_until',
   'updated_at',
 ] as const;
 
@@ -161,6 +170,7 @@ function connectionParams(record: ConnectionRecord): unknown[] {
     record.error === undefined ? null : JSON.stringify(record.error),
     toTime(record.connectedAt),
     toTime(record.checkedAt),
+    toTime(record.refreshingUntil),
     toTime(record.updatedAt),
   ];
 }
@@ -199,7 +209,11 @@ function connectionFromRow(row: Row): ConnectionRecord {
     error: readError(row.error),
     connectedAt: fromTime(row.connected_at),
     checkedAt: fromTime(row.checked_at),
+    refreshingUntil: fromTime(row.refreshing_until),
     updatedAt: fromTime(row.updated_at) ?? 0,
+    // pg answers bigint as a string, PGlite as a number.
+    revision:
+      row.revision === null || row.revision === undefined ? undefined : Number(row.revision),
   });
 }
 
@@ -218,9 +232,11 @@ function authorizationFromRow(row: Row): PendingAuthorization {
 /**
  * A {@link ConnectStore} in PostgreSQL, through any client with `query(text, params)`:
  * node-postgres in production, PGlite (embedded, file-backed) for demos and tests. Creates its
- * tables on first use with idempotent statements and records the schema version; refuses to run
- * against a newer schema. States are consumed with one `UPDATE … WHERE used_at IS NULL
- * RETURNING`, so two servers racing for one state cannot both win.
+ * tables on first use (and upgrades older ones in place) with idempotent statements under an
+ * advisory lock, so several servers starting at once migrate once; records the schema version;
+ * refuses to run against a newer schema. States are consumed with one `UPDATE … WHERE used_at IS
+ * NULL RETURNING`, and conditional writes are one `UPDATE … WHERE tenant = $1 AND revision = $n
+ * RETURNING`, so two servers racing cannot both win.
  *
  * The secret and tokens arrive already encrypted (AES-256-GCM by the handler); this store never
  * sees them in the clear.
@@ -254,9 +270,17 @@ export function createPostgresStore(
   const authorizations = `${prefix}_authorizations`;
   const meta = `${prefix}_meta`;
 
+  // One transaction per step, holding a lock named after the prefix: servers starting together
+  // wait for each other instead of racing on CREATE TABLE.
+  const locked = (statements: readonly string[]) =>
+    `DO $migrate$ BEGIN
+      PERFORM pg_advisory_xact_lock(hashtext('salesforce-connect migration ${prefix}'));
+      ${statements.map((statement) => `${statement};`).join('\n      ')}
+    END $migrate$`;
+
   async function migrate() {
     await client.query(
-      `CREATE TABLE IF NOT EXISTS ${meta} (key text PRIMARY KEY, value text NOT NULL)`,
+      locked([`CREATE TABLE IF NOT EXISTS ${meta} (key text PRIMARY KEY, value text NOT NULL)`]),
     );
     const found = await client.query(`SELECT value FROM ${meta} WHERE key = 'schema_version'`);
     const current = Number(found.rows[0]?.value ?? 0);
@@ -267,11 +291,13 @@ export function createPostgresStore(
     }
     const steps = migrations(prefix);
     for (let version = current + 1; version <= steps.length; version++) {
-      for (const statement of steps[version - 1] ?? []) await client.query(statement);
       await client.query(
-        `INSERT INTO ${meta} (key, value) VALUES ('schema_version', $1)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-        [String(version)],
+        locked([
+          ...(steps[version - 1] ?? []),
+          // Never lowers the version another server may have written meanwhile.
+          `INSERT INTO ${meta} (key, value) VALUES ('schema_version', '${version}')
+           ON CONFLICT (key) DO UPDATE SET value = GREATEST(${meta}.value::int, ${version})::text`,
+        ]),
       );
     }
   }
@@ -286,31 +312,86 @@ export function createPostgresStore(
     return ready;
   };
 
+  const columns = CONNECTION_COLUMNS.join(', ');
   const placeholders = CONNECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
   const updates = CONNECTION_COLUMNS.filter((column) => column !== 'tenant')
     .map((column) => `${column} = EXCLUDED.${column}`)
     .join(', ');
+  const assignments = CONNECTION_COLUMNS.map((column, i) => ({ column, i }))
+    .filter(({ column }) => column !== 'tenant')
+    .map(({ column, i }) => `${column} = $${i + 1}`)
+    .join(', ');
+  const revisionParam = `$${CONNECTION_COLUMNS.length + 1}`;
+
+  async function read(tenant: string): Promise<ConnectionRecord | undefined> {
+    const result = await client.query(`SELECT * FROM ${connections} WHERE tenant = $1`, [tenant]);
+    const row = result.rows[0] as Row | undefined;
+    return row ? connectionFromRow(row) : undefined;
+  }
+
+  async function write(
+    record: ConnectionRecord,
+    condition: WriteCondition | undefined,
+  ): Promise<SaveConnectionResult> {
+    const params = connectionParams(record);
+    let result: { rows: Row[] };
+    if (!condition) {
+      result = await client.query(
+        `INSERT INTO ${connections} AS t (${columns}, revision) VALUES (${placeholders}, 1)
+         ON CONFLICT (tenant) DO UPDATE SET ${updates}, revision = t.revision + 1
+         RETURNING revision`,
+        params,
+      );
+    } else if (condition.expectedRevision === 0) {
+      result = await client.query(
+        `INSERT INTO ${connections} (${columns}, revision) VALUES (${placeholders}, 1)
+         ON CONFLICT (tenant) DO NOTHING RETURNING revision`,
+        params,
+      );
+    } else {
+      // The comparison and the write are one statement: atomic under concurrent writers.
+      result = await client.query(
+        `UPDATE ${connections} SET ${assignments}, revision = revision + 1
+         WHERE tenant = $1 AND revision = ${revisionParam}::bigint RETURNING revision`,
+        [...params, condition.expectedRevision],
+      );
+    }
+    const row = result.rows[0];
+    if (row) return { saved: true, revision: Number(row.revision) };
+    return { saved: false, current: await read(record.tenant) };
+  }
 
   return {
     async getConnection(tenant) {
       await ensureReady();
-      const result = await client.query(`SELECT * FROM ${connections} WHERE tenant = $1`, [tenant]);
-      const row = result.rows[0] as Row | undefined;
-      return row ? connectionFromRow(row) : undefined;
+      return read(tenant);
     },
 
-    async saveConnection(record) {
+    async saveConnection(record, condition) {
       await ensureReady();
-      await client.query(
-        `INSERT INTO ${connections} (${CONNECTION_COLUMNS.join(', ')}) VALUES (${placeholders})
-         ON CONFLICT (tenant) DO UPDATE SET ${updates}`,
-        connectionParams(record),
+      return write(record, condition);
+    },
+
+    async deleteConnection(tenant, condition) {
+      await ensureReady();
+      const removed = await client.query(
+        `DELETE FROM ${connections}
+         WHERE tenant = $1 AND ($2::bigint IS NULL OR revision = $2::bigint) RETURNING tenant`,
+        [tenant, condition?.expectedRevision ?? null],
       );
+      return removed.rows.length > 0;
     },
 
-    async deleteConnection(tenant) {
+    async listTenants({ after, limit }) {
       await ensureReady();
-      await client.query(`DELETE FROM ${connections} WHERE tenant = $1`, [tenant]);
+      // Byte order, so paging does not depend on the database's collation.
+      const found = await client.query(
+        `SELECT tenant FROM ${connections}
+         WHERE $1::text IS NULL OR tenant COLLATE "C" > $1::text COLLATE "C"
+         ORDER BY tenant COLLATE "C" LIMIT $2`,
+        [after ?? null, limit],
+      );
+      return found.rows.map((row: Row) => String(row.tenant));
     },
 
     async saveAuthorization(authorization) {

@@ -50,8 +50,43 @@ export interface ConnectionRecord {
   connectedAt?: number | undefined;
   /** Last time the server confirmed the connection with Salesforce. */
   checkedAt?: number | undefined;
+  /**
+   * A refresh lease: until this time one server instance holds the right to spend the refresh
+   * token (Salesforce revokes the whole grant when a rotated refresh token is used twice). Others
+   * wait for its result instead of refreshing too.
+   */
+  refreshingUntil?: number | undefined;
   updatedAt: number;
+  /**
+   * The store's revision of this record: set by the store on every read, bumped by every write.
+   * What a caller passes in `saveConnection` is ignored; the condition goes in `expectedRevision`.
+   */
+  revision?: number | undefined;
 }
+
+/**
+ * A condition on a write: it succeeds only while the stored record is at this revision (`0`: only
+ * while the tenant has no record at all).
+ *
+ * @example
+ * const read = await store.getConnection('acme');
+ * await store.saveConnection(next, { expectedRevision: read?.revision ?? 0 });
+ */
+export interface WriteCondition {
+  expectedRevision: number;
+}
+
+/**
+ * What {@link ConnectStore.saveConnection} did: saved at a new revision, or lost to a newer
+ * write (then `current` is the record as stored now, or undefined when it was deleted).
+ *
+ * @example
+ * const result = await store.saveConnection(next, { expectedRevision: read.revision ?? 0 });
+ * if (!result.saved) retryWith(result.current);
+ */
+export type SaveConnectionResult =
+  | { saved: true; revision: number }
+  | { saved: false; current: ConnectionRecord | undefined };
 
 /**
  * One authorization in flight, filed under the SHA-256 of its state (the state itself is never
@@ -93,18 +128,39 @@ export type ConsumeResult =
 /**
  * Where the reference server keeps its state. Implementations: `createMemoryStore()` and
  * `createPostgresStore(client)`; write your own and prove it with the store conformance suite.
- * Every method may be called concurrently; `consumeAuthorization` must be atomic (two callers
- * with the same state: exactly one gets it).
+ * Every method may be called concurrently, from several server instances. Two operations must be
+ * atomic: `consumeAuthorization` (two callers with the same state: exactly one gets it) and a
+ * conditional `saveConnection`/`deleteConnection` (compare the revision and write in one step,
+ * e.g. `UPDATE … WHERE tenant = $1 AND revision = $2`): every write the server makes is
+ * conditional on the revision it read, so a slow writer never overwrites a newer state.
  *
  * @example
  * const store: ConnectStore = createPostgresStore(new pg.Pool());
- * await store.saveConnection(record);
+ * const read = await store.getConnection('acme');
+ * const result = await store.saveConnection(next, { expectedRevision: read?.revision ?? 0 });
  */
 export interface ConnectStore {
+  /** The tenant's record with its current `revision` (a positive integer), or undefined. */
   getConnection(tenant: string): Promise<ConnectionRecord | undefined>;
-  /** Creates or replaces the tenant's one connection record. */
-  saveConnection(record: ConnectionRecord): Promise<void>;
-  deleteConnection(tenant: string): Promise<void>;
+  /**
+   * Creates or replaces the tenant's one connection record and bumps its revision. With a
+   * condition, atomically: only when the stored revision equals `expectedRevision` (`0`: only when
+   * there is no record); otherwise nothing is written and the current record comes back.
+   */
+  saveConnection(
+    record: ConnectionRecord,
+    condition?: WriteCondition,
+  ): Promise<SaveConnectionResult>;
+  /**
+   * Deletes the tenant's record; with a condition, only at that revision. Answers whether a
+   * record was deleted (deleting a missing record is not an error: `false`).
+   */
+  deleteConnection(tenant: string, condition?: WriteCondition): Promise<boolean>;
+  /**
+   * Tenants that have a record, in ascending order, after `after` (exclusive), at most `limit`:
+   * how `reencryptAll` walks every record.
+   */
+  listTenants(options: { after?: string | undefined; limit: number }): Promise<string[]>;
   saveAuthorization(authorization: PendingAuthorization): Promise<void>;
   /**
    * Marks the authorization used and returns it, once. With `tenant`, an authorization of another
