@@ -81,8 +81,11 @@ export interface SoakFigures {
 
 const APP_ORIGIN = 'http://app.localhost:5173';
 
-/** The simulator app settings that turn on reuse detection (see the probe in `runSoak`). */
-const REUSE_DETECTION = {};
+/**
+ * Reuse detection (on by default for rotating apps; said here so a change of default cannot
+ * quietly turn the soak toothless). The probe in `runSoak` checks it works.
+ */
+const REUSE_DETECTION = { refreshTokenReuseDetection: true } as const;
 
 /** A small deterministic generator (mulberry32): the same seed, the same storm. */
 function random(seed: number) {
