@@ -15,7 +15,7 @@ const { values } = parseArgs({
     operations: { type: 'string', default: '6000' },
     concurrency: { type: 'string', default: '32' },
     'max-seconds': { type: 'string', default: '180' },
-    'session-timeout-ms': { type: 'string', default: '2000' },
+    'session-timeout-ms': { type: 'string', default: '3000' },
     seed: { type: 'string', default: '1' },
     json: { type: 'string' },
   },

@@ -65,6 +65,8 @@ export interface SoakFigures {
   contestedAdminActions: number;
   /** Callbacks delivered twice at once (the same code and state, to two instances). */
   replayedCallbacks: number;
+  /** Sign-ins started again because the simulator's login session lapsed (a busy machine). */
+  loginRetries: number;
   /** Sessions whose first token had expired at Salesforce (401), refreshed by force. */
   staleTokensMet: number;
   refreshCalls: number;
@@ -143,6 +145,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   const instances: Instance[] = [];
   let proxy: Server | undefined;
   let pool: pg.Pool | undefined;
+  let stopping = false;
   const requestsPerInstance: number[] = [];
   try {
     // The round-robin: one public address for all instances, so the callback URL is one.
@@ -196,6 +199,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       )),
     );
     say(`${instances.length} handler processes up behind ${publicUrl}`);
+    const crashes: SoakViolation[] = [];
+    instances.forEach((instance, i) => {
+      instance.child.once('exit', (code, signal) => {
+        if (stopping) return;
+        crashes.push({
+          kind: 'unexpected_failure',
+          detail: `handler process ${i} exited during the soak (${signal ?? code}): ${instance.output.slice(-5).join(' | ')}`,
+        });
+      });
+    });
 
     // Each tenant is a customer with an org of its own app (two: credential changes switch).
     const addApp = (name: string) =>
@@ -268,6 +281,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       return (await response.json()) as SoakSessionAnswer;
     };
     const codesDelivered: string[] = [];
+    let loginRetries = 0;
     const statesSeen: string[] = [];
     /** Saves credentials when asked, authorizes at the simulator: the callback URL to deliver. */
     const prepareConnect = async (tenant: TenantState, saveFirst: boolean) => {
@@ -280,17 +294,30 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
         );
         if (saved.status !== 200) return { error: `save answered ${saved.status}` };
       }
-      const start = await call('POST', '/connection/authorize', tenant.id, {
-        returnOrigin: APP_ORIGIN,
-      });
-      if (start.status !== 200)
-        return {
-          error: `authorize answered ${start.status} ${String((start.json.error as { code?: string })?.code)}`,
-        };
-      statesSeen.push(String(start.json.state));
-      const landed = await authorizeAtSimulator(String(start.json.authorizeUrl));
-      if (landed.kind !== 'callback' || !landed.code)
+      // The simulator's login session lives as long as its access tokens (short here, to make
+      // them stale): on a busy machine it can lapse between login and consent. That is the
+      // browser's trouble, not the server's: sign in again with a new authorization.
+      let landed: Awaited<ReturnType<typeof authorizeAtSimulator>> | undefined;
+      for (let attempt = 1; !landed; attempt++) {
+        const start = await call('POST', '/connection/authorize', tenant.id, {
+          returnOrigin: APP_ORIGIN,
+        });
+        if (start.status !== 200) {
+          return {
+            error: `authorize answered ${start.status} ${String((start.json.error as { code?: string })?.code)}`,
+          };
+        }
+        statesSeen.push(String(start.json.state));
+        try {
+          landed = await authorizeAtSimulator(String(start.json.authorizeUrl));
+        } catch (error) {
+          if (attempt >= 4 || !String(error).includes('refused the login')) throw error;
+          loginRetries++;
+        }
+      }
+      if (landed.kind !== 'callback' || !landed.code) {
         return { error: `simulator: ${landed.error ?? landed.kind}` };
+      }
       codesDelivered.push(landed.code);
       return { url: landed.url };
     };
@@ -347,8 +374,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       Array.from({ length: 8 }, async () => {
         while (cursor < tenants.length) {
           const tenant = tenants[cursor++] as TenantState;
-          const prepared = await prepareConnect(tenant, true);
-          const verdict = prepared.url ? await deliver(prepared.url) : prepared.error;
+          const verdict = await prepareConnect(tenant, true)
+            .then((prepared) => (prepared.url ? deliver(prepared.url) : prepared.error))
+            .catch((error: unknown) => `request failed: ${String(error)}`);
           if (verdict !== 'connected') {
             violations.push({
               kind: 'unexpected_failure',
@@ -565,6 +593,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
           count('connect (callback)');
           await reconnect(tenant);
         }
+      } catch (error) {
+        // Nothing in the storm may fail below HTTP: a reset or a crashed process is a finding.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        violations.push({
+          kind: 'unexpected_failure',
+          tenant: tenant.id,
+          detail: `request failed: ${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`,
+        });
       } finally {
         tenant.opsInFlight--;
       }
@@ -700,6 +736,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
         }
       }
     }
+    violations.push(...crashes);
     const checkSeconds = (performance.now() - checkStart) / 1000;
 
     const total = Object.values(operations).reduce((a, b) => a + b, 0);
@@ -711,6 +748,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       racesHit,
       contestedAdminActions: contested,
       replayedCallbacks: replayed,
+      loginRetries,
       staleTokensMet,
       refreshCalls: reports.reduce((sum, r) => sum + r.refreshCalls, 0),
       refreshRefused: reports.reduce((sum, r) => sum + r.refreshRefused, 0),
@@ -723,6 +761,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       finalStates,
     };
   } finally {
+    stopping = true;
     proxy?.closeAllConnections();
     proxy?.close();
     await Promise.all(instances.map(stopInstance));
@@ -797,6 +836,7 @@ export function formatSoakFigures(figures: SoakFigures): string {
     `races hit (an operation started while another ran for the same tenant): ${figures.racesHit}`,
     `contested admin actions: ${figures.contestedAdminActions}`,
     `callbacks replayed to two instances at once: ${figures.replayedCallbacks}`,
+    `sign-ins started again (the simulator's login session lapsed): ${figures.loginRetries}`,
     `stale access tokens met (401, refreshed by force): ${figures.staleTokensMet}`,
     `refreshes: ${figures.refreshCalls} (refused by Salesforce: ${figures.refreshRefused})`,
     `code exchanges: ${figures.codeExchanges}`,

@@ -18,7 +18,7 @@ describe('multi-instance soak (short)', () => {
         operations: 400,
         concurrency: 16,
         maxStormMs: 5000,
-        sessionTimeoutMs: 1000,
+        sessionTimeoutMs: 1500,
         seed: 14,
       });
       const report = formatSoakFigures(figures);
