@@ -47,6 +47,11 @@ export interface ConnectionServiceConfig {
   accessTokenMaxAgeMs: number;
   /** 0 turns the preflight off. */
   preflightTimeoutMs: number;
+  /**
+   * How long one instance may hold the right to spend a refresh token: longer than a refresh
+   * call can take. Others wait for its result that long at most, then take over.
+   */
+  refreshLeaseMs: number;
 }
 
 /**
@@ -87,6 +92,30 @@ const BROKEN_CODES: ReadonlySet<ConnectErrorCode> = new Set([
 ]);
 
 const KEPT_USED_STATES_MS = 24 * 60 * 60 * 1000;
+// A write that keeps losing to newer writes gives up after this many tries: the store is busy
+// with this tenant, and the caller may try again.
+const MAX_WRITE_ATTEMPTS = 8;
+const MAX_ERROR_DESCRIPTION = 1000;
+const MAX_ERROR_VALUE = 200;
+
+/**
+ * What may be kept and echoed of a text Salesforce (or anyone forging a callback URL) put in the
+ * callback's query: no control characters (a NUL breaks Postgres text), and a bounded length.
+ */
+export function cleanCallbackText(value: string | null | undefined, max: number) {
+  if (typeof value !== 'string') return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  const cleaned = value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  if (cleaned === '') return undefined;
+  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+}
+
+const UNREADABLE_TOKENS =
+  'The server can no longer read the saved Salesforce tokens (its encryption key changed): reconnect to Salesforce.';
+const UNREADABLE_SECRET =
+  'The server can no longer read the saved Consumer Secret (its encryption key changed): save the credentials again, typing the Consumer Secret.';
+const CHANGED_DURING_SIGN_IN =
+  'The connection changed while this sign-in was finishing (it was disconnected, or its credentials were replaced). Connect again.';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -120,25 +149,38 @@ function withoutTokens(record: ConnectionRecord): ConnectionRecord {
     connectedAt: _c,
     checkedAt: _ch,
     error: _e,
+    refreshingUntil: _l,
     ...kept
   } = record;
   return kept;
 }
+
+/** Marks a record for deletion in {@link createConnectionService}'s conditional writes. */
+const DELETE = Symbol('delete');
 
 /**
  * The reference server's connection logic, independent of HTTP: credentials, authorization with
  * PKCE and single-use states, token exchange, refresh on use, disconnect. One instance serves
  * every tenant; every method takes the tenant the handler resolved.
  */
+/**
+ * The reference server's connection logic, independent of HTTP: credentials, authorization with
+ * PKCE and single-use states, token exchange, refresh on use, disconnect. One instance serves
+ * every tenant; every method takes the tenant the handler resolved.
+ *
+ * Every write is conditional on the revision of the record it was computed from, so several
+ * server instances on one store never overwrite each other's newer state; and every refresh goes
+ * through one lease per tenant, so a rotating refresh token is spent once.
+ */
 export function createConnectionService(config: ConnectionServiceConfig) {
   const { store, box, salesforce, clock, logger } = config;
-  // One refresh or check per tenant at a time within this process: with refresh token rotation,
-  // two parallel refreshes would spend the same refresh token and one would fail.
-  const inFlight = new Map<string, Promise<ConnectionRecord | undefined>>();
+  // One refresh or check per tenant at a time within this process; across processes the refresh
+  // lease in the record does the same.
+  const inFlight = new Map<string, Promise<unknown>>();
 
-  const singleFlight = (key: string, run: () => Promise<ConnectionRecord | undefined>) => {
+  const singleFlight = <T>(key: string, run: () => Promise<T>): Promise<T> => {
     const running = inFlight.get(key);
-    if (running) return running;
+    if (running) return running as Promise<T>;
     const started = run().finally(() => inFlight.delete(key));
     inFlight.set(key, started);
     return started;
@@ -181,12 +223,118 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   const encrypt = (tenant: string, field: string, plaintext: string) =>
     box.encrypt(plaintext, { tenant, field });
 
+  /** The app's credentials; an unreadable secret is a ConnectError that says what to do. */
   async function appOf(record: ConnectionRecord): Promise<SalesforceApp> {
+    let consumerSecret: string;
+    try {
+      consumerSecret = await decrypt(record, 'consumer_secret', record.consumerSecret);
+    } catch (error) {
+      if (error instanceof DecryptionError) {
+        logger.error('the saved consumer secret cannot be decrypted', { tenant: record.tenant });
+        throw new ConnectError('adapter_error', UNREADABLE_SECRET, { cause: error });
+      }
+      throw error;
+    }
+    return { loginUrl: record.loginUrl, consumerKey: record.consumerKey, consumerSecret };
+  }
+
+  /** A token of the record, decrypted; undefined when it cannot be read (key changed). */
+  async function readToken(record: ConnectionRecord, field: 'access_token' | 'refresh_token') {
+    const envelope = field === 'access_token' ? record.accessToken : record.refreshToken;
+    if (envelope === undefined) return undefined;
+    try {
+      return await decrypt(record, field, envelope);
+    } catch (error) {
+      if (error instanceof DecryptionError) return undefined;
+      throw error;
+    }
+  }
+
+  const ENVELOPE_FIELDS = [
+    ['consumerSecret', 'consumer_secret'],
+    ['accessToken', 'access_token'],
+    ['refreshToken', 'refresh_token'],
+  ] as const;
+
+  /**
+   * Finishes a key rotation one record at a time: every envelope written under an older key is
+   * written again under the current one. Tokens no key can read are dropped (reconnect); a
+   * secret no key can read stays, and the connection says to save the credentials again.
+   */
+  async function withCurrentKey(record: ConnectionRecord): Promise<ConnectionRecord> {
+    let next = record;
+    for (const [name, field] of ENVELOPE_FIELDS) {
+      const envelope = next[name];
+      if (envelope === undefined || (await box.isCurrent(envelope))) continue;
+      let plain: string | undefined;
+      try {
+        plain = await decrypt(next, field, envelope);
+      } catch (error) {
+        if (!(error instanceof DecryptionError)) throw error;
+      }
+      if (plain !== undefined) {
+        next = { ...next, [name]: await encrypt(next.tenant, field, plain) };
+      } else if (name !== 'consumerSecret') {
+        next = unreadableTokens(next);
+      }
+    }
+    return next;
+  }
+
+  function unreadableTokens(record: ConnectionRecord): ConnectionRecord {
+    const {
+      accessToken: _a,
+      refreshToken: _r,
+      tokenIssuedAt: _t,
+      refreshingUntil: _l,
+      ...rest
+    } = record;
+    if (record.status !== 'connected') return rest;
     return {
-      loginUrl: record.loginUrl,
-      consumerKey: record.consumerKey,
-      consumerSecret: await decrypt(record, 'consumer_secret', record.consumerSecret),
+      ...rest,
+      status: 'needs_reauth',
+      error: { code: 'invalid_grant', message: UNREADABLE_TOKENS },
+      updatedAt: clock(),
     };
+  }
+
+  type Build = (
+    latest: ConnectionRecord | undefined,
+  ) => Promise<ConnectionRecord | typeof DELETE | undefined> | ConnectionRecord | undefined;
+
+  /**
+   * The one way this service writes: `build` turns the record as stored into the next one, the
+   * write is conditional on the revision it was built from, and on a conflict `build` runs
+   * again on the newer record. `build` answers undefined when its intent no longer applies to
+   * the newer record: then nothing is written and the newer record wins.
+   */
+  async function commit(
+    tenant: string,
+    read: ConnectionRecord | undefined,
+    build: Build,
+  ): Promise<{ saved: boolean; record: ConnectionRecord | undefined }> {
+    let current = read;
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const next = await build(current);
+      if (next === undefined) return { saved: false, record: current };
+      const expectedRevision = current?.revision ?? 0;
+      if (next === DELETE) {
+        if (!current) return { saved: true, record: undefined };
+        if (await store.deleteConnection(tenant, { expectedRevision })) {
+          return { saved: true, record: undefined };
+        }
+        current = await store.getConnection(tenant);
+        continue;
+      }
+      const prepared = await withCurrentKey({ ...next, tenant });
+      const result = await store.saveConnection(prepared, { expectedRevision });
+      if (result.saved) return { saved: true, record: { ...prepared, revision: result.revision } };
+      current = result.current;
+    }
+    throw new ConnectError(
+      'adapter_error',
+      'The connection kept changing while it was being saved; try again in a moment.',
+    );
   }
 
   /** Stores a token set on a record, encrypted; keeps the old refresh token when none came. */
@@ -201,6 +349,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       // The server's own clock, not Salesforce's issued_at: ages are then immune to clock skew.
       tokenIssuedAt: now,
     };
+    delete next.refreshingUntil;
     if (tokens.refreshToken) {
       next.refreshToken = await encrypt(record.tenant, 'refresh_token', tokens.refreshToken);
     }
@@ -213,80 +362,239 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   /** The connection after Salesforce refused its tokens for good (or after another failure). */
   function failed(record: ConnectionRecord, error: ConnectError, now: number): ConnectionRecord {
     const status = REAUTH_CODES.has(error.code) ? 'needs_reauth' : 'error';
-    const { accessToken: _a, refreshToken: _r, tokenIssuedAt: _t, ...rest } = record;
+    const {
+      accessToken: _a,
+      refreshToken: _r,
+      tokenIssuedAt: _t,
+      refreshingUntil: _l,
+      ...rest
+    } = record;
     return { ...rest, status, error: error.toJSON(), updatedAt: now };
-  }
-
-  /**
-   * Refreshes the tokens. When Salesforce says the refresh token is spent, the record is read
-   * again first: another server (or request) may have rotated it a moment ago.
-   */
-  async function refreshTokens(record: ConnectionRecord, signal?: AbortSignal) {
-    const now = clock();
-    if (!record.refreshToken) {
-      throw new ConnectError(
-        'invalid_grant',
-        'The Salesforce session ended and there is no refresh token to renew it: reconnect. To stay connected, the app needs the "Perform requests at any time" (refresh_token) scope.',
-      );
-    }
-    const refreshToken = await decrypt(record, 'refresh_token', record.refreshToken);
-    try {
-      const tokens = await salesforce.refresh({ app: await appOf(record), refreshToken, signal });
-      const next = await withTokens(record, tokens, now);
-      const saved = await saveUnlessChanged(record, next);
-      // Another server refreshed first: its tokens are as good as these.
-      if (
-        saved !== next &&
-        saved?.status === 'connected' &&
-        saved.credentialsId === record.credentialsId
-      ) {
-        return saved;
-      }
-      if (saved !== next) {
-        throw new ConnectError(
-          'not_configured',
-          'The connection changed while its token was being refreshed; try again.',
-        );
-      }
-      logger.info('refreshed the access token', {
-        tenant: record.tenant,
-        rotated: tokens.refreshToken !== undefined && tokens.refreshToken !== refreshToken,
-      });
-      return next;
-    } catch (error) {
-      if (ConnectError.is(error) && REAUTH_CODES.has(error.code)) {
-        const latest = await store.getConnection(record.tenant);
-        if (latest?.refreshToken && latest.refreshToken !== record.refreshToken) return latest;
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * Saves what a refresh or check produced, unless the record changed meanwhile (a disconnect,
-   * new credentials, or another server's refresh): then the newer record wins and is returned.
-   * Read-compare-write, not atomic, but it narrows the window to one store round trip.
-   */
-  async function saveUnlessChanged(
-    before: ConnectionRecord,
-    next: ConnectionRecord,
-  ): Promise<ConnectionRecord | undefined> {
-    const latest = await store.getConnection(before.tenant);
-    if (
-      !latest ||
-      latest.credentialsId !== before.credentialsId ||
-      latest.refreshToken !== before.refreshToken ||
-      latest.status !== before.status
-    ) {
-      return latest;
-    }
-    await store.saveConnection(next);
-    return next;
   }
 
   /** Whether a Salesforce failure means the stored authorization is finished. */
   const isFinal = (error: ConnectError) =>
     REAUTH_CODES.has(error.code) || BROKEN_CODES.has(error.code);
+
+  /** Revokes one token at Salesforce; failures are logged, never thrown. */
+  async function revokeTokenQuietly(
+    tenant: string,
+    app: SalesforceApp,
+    token: string,
+    why: string,
+  ): Promise<void> {
+    try {
+      await salesforce.revoke({ app, token });
+      logger.info('revoked the Salesforce token', { tenant, why });
+    } catch (error) {
+      logger.warn('could not revoke the Salesforce token', {
+        tenant,
+        why,
+        code: ConnectError.is(error) ? error.code : 'unknown',
+      });
+    }
+  }
+
+  /** Revokes a record's refresh (or access) token; failures are logged, never thrown. */
+  async function revokeQuietly(record: ConnectionRecord, why: string): Promise<void> {
+    const field = record.refreshToken ? 'refresh_token' : 'access_token';
+    let token: string | undefined;
+    let app: SalesforceApp;
+    try {
+      token = await readToken(record, field);
+      if (token === undefined) return;
+      app = await appOf(record);
+    } catch (error) {
+      logger.warn('could not revoke the Salesforce token', {
+        tenant: record.tenant,
+        why,
+        code: ConnectError.is(error) ? error.code : 'unknown',
+      });
+      return;
+    }
+    await revokeTokenQuietly(record.tenant, app, token, why);
+  }
+
+  /** Stores that the tokens are unreadable (when the record still holds them), then says so. */
+  async function markUnreadable(record: ConnectionRecord): Promise<never> {
+    logger.error('the saved tokens cannot be decrypted', { tenant: record.tenant });
+    await commit(record.tenant, record, (latest) =>
+      latest &&
+      latest.credentialsId === record.credentialsId &&
+      latest.accessToken === record.accessToken &&
+      latest.refreshToken === record.refreshToken
+        ? unreadableTokens(latest)
+        : undefined,
+    );
+    throw new ConnectError('invalid_grant', UNREADABLE_TOKENS);
+  }
+
+  /** Waits a moment (another instance holds the refresh lease), or throws when aborted. */
+  function pause(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const timer = setTimeout(done, 20 + Math.floor(Math.random() * 60));
+      function done() {
+        signal?.removeEventListener('abort', aborted);
+        resolve();
+      }
+      function aborted() {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      }
+      signal?.addEventListener('abort', aborted, { once: true });
+    });
+  }
+
+  const changedDuringRefresh = () =>
+    new ConnectError(
+      'not_configured',
+      'The connection changed while its token was being refreshed (disconnected, or new credentials); connect again.',
+    );
+
+  /**
+   * The one coordination point of every refresh (status check, `getSalesforceSession`, forced
+   * refresh): one flight per tenant in this process, and across processes a lease claimed with a
+   * conditional write, so a rotating refresh token is spent exactly once. `seen` is the record the
+   * caller judged stale; when the stored tokens changed since, they are used as they are.
+   */
+  function refreshShared(seen: ConnectionRecord, signal?: AbortSignal) {
+    return singleFlight(`refresh:${seen.tenant}`, () => refreshCoordinated(seen, signal));
+  }
+
+  async function refreshCoordinated(
+    seen: ConnectionRecord,
+    signal: AbortSignal | undefined,
+  ): Promise<ConnectionRecord> {
+    const tenant = seen.tenant;
+    const waitUntil = Date.now() + config.refreshLeaseMs;
+    for (;;) {
+      const latest = await store.getConnection(tenant);
+      if (!latest || latest.credentialsId !== seen.credentialsId) throw changedDuringRefresh();
+      if (latest.status !== 'connected') {
+        throw ConnectError.fromJSON(
+          latest.error ?? { code: 'not_configured', message: 'Salesforce is not connected.' },
+        );
+      }
+      // Another request or instance refreshed (or reconnected) since the caller read the record.
+      if (
+        latest.accessToken !== undefined &&
+        (latest.tokenIssuedAt !== seen.tokenIssuedAt || latest.accessToken !== seen.accessToken) &&
+        (latest.refreshingUntil ?? 0) <= clock()
+      ) {
+        return latest;
+      }
+      const leased = (latest.refreshingUntil ?? 0) > clock();
+      if (leased && Date.now() < waitUntil) {
+        await pause(signal);
+        continue;
+      }
+      if (!latest.refreshToken) {
+        const failure = new ConnectError(
+          'invalid_grant',
+          'The Salesforce session ended and there is no refresh token to renew it: reconnect. To stay connected, the app needs the "Perform requests at any time" (refresh_token) scope.',
+        );
+        await commit(tenant, latest, (current) =>
+          current?.status === 'connected' &&
+          current.credentialsId === latest.credentialsId &&
+          !current.refreshToken &&
+          current.accessToken === latest.accessToken
+            ? failed(current, failure, clock())
+            : undefined,
+        );
+        throw failure;
+      }
+      // Claim the lease (or take over one its holder never released).
+      const claim: ConnectionRecord = { ...latest, refreshingUntil: clock() + config.refreshLeaseMs };
+      const claimed = await store.saveConnection(claim, {
+        expectedRevision: latest.revision ?? 0,
+      });
+      if (!claimed.saved) continue;
+      return refreshHolding({ ...claim, revision: claimed.revision }, signal);
+    }
+  }
+
+  /** Spends the refresh token; only the holder of the lease on `held` gets here. */
+  async function refreshHolding(
+    held: ConnectionRecord,
+    signal: AbortSignal | undefined,
+  ): Promise<ConnectionRecord> {
+    const tenant = held.tenant;
+    const refreshToken = await readToken(held, 'refresh_token');
+    if (refreshToken === undefined) return markUnreadable(held);
+    const app = await appOf(held);
+    const now = clock();
+    let tokens: SalesforceTokenSet;
+    try {
+      tokens = await salesforce.refresh({ app, refreshToken, signal });
+    } catch (error) {
+      const failure = ConnectError.is(error) ? error : fromSalesforceError(null, { cause: error });
+      if (!isFinal(failure)) {
+        // Salesforce down or slow: hand the lease back, keep everything else.
+        await commit(tenant, held, (latest) => {
+          if (!latest || latest.refreshingUntil !== held.refreshingUntil) return undefined;
+          const { refreshingUntil: _l, ...rest } = latest;
+          return rest;
+        }).catch(() => undefined);
+        throw failure;
+      }
+      // Before calling the grant finished: another writer may have rotated the token meanwhile
+      // (an instance that took the lease over); its tokens are as good.
+      const latest = await store.getConnection(tenant);
+      if (
+        latest?.status === 'connected' &&
+        latest.credentialsId === held.credentialsId &&
+        latest.accessToken !== undefined &&
+        latest.refreshToken !== held.refreshToken
+      ) {
+        return latest;
+      }
+      const marked = await commit(tenant, latest, (current) =>
+        current &&
+        current.credentialsId === held.credentialsId &&
+        current.refreshToken === held.refreshToken
+          ? failed(current, failure, clock())
+          : undefined,
+      );
+      if (marked.saved) {
+        logger.warn('Salesforce no longer accepts the connection', { tenant, code: failure.code });
+        throw failure;
+      }
+      if (marked.record?.status === 'connected' && marked.record.accessToken) return marked.record;
+      throw failure;
+    }
+    const saved = await commit(tenant, held, async (latest) => {
+      if (
+        !latest ||
+        latest.status !== 'connected' ||
+        latest.credentialsId !== held.credentialsId ||
+        latest.refreshToken !== held.refreshToken
+      ) {
+        return undefined;
+      }
+      return withTokens(latest, tokens, now);
+    });
+    if (!saved.saved) {
+      // A disconnect, new credentials or a reconnection won: these fresh tokens belong to nobody.
+      await revokeTokenQuietly(
+        tenant,
+        app,
+        tokens.refreshToken ?? tokens.accessToken,
+        'refreshed tokens no longer needed',
+      );
+      const latest = saved.record;
+      if (latest?.status === 'connected' && latest.accessToken) return latest;
+      throw changedDuringRefresh();
+    }
+    logger.info('refreshed the access token', {
+      tenant,
+      rotated: tokens.refreshToken !== undefined && tokens.refreshToken !== refreshToken,
+    });
+    return saved.record as ConnectionRecord;
+  }
 
   /**
    * The liveness check behind `GET /connection`: asks Salesforce who the token belongs to,
@@ -299,14 +607,16 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const stale = clock() - (current.tokenIssuedAt ?? 0) >= config.accessTokenMaxAgeMs;
       // Without a refresh token an old access token may still work: let Salesforce decide.
       if (!current.accessToken || (stale && current.refreshToken)) {
-        current = await refreshTokens(current);
+        current = await refreshShared(current);
       }
       let identity: SalesforceIdentity | undefined;
       const lookup = async (r: ConnectionRecord) => {
+        const accessToken = await readToken(r, 'access_token');
+        if (accessToken === undefined) return markUnreadable(r);
         try {
           return await salesforce.identity({
             app: await appOf(r),
-            accessToken: await decrypt(r, 'access_token', r.accessToken as string),
+            accessToken,
             identityUrl: r.identityUrl,
           });
         } catch (error) {
@@ -321,59 +631,66 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       } catch (error) {
         const refused = ConnectError.is(error) && (error.status === 401 || error.status === 403);
         if (!refused) throw error;
-        current = await refreshTokens(current);
+        current = await refreshShared(current);
         identity = await lookup(current);
       }
       const now = clock();
-      const changed =
-        identity !== undefined &&
-        (identity.username !== current.username || identity.displayName !== current.displayName);
-      const next: ConnectionRecord = {
-        ...current,
-        ...(identity?.username ? { username: identity.username } : {}),
-        ...(identity?.displayName ? { displayName: identity.displayName } : {}),
-        checkedAt: now,
-        ...(changed ? { updatedAt: now } : {}),
-      };
-      return await saveUnlessChanged(current, next);
+      const checked = current;
+      const result = await commit(checked.tenant, checked, (latest) => {
+        // Only the facts about the tokens checked; anything newer stays as it is.
+        if (
+          !latest ||
+          latest.credentialsId !== checked.credentialsId ||
+          latest.accessToken !== checked.accessToken ||
+          latest.status !== 'connected'
+        ) {
+          return undefined;
+        }
+        const changed =
+          identity !== undefined &&
+          (identity.username !== latest.username || identity.displayName !== latest.displayName);
+        return {
+          ...latest,
+          ...(identity?.username ? { username: identity.username } : {}),
+          ...(identity?.displayName ? { displayName: identity.displayName } : {}),
+          checkedAt: now,
+          ...(changed ? { updatedAt: now } : {}),
+        };
+      });
+      return result.record;
     } catch (error) {
-      if (error instanceof DecryptionError) throw error;
       const failure = ConnectError.is(error) ? error : fromSalesforceError(null);
       const now = clock();
+      const base = current;
       if (isFinal(failure)) {
         logger.warn('Salesforce no longer accepts the connection', {
           tenant: record.tenant,
           code: failure.code,
         });
-        return saveUnlessChanged(current, failed(current, failure, now));
+        const result = await commit(base.tenant, base, (latest) =>
+          latest &&
+          latest.status === 'connected' &&
+          latest.credentialsId === base.credentialsId &&
+          latest.refreshToken === base.refreshToken &&
+          latest.accessToken === base.accessToken
+            ? failed(latest, failure, now)
+            : undefined,
+        );
+        return result.record;
       }
-      // Salesforce down or slow: keep the connection as it was, and try again next interval.
+      // Salesforce down or slow, or the connection changed meanwhile: keep it as it is, and try
+      // again next interval.
       logger.warn('could not check the connection with Salesforce', {
         tenant: record.tenant,
         code: failure.code,
       });
-      return saveUnlessChanged(current, { ...current, checkedAt: now });
+      const result = await commit(base.tenant, base, (latest) =>
+        latest && latest.status === 'connected' && latest.credentialsId === base.credentialsId
+          ? { ...latest, checkedAt: now }
+          : undefined,
+      );
+      return result.record;
     }
-  }
-
-  /** Revokes a record's refresh (or access) token; failures are logged, never thrown. */
-  function revokeQuietly(record: ConnectionRecord, why: string): Promise<void> {
-    const envelope = record.refreshToken ?? record.accessToken;
-    if (!envelope) return Promise.resolve();
-    const field = record.refreshToken ? 'refresh_token' : 'access_token';
-    return (async () => {
-      try {
-        const token = await decrypt(record, field, envelope);
-        await salesforce.revoke({ app: await appOf(record), token });
-        logger.info('revoked the Salesforce token', { tenant: record.tenant, why });
-      } catch (error) {
-        logger.warn('could not revoke the Salesforce token', {
-          tenant: record.tenant,
-          why,
-          code: ConnectError.is(error) ? error.code : 'unknown',
-        });
-      }
-    })();
   }
 
   function parseCredentials(input: unknown, secretAlreadySaved: boolean): CredentialsInput {
@@ -391,6 +708,49 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       loginIssue ? 'invalid_login_url' : 'invalid_input',
       message || first?.message || 'The credentials are not valid.',
     );
+  }
+
+  const secretForOtherApp = () =>
+    new ConnectError(
+      'invalid_input',
+      'Type the Consumer Secret: the Consumer Key or Login URL changed, and the saved secret belongs to the app saved before.',
+    );
+
+  /** Whether every token envelope of a record can be read with the configured keys. */
+  async function tokensReadable(record: ConnectionRecord) {
+    if (record.accessToken && (await readToken(record, 'access_token')) === undefined) return false;
+    if (record.refreshToken && (await readToken(record, 'refresh_token')) === undefined)
+      return false;
+    return true;
+  }
+
+  /** Where a callback's work is applied: the fields a successful sign-in sets. */
+  function connectedOn(latest: ConnectionRecord, made: ConnectionRecord): ConnectionRecord {
+    const next: ConnectionRecord = {
+      ...latest,
+      status: 'connected',
+      accessToken: made.accessToken,
+      refreshToken: made.refreshToken,
+      tokenIssuedAt: made.tokenIssuedAt,
+      instanceUrl: made.instanceUrl,
+      identityUrl: made.identityUrl,
+      scopes: made.scopes,
+      orgId: made.orgId,
+      orgName: made.orgName,
+      isSandbox: made.isSandbox,
+      userId: made.userId,
+      username: made.username,
+      displayName: made.displayName,
+      connectedAt: made.connectedAt,
+      checkedAt: made.checkedAt,
+      updatedAt: made.updatedAt,
+    };
+    delete next.error;
+    delete next.refreshingUntil;
+    for (const key of Object.keys(next) as (keyof ConnectionRecord)[]) {
+      if (next[key] === undefined) delete next[key];
+    }
+    return next;
   }
 
   return {
@@ -415,41 +775,23 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const values = parseCredentials(input, existing !== undefined);
       const login = normalizeLoginUrl(values.loginUrl, { allowedHosts: config.allowedLoginHosts });
       const loginUrl = login.ok ? login.url : values.loginUrl;
-      const now = clock();
-      const sameApp =
-        existing !== undefined &&
-        existing.loginUrl === loginUrl &&
-        existing.consumerKey === values.consumerKey;
-      const consumerSecret = values.consumerSecret
-        ? await encrypt(tenant, 'consumer_secret', values.consumerSecret)
-        : (existing?.consumerSecret as string);
-
-      let record: ConnectionRecord;
-      if (existing && sameApp) {
-        // Same app: a new secret (or none) keeps the tokens, which stay valid at Salesforce.
-        record = {
-          ...existing,
-          consumerSecret,
-          status:
-            existing.status === 'error' || existing.status === 'disconnected'
-              ? 'configured'
-              : existing.status,
-          updatedAt: now,
-        };
-        if (record.status === 'configured' || record.status === 'connected') delete record.error;
-      } else {
-        record = {
-          ...(existing ? withoutTokens(existing) : {}),
-          tenant,
-          status: 'configured',
-          loginUrl,
-          consumerKey: values.consumerKey,
-          consumerSecret,
-          credentialsId: randomId(),
-          updatedAt: now,
-        };
+      const isSameApp = (record: ConnectionRecord | undefined): record is ConnectionRecord =>
+        record !== undefined &&
+        record.loginUrl === loginUrl &&
+        record.consumerKey === values.consumerKey;
+      // The saved secret goes only with the key and login host it was saved for: sent with
+      // another app's key, or to another host, it would be another app's secret leaking.
+      if (!values.consumerSecret && !isSameApp(existing)) throw secretForOtherApp();
+      if (!values.consumerSecret && existing) {
+        await appOf(existing).catch((error: unknown) => {
+          throw ConnectError.is(error) ? new ConnectError('invalid_input', UNREADABLE_SECRET) : error;
+        });
       }
+      const typedSecret = values.consumerSecret
+        ? await encrypt(tenant, 'consumer_secret', values.consumerSecret)
+        : undefined;
 
+      let preflightError: ConnectError | undefined;
       if (config.preflightTimeoutMs > 0) {
         const result = await preflightCredentials({
           loginUrl,
@@ -461,7 +803,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           signal,
         });
         if (result.outcome === 'problem') {
-          record.error = result.error.toJSON();
+          preflightError = result.error;
           logger.info('preflight found a problem with the credentials', {
             tenant,
             code: result.error.code,
@@ -474,12 +816,51 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         }
       }
 
-      await store.saveConnection(record);
+      let replaced: ConnectionRecord | undefined;
+      let sameApp = false;
+      const now = clock();
+      const saved = await commit(tenant, existing, async (latest) => {
+        replaced = latest;
+        sameApp = isSameApp(latest);
+        const consumerSecret = typedSecret ?? (sameApp ? latest?.consumerSecret : undefined);
+        // Another admin replaced the app meanwhile: the secret left empty is not theirs.
+        if (consumerSecret === undefined) throw secretForOtherApp();
+        let record: ConnectionRecord;
+        if (latest && sameApp) {
+          // Same app: a new secret (or none) keeps the tokens, which stay valid at Salesforce;
+          // tokens no key can read any more are dropped, so connecting again repairs it.
+          const readable = await tokensReadable(latest);
+          record = {
+            ...(readable ? latest : withoutTokens(latest)),
+            consumerSecret,
+            status:
+              !readable || latest.status === 'error' || latest.status === 'disconnected'
+                ? 'configured'
+                : latest.status,
+            updatedAt: now,
+          };
+          if (record.status === 'configured' || record.status === 'connected') delete record.error;
+        } else {
+          record = {
+            ...(latest ? withoutTokens(latest) : {}),
+            tenant,
+            status: 'configured',
+            loginUrl,
+            consumerKey: values.consumerKey,
+            consumerSecret,
+            credentialsId: randomId(),
+            updatedAt: now,
+          };
+          delete record.revision;
+        }
+        if (preflightError) record.error = preflightError.toJSON();
+        return record;
+      });
       logger.info('saved credentials', { tenant, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.
       // Awaited (it never throws) so the answer means the old tokens are gone, as far as possible.
-      if (existing && !sameApp) await revokeQuietly(existing, 'credentials replaced');
-      return view(record);
+      if (replaced && !sameApp) await revokeQuietly(replaced, 'credentials replaced');
+      return view(saved.record);
     },
 
     /**
@@ -536,7 +917,8 @@ export function createConnectionService(config: ConnectionServiceConfig) {
      * Spends the state and, when Salesforce sent a code, exchanges it. `tenant` is the caller's
      * tenant when known: a state of another tenant is then refused without being spent. The
      * callback page calls this without a tenant when the session is unknown there (the state
-     * itself is bound to its tenant).
+     * itself is bound to its tenant). Once the state is known, every failure (Salesforce's or
+     * the store's) comes back as a result with its `returnOrigin`, never as a throw.
      */
     async complete(input: {
       state: string | null | undefined;
@@ -572,7 +954,34 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
       const returnOrigin = pending.returnOrigin;
       const tenant = pending.tenant;
-      const record = await store.getConnection(tenant);
+
+      /** A failure that is not Salesforce's: logged (no secrets), reported as the server's. */
+      const serverFailure = (error: unknown, what: string): CompletionResult => {
+        logger.error(what, {
+          tenant,
+          error: error instanceof Error ? error.name : typeof error,
+          // Database drivers put an SQLSTATE here (e.g. 22P05); never a value.
+          dbCode:
+            typeof (error as { code?: unknown })?.code === 'string'
+              ? String((error as { code: string }).code).slice(0, 16)
+              : undefined,
+        });
+        return {
+          ok: false,
+          returnOrigin,
+          error: new ConnectError(
+            'adapter_error',
+            'The server could not save the Salesforce connection. Try connecting again; if it keeps failing, contact support.',
+          ),
+        };
+      };
+
+      let record: ConnectionRecord | undefined;
+      try {
+        record = await store.getConnection(tenant);
+      } catch (error) {
+        return serverFailure(error, 'could not read the connection during the callback');
+      }
       if (!record || record.credentialsId !== pending.credentialsId) {
         return {
           ok: false,
@@ -583,44 +992,76 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           ),
         };
       }
+      const started = record;
 
       const report = async (error: ConnectError): Promise<CompletionResult> => {
         // A working connection survives a failed attempt to replace it.
-        if (record.status !== 'connected') {
-          const latest = (await store.getConnection(tenant)) ?? record;
-          await store.saveConnection({
-            ...latest,
-            status: 'error',
-            error: error.toJSON(),
-            updatedAt: clock(),
-          });
+        try {
+          await commit(tenant, started, (latest) =>
+            latest &&
+            latest.credentialsId === pending.credentialsId &&
+            latest.status !== 'connected'
+              ? { ...latest, status: 'error', error: error.toJSON(), updatedAt: clock() }
+              : undefined,
+          );
+        } catch (storeError) {
+          serverFailure(storeError, 'could not record the failed authorization');
         }
         logger.warn('authorization failed', { tenant, code: error.code });
         return { ok: false, error, returnOrigin };
       };
 
       if (input.error || !input.code) {
+        const error = cleanCallbackText(input.error, MAX_ERROR_VALUE);
         return report(
-          input.error
-            ? fromSalesforceError({ error: input.error, error_description: input.errorDescription })
+          error
+            ? fromSalesforceError({
+                error,
+                error_description: cleanCallbackText(input.errorDescription, MAX_ERROR_DESCRIPTION),
+              })
             : new ConnectError('invalid_input', 'Salesforce answered without a code or an error.'),
         );
       }
 
+      let app: SalesforceApp;
+      let codeVerifier: string;
       try {
-        const app = await appOf(record);
-        const codeVerifier = await decrypt(
-          record,
-          `code_verifier:${stateHash}`,
-          pending.codeVerifier,
-        );
-        const tokens = await salesforce.exchangeCode({
+        app = await appOf(record);
+        codeVerifier = await decrypt(record, `code_verifier:${stateHash}`, pending.codeVerifier);
+      } catch (error) {
+        if (ConnectError.is(error)) return report(error);
+        if (error instanceof DecryptionError) {
+          logger.error('the sign-in verifier cannot be decrypted', { tenant });
+          return report(
+            new ConnectError(
+              'adapter_error',
+              'The server cannot read this sign-in (its encryption key changed meanwhile). Connect again.',
+            ),
+          );
+        }
+        return serverFailure(error, 'could not prepare the code exchange');
+      }
+
+      let tokens: SalesforceTokenSet;
+      try {
+        tokens = await salesforce.exchangeCode({
           app,
           code: input.code,
           codeVerifier,
           redirectUri: config.redirectUri,
         });
-        const { refreshToken: previousRefresh, ...withoutRefresh } = record;
+      } catch (error) {
+        if (ConnectError.is(error)) return report(error);
+        return serverFailure(error, 'the code exchange failed');
+      }
+
+      // From here the tokens exist at Salesforce: whatever goes wrong, they are revoked.
+      const abandon = (why: string) =>
+        revokeTokenQuietly(tenant, app, tokens.refreshToken ?? tokens.accessToken, why);
+      let replaced: ConnectionRecord | undefined;
+      let made: ConnectionRecord;
+      try {
+        const { refreshToken: _previous, ...withoutRefresh } = record;
         let next = await withTokens(withoutRefresh, tokens, now);
         try {
           const identity = await salesforce.identity({
@@ -667,34 +1108,48 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         });
         const sandbox = (login.ok && login.sandbox) || isSandboxHost(next.instanceUrl);
         const nowDone = clock();
-        next = {
+        made = {
           ...next,
           status: 'connected',
           orgName: organization.name,
           isSandbox:
             organization.isSandbox ??
             (login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined),
-          error: undefined,
           connectedAt: nowDone,
           checkedAt: nowDone,
           updatedAt: nowDone,
         };
-        delete next.error;
-        await store.saveConnection(next);
-        logger.info('connected', { tenant, orgId: next.orgId });
-        // Each approval adds a token pair at Salesforce (five per user and app): let go of the
-        // one this replaces.
-        if (previousRefresh) {
-          const previous = await decrypt(record, 'refresh_token', previousRefresh).catch(() => '');
-          if (previous && previous !== tokens.refreshToken) {
-            await revokeQuietly(record, 'replaced by a new connection');
-          }
+        const result = await commit(tenant, record, (latest) => {
+          // Only onto the connection this sign-in started from: a disconnect, forgotten or new
+          // credentials meanwhile win over this late answer.
+          if (!latest || latest.credentialsId !== pending.credentialsId) return undefined;
+          replaced = latest;
+          return connectedOn(latest, made);
+        });
+        if (!result.saved) {
+          await abandon('the connection changed during the sign-in');
+          logger.warn('authorization lost to a newer change', { tenant });
+          return {
+            ok: false,
+            returnOrigin,
+            error: new ConnectError('state_mismatch', CHANGED_DURING_SIGN_IN),
+          };
         }
-        return { ok: true, connection: view(next), returnOrigin };
+        made = result.record as ConnectionRecord;
       } catch (error) {
-        if (error instanceof DecryptionError) throw error;
-        return report(ConnectError.is(error) ? error : fromSalesforceError(null));
+        await abandon('the connection could not be saved');
+        return serverFailure(error, 'could not save the connection');
       }
+      logger.info('connected', { tenant, orgId: made.orgId });
+      // Each approval adds a token pair at Salesforce (five per user and app): let go of the
+      // one this replaces.
+      if (replaced?.refreshToken) {
+        const previous = await readToken(replaced, 'refresh_token');
+        if (previous && previous !== tokens.refreshToken) {
+          await revokeQuietly(replaced, 'replaced by a new connection');
+        }
+      }
+      return { ok: true, connection: view(made), returnOrigin };
     },
 
     /**
@@ -703,25 +1158,33 @@ export function createConnectionService(config: ConnectionServiceConfig) {
      * `forgetCredentials` the whole record goes. Authorizations started before are voided.
      */
     async disconnect(tenant: string, options: { forgetCredentials?: boolean } = {}) {
-      const record = await store.getConnection(tenant);
-      if (!record) return view(undefined);
-      await revokeQuietly(record, 'disconnect');
+      const read = await store.getConnection(tenant);
+      if (!read) return view(undefined);
+      const revoked = new Set<string>();
+      const result = await commit(tenant, read, async (latest) => {
+        if (!latest) return undefined;
+        // A write that won meanwhile (a refresh, a reconnection) brought tokens: revoke those too.
+        const envelope = latest.refreshToken ?? latest.accessToken;
+        if (envelope && !revoked.has(envelope)) {
+          revoked.add(envelope);
+          await revokeQuietly(latest, 'disconnect');
+        }
+        if (options.forgetCredentials) return DELETE;
+        const hasTokens = latest.accessToken !== undefined || latest.refreshToken !== undefined;
+        if (latest.status === 'disconnected' && !hasTokens) return undefined;
+        return {
+          ...withoutTokens(latest),
+          status: 'disconnected',
+          credentialsId: randomId(),
+          updatedAt: clock(),
+        };
+      });
       if (options.forgetCredentials) {
-        await store.deleteConnection(tenant);
         logger.info('disconnected and forgot the credentials', { tenant });
         return view(undefined);
       }
-      const hasTokens = record.accessToken !== undefined || record.refreshToken !== undefined;
-      if (record.status === 'disconnected' && !hasTokens) return view(record);
-      const kept: ConnectionRecord = {
-        ...withoutTokens(record),
-        status: 'disconnected',
-        credentialsId: randomId(),
-        updatedAt: clock(),
-      };
-      await store.saveConnection(kept);
-      logger.info('disconnected, credentials kept', { tenant });
-      return view(kept);
+      if (result.saved) logger.info('disconnected, credentials kept', { tenant });
+      return view(result.record);
     },
 
     /** A fresh enough access token for the integrator's own Salesforce calls. */
@@ -742,27 +1205,15 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
       const stale = clock() - (record.tokenIssuedAt ?? 0) >= config.accessTokenMaxAgeMs;
       if (options.forceRefresh || (stale && record.refreshToken)) {
-        const current = record;
-        record = await singleFlight(`refresh:${tenant}`, async () => {
-          try {
-            return await refreshTokens(current, options.signal);
-          } catch (error) {
-            if (ConnectError.is(error) && isFinal(error)) {
-              await saveUnlessChanged(current, failed(current, error, clock()));
-              logger.warn('Salesforce no longer accepts the connection', {
-                tenant,
-                code: error.code,
-              });
-            }
-            throw error;
-          }
-        });
+        record = await refreshShared(record, options.signal);
       }
-      if (record?.status !== 'connected' || !record.accessToken || !record.instanceUrl) {
+      if (record.status !== 'connected' || !record.accessToken || !record.instanceUrl) {
         throw new ConnectError('invalid_grant', 'Salesforce is no longer connected; reconnect.');
       }
+      const accessToken = await readToken(record, 'access_token');
+      if (accessToken === undefined) return markUnreadable(record);
       return {
-        accessToken: await decrypt(record, 'access_token', record.accessToken),
+        accessToken,
         instanceUrl: record.instanceUrl,
         orgId: record.orgId,
         userId: record.userId,

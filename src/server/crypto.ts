@@ -1,9 +1,10 @@
 import { base64url, fromBase64, fromHex, utf8 } from './encoding.js';
 
 /**
- * The integrator's encryption key: 32 random bytes written as 64 hex characters or as base64
- * (44 characters, or 43 unpadded base64url). A list rotates keys: the first encrypts, every one
- * decrypts, so an old key can stay in the list until everything was written again.
+ * The integrator's encryption key: 32 random bytes, written so that the encoding is unambiguous:
+ * `base64:` or `hex:` followed by the bytes, or bare as exactly 44 padded base64 characters (what
+ * `openssl rand -base64 32` prints) or exactly 64 hex characters. A list rotates keys: the first
+ * encrypts, every one decrypts; `reencryptAll` finishes a rotation so the old key can go.
  *
  * @example
  * // Generate one with: openssl rand -base64 32
@@ -37,6 +38,8 @@ export interface EncryptionContext {
 export interface SecretBox {
   encrypt(plaintext: string, context: EncryptionContext): Promise<string>;
   decrypt(envelope: string, context: EncryptionContext): Promise<string>;
+  /** Whether an envelope was written with the current (first) key: if not, write it again. */
+  isCurrent(envelope: string): Promise<boolean>;
 }
 
 /**
@@ -69,7 +72,10 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const ENVELOPE_VERSION = 'v1';
 const HOW_TO_MAKE_ONE =
-  'Generate one with `openssl rand -base64 32` (or `node -e "console.log(crypto.randomBytes(32).toString(\'base64\'))"`) and keep it in your secret manager.';
+  'Generate one with `openssl rand -base64 32` (or `node -e "console.log(\'base64:\' + crypto.randomBytes(32).toString(\'base64\'))"`) and keep it in your secret manager.';
+// Bare forms: padded base64 and even-length hex; other lengths are then refused by byte count.
+const BARE_BASE64 = /^(?:[A-Za-z0-9+/_-]{4})*[A-Za-z0-9+/_-]{2,3}={1,2}$/;
+const BARE_HEX = /^(?:[0-9a-fA-F]{2})+$/;
 
 // A random 32-byte key has about 30 distinct byte values; fewer than 16 means a pattern
 // (all zeros, a repeated character, a short phrase repeated), not randomness.
@@ -100,10 +106,25 @@ export function parseEncryptionKey(
     );
   } else {
     const text = value.trim();
-    bytes = text.length === KEY_BYTES * 2 ? fromHex(text) : fromBase64(text);
+    // Only encodings that cannot be mistaken for a passphrase: 43 letters happen to decode as
+    // unpadded base64 to 32 bytes, so a bare key needs the exact padded or hex form.
+    const prefixed = /^(base64|hex):(.*)$/i.exec(text);
+    if (prefixed) {
+      const body = (prefixed[2] ?? '').trim();
+      bytes = prefixed[1]?.toLowerCase() === 'hex' ? fromHex(body) : fromBase64(body);
+      if (!bytes) {
+        throw new EncryptionKeyError(
+          `${label} starts with "${prefixed[1]}:" but what follows is not ${prefixed[1]?.toLowerCase() === 'hex' ? 'hex' : 'base64'}. ${HOW_TO_MAKE_ONE}`,
+        );
+      }
+    } else if (BARE_HEX.test(text)) {
+      bytes = fromHex(text);
+    } else if (BARE_BASE64.test(text)) {
+      bytes = fromBase64(text);
+    }
     if (!bytes) {
       throw new EncryptionKeyError(
-        `${label} is neither hex nor base64. It must be 32 random bytes written as 64 hex characters or 44 base64 characters. ${HOW_TO_MAKE_ONE}`,
+        `${label} is not a key in a recognised form: it must be 32 random bytes written as "base64:" or "hex:" followed by the bytes, or as exactly 44 base64 characters ending in "=", or 64 hex characters. A password or passphrase will not do. ${HOW_TO_MAKE_ONE}`,
       );
     }
   }
@@ -186,6 +207,12 @@ export function createSecretBox(input: EncryptionKeyInput | undefined): SecretBo
       return [ENVELOPE_VERSION, current.id, base64url(iv), base64url(new Uint8Array(sealed))].join(
         '.',
       );
+    },
+
+    async isCurrent(envelope) {
+      const [current] = await keys();
+      const parts = typeof envelope === 'string' ? envelope.split('.') : [];
+      return parts[0] === ENVELOPE_VERSION && parts[1] === current?.id;
     },
 
     async decrypt(envelope, context) {

@@ -4,6 +4,7 @@ import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
 import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
 import type { SetupInfo } from '../core/types.js';
 import {
+  type CompletionResult,
   type ConnectionService,
   createConnectionService,
   type SalesforceSession,
@@ -263,6 +264,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   const clock = options.clock ?? Date.now;
   const logger = safeLogger(options.logger);
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const salesforceTimeoutMs = positive(options.salesforceTimeoutMs, 15_000, 'salesforceTimeoutMs');
 
   if (!grantsRefreshToken(scopes)) {
     logger.warn(
@@ -273,10 +275,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
   const service: ConnectionService = createConnectionService({
     store,
     box,
-    salesforce: createSalesforceClient({
-      fetch: fetchImpl,
-      timeoutMs: positive(options.salesforceTimeoutMs, 15_000, 'salesforceTimeoutMs'),
-    }),
+    salesforce: createSalesforceClient({ fetch: fetchImpl, timeoutMs: salesforceTimeoutMs }),
     clock,
     logger,
     fetch: fetchImpl,
@@ -294,6 +293,8 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     ),
     accessTokenMaxAgeMs: positive(options.accessTokenMaxAgeMs, 15 * 60_000, 'accessTokenMaxAgeMs'),
     preflightTimeoutMs: positive(options.preflightTimeoutMs, 5000, 'preflightTimeoutMs', true),
+    // Longer than any refresh call can take (each is cut off at salesforceTimeoutMs).
+    refreshLeaseMs: 2 * salesforceTimeoutMs + 5000,
   });
 
   const setupInfo: SetupInfo = {
@@ -441,13 +442,28 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     '/oauth/callback': {
       GET: async (request, url) => {
         const params = url.searchParams;
-        const result = await service.complete({
-          tenant: await optionalTenant(request),
-          state: params.get('state'),
-          code: params.get('code'),
-          error: params.get('error'),
-          errorDescription: params.get('error_description'),
-        });
+        const result = await service
+          .complete({
+            tenant: await optionalTenant(request),
+            state: params.get('state'),
+            code: params.get('code'),
+            error: params.get('error'),
+            errorDescription: params.get('error_description'),
+          })
+          .catch((error: unknown): CompletionResult => {
+            // The state could not even be looked up (the store failed): a page, never a JSON
+            // 500 inside the popup, and nothing posted anywhere.
+            logger.error('the callback failed before its state was known', {
+              error: error instanceof Error ? error.name : typeof error,
+            });
+            return {
+              ok: false,
+              error: new ConnectError(
+                'adapter_error',
+                'The server could not finish this sign-in. Close this window and try again.',
+              ),
+            };
+          });
         const page = result.ok
           ? renderRelayPage({
               outcome: 'connected',

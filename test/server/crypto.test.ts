@@ -15,13 +15,36 @@ const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const context = { tenant: 'acme', field: 'refresh_token' };
 
 describe('encryption key', () => {
-  it('accepts 32 random bytes as hex, base64 or unpadded base64url, with spaces around', () => {
+  it('accepts 32 random bytes as hex, padded base64, or prefixed base64:/hex:, with spaces around', () => {
     const key = randomKey();
     expect(parseEncryptionKey(hex(key))).toEqual(key);
     expect(parseEncryptionKey(hex(key).toUpperCase())).toEqual(key);
     expect(parseEncryptionKey(` ${base64(key)}\n`)).toEqual(key);
-    expect(parseEncryptionKey(base64url(key))).toEqual(key);
+    expect(parseEncryptionKey(`base64:${base64(key)}`)).toEqual(key);
+    expect(parseEncryptionKey(`base64:${base64url(key)}`)).toEqual(key);
+    expect(parseEncryptionKey(`hex:${hex(key)}`)).toEqual(key);
     expect(parseEncryptionKey(key)).toEqual(key);
+  });
+
+  it('refuses a 43-letter passphrase that happens to decode as unpadded base64, saying how to make a key', () => {
+    const passphrase = 'correcthorsebatterystaplecorrecthorsebatter';
+    expect(passphrase).toHaveLength(43);
+    expect(fromBase64(passphrase)).toHaveLength(32);
+    expect(() => parseEncryptionKey(passphrase)).toThrow(EncryptionKeyError);
+    expect(() => parseEncryptionKey(passphrase)).toThrow(/passphrase will not do.*openssl rand/);
+    // Unpadded base64url without the prefix is as ambiguous, whatever its bytes.
+    expect(() => parseEncryptionKey(base64url(randomKey()))).toThrow(/base64:/);
+  });
+
+  it('accepts every bare key openssl or Node prints, and refuses every 43-character bare text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+        fc.pre(new Set(bytes).size >= 16);
+        expect(parseEncryptionKey(base64(bytes))).toEqual(bytes);
+        expect(parseEncryptionKey(hex(bytes))).toEqual(bytes);
+        expect(() => parseEncryptionKey(base64url(bytes))).toThrow(EncryptionKeyError);
+      }),
+    );
   });
 
   it('refuses a missing key, saying how to make one', () => {

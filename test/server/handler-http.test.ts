@@ -27,7 +27,7 @@ describe('startup checks', () => {
     );
     expect(() =>
       createConnectHandler({ ...baseOptions(), encryptionKey: 'my-password-123' }),
-    ).toThrow(/32 bytes/);
+    ).toThrow(/passphrase will not do.*openssl rand -base64 32/);
   });
 
   it('refuses a publicUrl that is missing, relative or carries a query', () => {

@@ -265,14 +265,14 @@ describe('secrets at rest and in transit', () => {
       ((await start.json()) as { authorizeUrl: string }).authorizeUrl,
     );
     const page = await other(new Request(landed));
-    expect(page.status).toBe(500);
-    expect(await page.json()).toEqual({
-      error: {
-        code: 'adapter_error',
-        message:
-          'The server cannot read the saved Salesforce credentials (its encryption key changed). Save the credentials again.',
-      },
-    });
+    // The popup gets the failure page (never a JSON 500), and the advice fixes it.
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('adapter_error');
+    expect(html).toContain('save the credentials again, typing the Consumer Secret');
+    const record = await store.getConnection('acme');
+    expect(record?.status).toBe('error');
+    expect(record?.error?.code).toBe('adapter_error');
   });
 
   it('never puts the secret, a token or a code in an answer or a log line, on any path', async () => {
