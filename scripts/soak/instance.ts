@@ -154,7 +154,8 @@ const server = createServer((request, response) => {
   }
   api(request, response);
 });
-server.keepAliveTimeout = 30_000;
+// Longer than the clients' idle limit: they close first, never racing this side's close.
+server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
 });

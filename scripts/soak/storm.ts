@@ -173,6 +173,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       });
       incoming.pipe(forward);
     });
+    // Longer than fetch's own idle limit (4 s), so the client always closes an idle connection
+    // first and never sends on one this side is closing (a reset on a busy machine).
+    proxy.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
     const publicUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/salesforce`;
 
@@ -266,10 +269,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
         : url;
       const html = await (await fetch(target)).text();
       try {
-        const message = relayData(html).message as { type?: string; error?: { code?: string } };
+        const message = relayData(html).message as { type?: string; error?: string };
         return message?.type === 'oauth_complete' && !message.error
           ? 'connected'
-          : (message?.error?.code ?? 'failed');
+          : (message?.error ?? 'failed');
       } catch {
         return 'unreadable_page';
       }
@@ -376,7 +379,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
           const tenant = tenants[cursor++] as TenantState;
           const verdict = await prepareConnect(tenant, true)
             .then((prepared) => (prepared.url ? deliver(prepared.url) : prepared.error))
-            .catch((error: unknown) => `request failed: ${String(error)}`);
+            .catch((error: unknown) => {
+              const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+              return `request failed: ${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
+            });
           if (verdict !== 'connected') {
             violations.push({
               kind: 'unexpected_failure',

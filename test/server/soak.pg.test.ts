@@ -14,18 +14,19 @@ describe('multi-instance soak (short)', () => {
       const figures = await runSoak({
         database: { ...address, database },
         instances: 4,
-        tenants: 20,
-        operations: 400,
+        tenants: 16,
+        operations: 200,
         concurrency: 16,
-        maxStormMs: 5000,
+        // A ceiling only (a few seconds on an idle machine): the run is bounded by its count.
+        maxStormMs: 150_000,
         sessionTimeoutMs: 1500,
         seed: 14,
       });
       const report = formatSoakFigures(figures);
       expect(figures.violations, report).toEqual([]);
       expect(figures.connectionsLost, report).toBe(0);
-      // The storm did what it is for: it raced, refreshed and met stale tokens.
-      expect(figures.operations.total, report).toBeGreaterThan(50);
+      // The storm did what it is for: every operation ran, some raced, tokens were refreshed.
+      expect(figures.operations.total, report).toBe(200);
       expect(figures.racesHit, report).toBeGreaterThan(0);
       expect(figures.refreshCalls, report).toBeGreaterThan(0);
       expect(
@@ -35,5 +36,5 @@ describe('multi-instance soak (short)', () => {
     } finally {
       await drop();
     }
-  }, 120_000);
+  }, 300_000);
 });
