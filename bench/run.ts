@@ -8,7 +8,7 @@
 //   npm run bench -- --skip-build      no library build; a dist/ older than src/ is then not
 //                                      measured: the kit rows are bundled from src/ instead
 //   npm run bench -- --kit-from src    bundle the kit rows from src/ in any case
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -130,13 +130,33 @@ const runners: Record<Section, () => Promise<{ result: unknown; failed: string[]
 };
 
 async function main() {
+  const now = new Date().toISOString();
+  // With --only, the sections not run keep their last results, each with the date it was
+  // measured (`measured`), so one section can be re-run without losing the others.
+  const previous: Record<string, unknown> =
+    flags.only && existsSync(resultsFile)
+      ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+      : {};
+  const measured: Record<string, string> = {
+    ...Object.fromEntries(
+      SECTIONS.filter((section) => previous[section] !== undefined).map((section) => [
+        section,
+        String(
+          (previous.measured as Record<string, string> | undefined)?.[section] ?? previous.date,
+        ),
+      ]),
+    ),
+  };
   const results: Record<string, unknown> = {
-    command: 'npm run bench',
-    date: new Date().toISOString(),
+    ...previous,
+    command: flags.only ? `npm run bench -- --only ${flags.only}` : 'npm run bench',
+    date: now,
     machine: machine(),
+    measured,
   };
   const problems: string[] = [];
   for (const section of chosenSections()) {
+    measured[section] = now;
     try {
       const { result, failed } = await runners[section]();
       results[section] = result;
