@@ -239,9 +239,11 @@ export function CredentialsForm({
         field(
           'consumerSecret',
           text.consumerSecretLabel,
-          secret.replacing
-            ? `${text.consumerSecretDescription} ${text.replaceSecretDescription}`
-            : text.consumerSecretDescription,
+          secret.appChanged
+            ? `${text.consumerSecretDescription} ${text.secretForNewApp}`
+            : secret.replacing
+              ? `${text.consumerSecretDescription} ${text.replaceSecretDescription}`
+              : text.consumerSecretDescription,
           <div className={cls('sfc-secret-row')}>
             <input
               {...form.getFieldProps('consumerSecret')}
@@ -266,7 +268,7 @@ export function CredentialsForm({
             >
               {text.showSecret}
             </button>
-            {secret.replacing ? (
+            {secret.replacing && !secret.appChanged ? (
               <button
                 type="button"
                 className={cls('sfc-button')}

@@ -1,4 +1,9 @@
-import { ConnectError, type ConnectErrorCode, toConnectError } from './errors.js';
+import {
+  ConnectError,
+  type ConnectErrorCode,
+  isConnectErrorCode,
+  toConnectError,
+} from './errors.js';
 import { redirectOriginOf } from './oauth.js';
 import {
   isOAuthPopupMessage,
@@ -272,7 +277,22 @@ function defaultEnvironment(given: Partial<PopupEnvironment>): PopupEnvironment 
 
 function outcomeOf(message: OAuthPopupMessage): PopupOutcome {
   if (message.error !== undefined) {
-    return { type: 'error', error: fromSalesforceError(message) };
+    const asSalesforce = fromSalesforceError(message);
+    // The server's relay page posts the kit's own code and message (`salesforce_unavailable`,
+    // `state_mismatch`, …): read as a Salesforce error they would turn into `unknown`.
+    if (
+      isConnectErrorCode(message.error) &&
+      (message.type === 'oauth_complete' || asSalesforce.code !== message.error)
+    ) {
+      return {
+        type: 'error',
+        error: new ConnectError(
+          message.error,
+          message.error_description || `The sign-in did not finish (${message.error}).`,
+        ),
+      };
+    }
+    return { type: 'error', error: asSalesforce };
   }
   if (message.type === 'oauth_complete') return { type: 'complete', state: message.state };
   if (message.code) return { type: 'code', code: message.code, state: message.state };

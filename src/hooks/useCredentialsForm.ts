@@ -38,6 +38,7 @@ import {
   type NormalizeLoginUrlOptions,
   normalizeLoginUrl,
 } from '../core/login-url.js';
+import { keyHint } from '../core/secret-display.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
 
 /**
@@ -167,6 +168,11 @@ export interface CredentialsSecretState {
   replace(): void;
   /** Hides the box again, dropping what was typed in it. */
   keep(): void;
+  /**
+   * The Consumer Key or Login URL typed differs from the saved one: the saved secret belongs to
+   * that other app, so a secret must be typed (the box stays open, and saving without one fails).
+   */
+  appChanged: boolean;
 }
 
 /**
@@ -246,6 +252,24 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): Ref<T> {
  *   );
  * }
  */
+/**
+ * Whether typed values name another app than the saved one: a Login URL that normalizes to
+ * another address, or a Consumer Key whose last four characters differ from the saved hint.
+ */
+function differsFromSavedApp(
+  values: Partial<CredentialsInput>,
+  saved: { loginUrl?: string | undefined; keyHint?: string | undefined },
+  loginOptions: NormalizeLoginUrlOptions,
+): boolean {
+  const key = (values.consumerKey ?? '').trim();
+  const typedHint = keyHint(key);
+  if (saved.keyHint && typedHint && typedHint !== saved.keyHint) return true;
+  const loginUrl = (values.loginUrl ?? '').trim();
+  if (!loginUrl || !saved.loginUrl) return false;
+  const typed = normalizeLoginUrl(loginUrl, loginOptions);
+  return typed.ok && typed.url !== saved.loginUrl;
+}
+
 export function useCredentialsForm(options: UseCredentialsFormOptions): UseCredentialsFormReturn {
   const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
   const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
@@ -283,21 +307,30 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     [allowedHostsKey, text.loginUrl],
   );
 
+  // The saved secret may be kept only for the app it was saved with (same key, same host).
+  const savedApp = useRef({ loginUrl: current?.loginUrl, keyHint: current?.consumerKeyHint });
+  savedApp.current = { loginUrl: current?.loginUrl, keyHint: current?.consumerKeyHint };
+
   const resolver = useMemo<Resolver<CredentialsInput, unknown, CredentialsInput>>(() => {
-    const validate = zodResolver(
-      createCredentialsSchema({
-        loginUrl: loginOptions,
-        secretAlreadySaved: secretSaved,
-        messages: text.validation,
-      }),
-    );
+    const schema = (secretAlreadySaved: boolean) =>
+      zodResolver(
+        createCredentialsSchema({
+          loginUrl: loginOptions,
+          secretAlreadySaved,
+          messages: text.validation,
+        }),
+      );
+    const keeping = schema(secretSaved);
+    const needing = schema(false);
     // With `shouldUnregister` a hidden secret box drops its value; an absent secret means "keep".
-    return (values, context, resolverOptions) =>
-      validate(
+    return (values, context, resolverOptions) => {
+      const keep = secretSaved && !differsFromSavedApp(values, savedApp.current, loginOptions);
+      return (keep ? keeping : needing)(
         { ...values, consumerSecret: values.consumerSecret ?? '' },
         context,
         resolverOptions,
       );
+    };
   }, [loginOptions, secretSaved, text.validation]);
 
   const form = useForm<CredentialsInput, unknown, CredentialsInput>({
@@ -344,6 +377,11 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       fillMessage(text.loginUrlWillUse, { url: result.url, kind: text.kinds[result.kind] });
     return { ...result, summary };
   }, [loginUrlValue, loginOptions, text]);
+
+  const appChanged = secretSaved && differsFromSavedApp(values, savedApp.current, loginOptions);
+  // Open the secret box for the new app and keep it open: what the admin types there is never
+  // dropped because the key was edited back.
+  if (appChanged && !replacing) setReplacing(true);
 
   const warnings = useMemo(
     () =>
@@ -462,9 +500,11 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       setFocusRequest({ field: 'consumerSecret' });
     },
     keep() {
+      if (appChanged) return;
       setReplacing(false);
       form.resetField('consumerSecret', { defaultValue: '' });
     },
+    appChanged,
   };
 
   const hint = current?.consumerKeyHint;

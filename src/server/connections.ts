@@ -16,6 +16,7 @@ import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
 import { preflightCredentials } from './preflight.js';
+import { reencryptRecord, UNREADABLE_TOKENS, withoutUnreadableTokens } from './reencrypt.js';
 import {
   INSUFFICIENT_SCOPE,
   idsFromIdentityUrl,
@@ -110,8 +111,6 @@ export function cleanCallbackText(value: string | null | undefined, max: number)
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }
 
-const UNREADABLE_TOKENS =
-  'The server can no longer read the saved Salesforce tokens (its encryption key changed): reconnect to Salesforce.';
 const UNREADABLE_SECRET =
   'The server can no longer read the saved Consumer Secret (its encryption key changed): save the credentials again, typing the Consumer Secret.';
 const CHANGED_DURING_SIGN_IN =
@@ -250,53 +249,11 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     }
   }
 
-  const ENVELOPE_FIELDS = [
-    ['consumerSecret', 'consumer_secret'],
-    ['accessToken', 'access_token'],
-    ['refreshToken', 'refresh_token'],
-  ] as const;
+  /** Finishes a key rotation one record at a time, on every write (see `reencryptRecord`). */
+  const withCurrentKey = async (record: ConnectionRecord) =>
+    (await reencryptRecord(box, record, clock())).record;
 
-  /**
-   * Finishes a key rotation one record at a time: every envelope written under an older key is
-   * written again under the current one. Tokens no key can read are dropped (reconnect); a
-   * secret no key can read stays, and the connection says to save the credentials again.
-   */
-  async function withCurrentKey(record: ConnectionRecord): Promise<ConnectionRecord> {
-    let next = record;
-    for (const [name, field] of ENVELOPE_FIELDS) {
-      const envelope = next[name];
-      if (envelope === undefined || (await box.isCurrent(envelope))) continue;
-      let plain: string | undefined;
-      try {
-        plain = await decrypt(next, field, envelope);
-      } catch (error) {
-        if (!(error instanceof DecryptionError)) throw error;
-      }
-      if (plain !== undefined) {
-        next = { ...next, [name]: await encrypt(next.tenant, field, plain) };
-      } else if (name !== 'consumerSecret') {
-        next = unreadableTokens(next);
-      }
-    }
-    return next;
-  }
-
-  function unreadableTokens(record: ConnectionRecord): ConnectionRecord {
-    const {
-      accessToken: _a,
-      refreshToken: _r,
-      tokenIssuedAt: _t,
-      refreshingUntil: _l,
-      ...rest
-    } = record;
-    if (record.status !== 'connected') return rest;
-    return {
-      ...rest,
-      status: 'needs_reauth',
-      error: { code: 'invalid_grant', message: UNREADABLE_TOKENS },
-      updatedAt: clock(),
-    };
-  }
+  const unreadableTokens = (record: ConnectionRecord) => withoutUnreadableTokens(record, clock());
 
   type Build = (
     latest: ConnectionRecord | undefined,
@@ -508,7 +465,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         throw failure;
       }
       // Claim the lease (or take over one its holder never released).
-      const claim: ConnectionRecord = { ...latest, refreshingUntil: clock() + config.refreshLeaseMs };
+      const claim: ConnectionRecord = {
+        ...latest,
+        refreshingUntil: clock() + config.refreshLeaseMs,
+      };
       const claimed = await store.saveConnection(claim, {
         expectedRevision: latest.revision ?? 0,
       });
@@ -568,8 +528,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     }
     const saved = await commit(tenant, held, async (latest) => {
       if (
-        !latest ||
-        latest.status !== 'connected' ||
+        latest?.status !== 'connected' ||
         latest.credentialsId !== held.credentialsId ||
         latest.refreshToken !== held.refreshToken
       ) {
@@ -784,7 +743,9 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       if (!values.consumerSecret && !isSameApp(existing)) throw secretForOtherApp();
       if (!values.consumerSecret && existing) {
         await appOf(existing).catch((error: unknown) => {
-          throw ConnectError.is(error) ? new ConnectError('invalid_input', UNREADABLE_SECRET) : error;
+          throw ConnectError.is(error)
+            ? new ConnectError('invalid_input', UNREADABLE_SECRET)
+            : error;
         });
       }
       const typedSecret = values.consumerSecret

@@ -72,7 +72,7 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const ENVELOPE_VERSION = 'v1';
 const HOW_TO_MAKE_ONE =
-  'Generate one with `openssl rand -base64 32` (or `node -e "console.log(\'base64:\' + crypto.randomBytes(32).toString(\'base64\'))"`) and keep it in your secret manager.';
+  "Generate one with `openssl rand -base64 32` (or `node -e \"console.log('base64:' + crypto.randomBytes(32).toString('base64'))\"`) and keep it in your secret manager.";
 // Bare forms: padded base64 and even-length hex; other lengths are then refused by byte count.
 const BARE_BASE64 = /^(?:[A-Za-z0-9+/_-]{4})*[A-Za-z0-9+/_-]{2,3}={1,2}$/;
 const BARE_HEX = /^(?:[0-9a-fA-F]{2})+$/;
@@ -239,7 +239,7 @@ export function createSecretBox(input: EncryptionKeyInput | undefined): SecretBo
         }
       }
       throw new DecryptionError(
-        `The stored ${context.field} cannot be decrypted with the configured encryptionKey. If the key was changed, list the old key after the new one (encryptionKey: [newKey, oldKey]), or save the credentials again.`,
+        `The stored ${context.field} cannot be decrypted with the configured encryptionKey. If the key was changed, list the old key after the new one (encryptionKey: [newKey, oldKey]); otherwise save the credentials again and reconnect.`,
       );
     },
   };

@@ -53,9 +53,11 @@ export interface ConnectHandlerOptions {
   /** Where connections and pending authorizations live. */
   store: ConnectStore;
   /**
-   * 32 random bytes (64 hex or 44 base64 characters) that encrypt the consumer secret and tokens
-   * at rest; a list rotates keys (the first encrypts, all decrypt). Missing, malformed or weak
-   * keys make `createConnectHandler` throw at startup. Make one: `openssl rand -base64 32`.
+   * 32 random bytes that encrypt the consumer secret and tokens at rest, written unambiguously:
+   * `base64:…` or `hex:…`, or bare as 44 padded base64 or 64 hex characters (a passphrase is
+   * refused). A list rotates keys (the first encrypts, all decrypt; `reencryptAll` finishes a
+   * rotation). Missing, malformed or weak keys make `createConnectHandler` throw at startup.
+   * Make one: `openssl rand -base64 32`.
    */
   encryptionKey: EncryptionKeyInput;
   /**
@@ -138,8 +140,10 @@ export interface ConnectHandler {
   /**
    * A usable access token for a connected tenant, refreshed when older than
    * `accessTokenMaxAgeMs` (or when `forceRefresh` is set: do so after Salesforce answered 401).
-   * Throws `ConnectError` (`not_configured`, `invalid_grant`…); the connection turns
-   * `needs_reauth` when Salesforce refuses the refresh token.
+   * Throws `ConnectError` only (`not_configured`, `invalid_grant`…); the connection turns
+   * `needs_reauth` when Salesforce refuses the refresh token or the stored tokens cannot be
+   * decrypted any more. Refreshes are coordinated across server instances sharing the store:
+   * one spends the refresh token, the others use its result.
    */
   getSalesforceSession(input: {
     tenant: string;
@@ -540,9 +544,9 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
         response = errorResponse(
           new ConnectError(
             'adapter_error',
-            'The server cannot read the saved Salesforce credentials (its encryption key changed). Save the credentials again.',
+            'The server cannot read the saved Salesforce credentials (its encryption key changed). Save the credentials again, then reconnect.',
           ),
-          500,
+          409,
         );
       } else if (ConnectError.is(error)) {
         response = errorResponse(error);

@@ -18,6 +18,7 @@ export {
 export type { ConnectLogger, LogDetails } from './logger.js';
 export { type NodeListenerOptions, toNodeListener } from './node.js';
 export { type PreflightInput, type PreflightResult, preflightCredentials } from './preflight.js';
+export { type ReencryptReport, reencryptAll } from './reencrypt.js';
 export { createMemoryStore } from './stores/memory.js';
 export {
   createPostgresStore,

@@ -1,6 +1,7 @@
 // Only types from node:http: this file must load on edge runtimes too (it is re-exported by the
 // server entry), so it works on the objects Node hands it and imports nothing at run time.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ConnectLogger, safeLogger } from './logger.js';
 
 /**
  * Options of {@link toNodeListener}.
@@ -16,11 +17,31 @@ export interface NodeListenerOptions {
   origin?: string;
   /** Largest request body read from the socket; default 1 MB (the handler applies its own limit). */
   maxBodyBytes?: number;
+  /** Where refused requests (bad Host, TRACE) and handler crashes are reported; never a secret. */
+  logger?: ConnectLogger;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 
-function toRequest(message: IncomingMessage, options: NodeListenerOptions, signal: AbortSignal) {
+/** Methods the Fetch API refuses to build a Request for: answered 405 here. */
+const UNSUPPORTED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+// After refusing a body, read (and drop) at most this much more of it so the client sees the
+// answer before the connection closes; a client that keeps sending past it is cut off.
+const DRAIN_BYTES = 1024 * 1024;
+
+/** What reading the request did to the connection: whether the body was left unread. */
+interface BodyState {
+  /** The body went over the limit, or the handler stopped reading it. */
+  abandoned: boolean;
+  tooLarge: boolean;
+}
+
+function toRequest(
+  message: IncomingMessage,
+  options: NodeListenerOptions,
+  signal: AbortSignal,
+  state: BodyState,
+) {
   const origin =
     options.origin?.replace(/\/+$/, '') ?? `http://${message.headers.host ?? 'localhost'}`;
   const url = new URL(message.url ?? '/', origin);
@@ -36,30 +57,46 @@ function toRequest(message: IncomingMessage, options: NodeListenerOptions, signa
   let body: ReadableStream<Uint8Array> | undefined;
   if (hasBody) {
     let size = 0;
-    const iterator = message[Symbol.asyncIterator]();
+    let drained = 0;
+    // Stop delivering, but keep reading into nothing: destroying the request would reset the
+    // connection before the client reads the 413.
+    const abandon = () => {
+      state.abandoned = true;
+      message.resume();
+    };
     body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const { done, value } = await iterator.next();
-          if (done) {
-            controller.close();
+      start(controller) {
+        message.pause();
+        message.on('data', (data: Buffer | string) => {
+          const chunk =
+            typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
+          if (state.abandoned) {
+            drained += chunk.byteLength;
+            if (drained > DRAIN_BYTES) message.destroy();
             return;
           }
-          const chunk =
-            typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value);
           size += chunk.byteLength;
           if (size > limit) {
+            state.tooLarge = true;
             controller.error(new RangeError('The request body is too large.'));
-            message.destroy();
+            abandon();
             return;
           }
           controller.enqueue(chunk);
-        } catch (error) {
-          controller.error(error);
-        }
+          if ((controller.desiredSize ?? 0) <= 0) message.pause();
+        });
+        message.on('end', () => {
+          if (!state.abandoned) controller.close();
+        });
+        message.on('error', (error) => {
+          if (!state.abandoned) controller.error(error);
+        });
+      },
+      pull() {
+        message.resume();
       },
       cancel() {
-        message.destroy();
+        abandon();
       },
     });
   }
@@ -70,6 +107,12 @@ function toRequest(message: IncomingMessage, options: NodeListenerOptions, signa
     ...(body ? { body, duplex: 'half' } : {}),
   } as RequestInit);
 }
+
+const jsonError = (status: number, code: string, message: string, headers: HeadersInit = {}) =>
+  new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
 async function writeResponse(response: Response, out: ServerResponse) {
   out.statusCode = response.status;
@@ -116,21 +159,50 @@ export function toNodeListener(
   handler: (request: Request) => Promise<Response> | Response,
   options: NodeListenerOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => void {
+  const log = safeLogger(options.logger);
   return (message, out) => {
     const controller = new AbortController();
     out.once('close', () => {
       if (!out.writableFinished) controller.abort();
     });
     void (async () => {
-      let response: Response;
-      try {
-        response = await handler(toRequest(message, options, controller.signal));
-      } catch {
-        response = new Response(
-          JSON.stringify({ error: { code: 'adapter_error', message: 'The server failed.' } }),
-          { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } },
-        );
+      const state: BodyState = { abandoned: false, tooLarge: false };
+      const method = (message.method ?? 'GET').toUpperCase();
+      let request: Request | undefined;
+      let response!: Response;
+      if (UNSUPPORTED_METHODS.has(method)) {
+        log.warn('refused a request method', { method });
+        response = jsonError(405, 'invalid_input', `${method} is not accepted here.`, {
+          allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+        });
+      } else {
+        try {
+          request = toRequest(message, options, controller.signal, state);
+        } catch (error) {
+          // A Host header that makes no URL (`Host: a b`), or a request target Node let through.
+          log.warn('refused a request that makes no URL', {
+            method,
+            error: error instanceof Error ? error.name : typeof error,
+          });
+          response = jsonError(400, 'invalid_input', 'The request has no valid Host or path.');
+        }
       }
+      if (request) {
+        try {
+          response = await handler(request);
+        } catch (error) {
+          log.error('the handler failed', {
+            method,
+            error: error instanceof Error ? error.name : typeof error,
+          });
+          response = jsonError(500, 'adapter_error', 'The server failed.');
+        }
+        if (state.tooLarge && response.status !== 413) {
+          response = jsonError(413, 'invalid_input', 'The request body is too large.');
+        }
+      }
+      // A body left unread: answer, then close the connection instead of reading on.
+      if (state.abandoned) out.shouldKeepAlive = false;
       await writeResponse(response, out);
     })();
   };

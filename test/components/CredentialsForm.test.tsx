@@ -347,7 +347,7 @@ describe('CredentialsForm', { timeout: 20_000 }, () => {
         connection={{
           status: 'configured',
           loginUrl: 'https://acme.my.salesforce.com',
-          consumerKeyHint: 'Qx7W',
+          consumerKeyHint: 'AAAA',
           hasConsumerSecret: true,
         }}
       />,
@@ -356,7 +356,7 @@ describe('CredentialsForm', { timeout: 20_000 }, () => {
       'https://acme.my.salesforce.com',
     );
     expect(screen.getByRole('textbox', { name: 'Consumer Key' })).toHaveAccessibleDescription(
-      /Saved key ends in Qx7W\./,
+      /Saved key ends in AAAA\./,
     );
     await user.click(screen.getByRole('textbox', { name: 'Consumer Key' }));
     await user.paste(KEY);
@@ -366,6 +366,68 @@ describe('CredentialsForm', { timeout: 20_000 }, () => {
       expect.objectContaining({ consumerSecret: '' }),
       expect.anything(),
     );
+  });
+
+  it('asks for the secret again when the Consumer Key or Login URL differs from the saved app, losing nothing typed', async () => {
+    const user = userEvent.setup();
+    const adapter = adapterWith(async (input) => configured(input));
+    render(
+      <CredentialsForm
+        adapter={adapter}
+        connection={{
+          status: 'configured',
+          loginUrl: 'https://acme.my.salesforce.com',
+          consumerKeyHint: 'AAAA',
+          hasConsumerSecret: true,
+        }}
+      />,
+    );
+    const otherKey = `3MVG9${'B'.repeat(80)}`;
+    await user.click(screen.getByRole('textbox', { name: 'Consumer Key' }));
+    await user.paste(otherKey);
+    const secret = await screen.findByLabelText('Consumer Secret');
+    expect(secret).toHaveAccessibleDescription(/type the Consumer Secret of this app too/);
+    expect(screen.queryByRole('button', { name: 'Keep saved secret' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(adapter.saveCredentials).not.toHaveBeenCalled();
+    expect(screen.getByRole('textbox', { name: 'Consumer Key' })).toHaveValue(otherKey);
+    // Typed secret survives editing the key back: the box stays open.
+    await user.type(screen.getByLabelText('Consumer Secret'), SECRET);
+    await user.clear(screen.getByRole('textbox', { name: 'Consumer Key' }));
+    await user.paste(KEY);
+    expect(screen.getByLabelText('Consumer Secret')).toHaveValue(SECRET);
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    await screen.findByText('Credentials saved.');
+    expect(adapter.saveCredentials).toHaveBeenCalledWith(
+      expect.objectContaining({ consumerSecret: SECRET }),
+      expect.anything(),
+    );
+  });
+
+  it('asks for the secret when only the Login URL points at another org', async () => {
+    const user = userEvent.setup();
+    const adapter = adapterWith(async (input) => configured(input));
+    render(
+      <CredentialsForm
+        adapter={adapter}
+        connection={{
+          status: 'configured',
+          loginUrl: 'https://acme.my.salesforce.com',
+          consumerKeyHint: 'AAAA',
+          hasConsumerSecret: true,
+        }}
+      />,
+    );
+    const loginUrl = screen.getByRole('textbox', { name: 'Login URL' });
+    await user.clear(loginUrl);
+    await user.type(loginUrl, 'https://test.salesforce.com');
+    await user.click(screen.getByRole('textbox', { name: 'Consumer Key' }));
+    await user.paste(KEY);
+    expect(await screen.findByLabelText('Consumer Secret')).toHaveAccessibleDescription(
+      /Login URL is not the saved one/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(adapter.saveCredentials).not.toHaveBeenCalled();
   });
 
   it('opens an empty, focused secret box on Replace, and closes it again on Keep', async () => {

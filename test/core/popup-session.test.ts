@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConnectError } from '../../src/core/errors.js';
+import { CONNECT_ERROR_CODES, ConnectError } from '../../src/core/errors.js';
 import { createOAuthPopupMessage, resultChannelName } from '../../src/core/popup-protocol.js';
 import {
   createPopupSession,
@@ -387,6 +387,27 @@ describe('the result message', () => {
     expect(error.code).toBe('unknown');
     expect(error.salesforceError).toBe('brand_new_error');
     expect(error.salesforceDescription).toBe('never seen');
+  });
+
+  it("passes the kit's own codes from the server's relay page through unchanged", async () => {
+    for (const code of CONNECT_ERROR_CODES) {
+      for (const type of ['oauth_complete', 'oauth_result'] as const) {
+        const t = setup();
+        t.session.open(authorization());
+        t.postFromPopup({
+          source: 'salesforce-connect',
+          v: 1,
+          type,
+          state: STATE,
+          error: code,
+          error_description: `The kit says ${code}.`,
+        });
+        await t.clock.advance(0);
+        const error = errorOf(t.outcome());
+        expect(error.code).toBe(code);
+        if (type === 'oauth_complete') expect(error.message).toBe(`The kit says ${code}.`);
+      }
+    }
   });
 
   it('reports an error for a result with neither code nor error', async () => {

@@ -52,7 +52,7 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export function createFakeSalesforce(
-  options: { loginUrl?: string; rotateRefreshTokens?: boolean } = {},
+  options: { loginUrl?: string; rotateRefreshTokens?: boolean; reuseDetection?: boolean } = {},
 ) {
   const loginUrl = options.loginUrl ?? LOGIN_URL;
   const apps = new Map<string, FakeApp>();
@@ -60,6 +60,12 @@ export function createFakeSalesforce(
   const refreshTokens = new Map<string, FakeApp>();
   const accessTokens = new Map<string, FakeApp>();
   const faults = new Map<FakeFault, number>();
+  // Refresh token rotation as Salesforce enforces it: each token belongs to a grant; spending a
+  // rotated-away token again revokes every token of that grant (SALESFORCE.md, RTR).
+  const grantOfToken = new Map<string, number>();
+  const spentTokens = new Map<string, number>();
+  let grants = 0;
+  let reuses = 0;
   /** Every request the server made: method, path, and the form body of POSTs. */
   const requests: {
     method: string;
@@ -77,17 +83,27 @@ export function createFakeSalesforce(
     return true;
   };
 
-  const issue = (app: FakeApp, withRefresh: boolean) => {
+  const issue = (app: FakeApp, withRefresh: boolean, grant = ++grants) => {
     const accessToken = random('00D5g!AQ');
     accessTokens.set(accessToken, app);
+    grantOfToken.set(accessToken, grant);
     issued.push(accessToken);
     let refreshToken: string | undefined;
     if (withRefresh) {
       refreshToken = random('5Aep8');
       refreshTokens.set(refreshToken, app);
+      grantOfToken.set(refreshToken, grant);
       issued.push(refreshToken);
     }
     return { accessToken, refreshToken };
+  };
+
+  const revokeGrant = (grant: number | undefined) => {
+    for (const [token, owner] of grantOfToken) {
+      if (owner !== grant) continue;
+      refreshTokens.delete(token);
+      accessTokens.delete(token);
+    }
   };
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
@@ -198,6 +214,10 @@ export function createFakeSalesforce(
       }
       if (form.get('grant_type') === 'refresh_token') {
         const token = form.get('refresh_token') ?? '';
+        if (options.reuseDetection && spentTokens.has(token)) {
+          reuses++;
+          revokeGrant(spentTokens.get(token));
+        }
         if (!refreshTokens.has(token) || fault('refresh_invalid_grant')) {
           return json(
             { error: 'invalid_grant', error_description: 'expired access/refresh token' },
@@ -205,8 +225,11 @@ export function createFakeSalesforce(
           );
         }
         const rotate = options.rotateRefreshTokens === true;
-        if (rotate) refreshTokens.delete(token);
-        const tokens = issue(app, rotate);
+        if (rotate) {
+          refreshTokens.delete(token);
+          spentTokens.set(token, grantOfToken.get(token) ?? 0);
+        }
+        const tokens = issue(app, rotate, grantOfToken.get(token));
         return json({
           access_token: tokens.accessToken,
           ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
@@ -227,6 +250,8 @@ export function createFakeSalesforce(
     if (url.pathname === '/services/oauth2/revoke' && method === 'POST' && form) {
       if (fault('revoke_fails')) return new Response('oops', { status: 500 });
       const token = form.get('token') ?? '';
+      // Revoking a refresh token revokes its grant's access tokens too (SALESFORCE.md, Revoke).
+      if (refreshTokens.has(token)) revokeGrant(grantOfToken.get(token));
       refreshTokens.delete(token);
       accessTokens.delete(token);
       return new Response(null, { status: 200 });
@@ -328,5 +353,10 @@ export function createFakeSalesforce(
       accessTokens.clear();
     },
     liveRefreshTokens: () => refreshTokens.size,
+    liveAccessTokens: () => accessTokens.size,
+    /** How often a spent refresh token was presented again (each revoked its whole grant). */
+    reuses: () => reuses,
+    /** Whether Salesforce still honours a token. */
+    isLive: (token: string) => refreshTokens.has(token) || accessTokens.has(token),
   };
 }

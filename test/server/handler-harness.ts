@@ -23,8 +23,19 @@ export interface LogLine {
  * A handler over the fake Salesforce with an adjustable clock, a captured log and a record of
  * every answer's body, so a test can search everything the server ever said.
  */
-export function createHarness(options: Partial<ConnectHandlerOptions> & { rotate?: boolean } = {}) {
-  const salesforce = createFakeSalesforce({ rotateRefreshTokens: options.rotate === true });
+export function createHarness(
+  options: Partial<ConnectHandlerOptions> & {
+    rotate?: boolean;
+    reuseDetection?: boolean;
+    salesforce?: ReturnType<typeof createFakeSalesforce>;
+  } = {},
+) {
+  const salesforce =
+    options.salesforce ??
+    createFakeSalesforce({
+      rotateRefreshTokens: options.rotate === true,
+      reuseDetection: options.reuseDetection === true,
+    });
   const app = salesforce.addApp([CALLBACK_URL]);
   const clock = { now: START_TIME };
   const logs: LogLine[] = [];

@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeListener } from '../../src/server/node.js';
 import { createHarness } from './handler-harness.js';
@@ -156,5 +156,86 @@ describe('toNodeListener', () => {
     );
     // Either the handler's 413 arrives, or the socket is cut while uploading; never a 200.
     expect(big === undefined || big.status === 413).toBe(true);
+  });
+});
+
+/** A raw request over a socket: what the wire says, and whether the server reset it. */
+function rawExchange(base: string, text: string, after?: (socket: Socket) => void) {
+  const { port } = new URL(base);
+  return new Promise<{ response: string; reset: boolean }>((resolve) => {
+    let response = '';
+    let reset = false;
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(text);
+      after?.(socket);
+    });
+    socket.on('data', (data) => {
+      response += data.toString('latin1');
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') reset = true;
+    });
+    socket.on('close', () => resolve({ response, reset }));
+  });
+}
+
+describe('toNodeListener edges (issue 14, item 7)', () => {
+  const logged: { level: string; message: string }[] = [];
+  const logger = {
+    info: (message: string) => logged.push({ level: 'info', message }),
+    warn: (message: string) => logged.push({ level: 'warn', message }),
+    error: (message: string) => logged.push({ level: 'error', message }),
+  };
+
+  async function serveHarness() {
+    const h = createHarness();
+    server = createServer(
+      toNodeListener(
+        (request) => {
+          const url = new URL(request.url);
+          return h.handler(
+            new Request(`https://app.example.com/api/salesforce${url.pathname}`, request),
+          );
+        },
+        { logger },
+      ),
+    );
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('answers a chunked body over the 16 KB limit with 413, then closes (no reset)', async () => {
+    const base = await serveHarness();
+    const chunk = `{"padding":"${'x'.repeat(40 * 1024)}"}`;
+    const head = [
+      'PUT /connection/credentials HTTP/1.1',
+      'Host: 127.0.0.1',
+      'Content-Type: application/json',
+      'X-Requested-With: salesforce-connect',
+      'Transfer-Encoding: chunked',
+      '',
+      '',
+    ].join('\r\n');
+    const body = `${chunk.length.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`;
+    const { response, reset } = await rawExchange(base, head + body);
+    expect(response).toMatch(/^HTTP\/1\.1 413 /);
+    expect(response.toLowerCase()).toContain('connection: close');
+    expect(response).toContain('larger than 16 KB');
+    expect(reset).toBe(false);
+  });
+
+  it('answers TRACE with 405 and a bad Host header with 400, both logged, never a 500', async () => {
+    const base = await serveHarness();
+    const trace = await rawExchange(
+      base,
+      'TRACE /connection HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    );
+    expect(trace.response).toMatch(/^HTTP\/1\.1 405 /);
+    const badHost = await rawExchange(
+      base,
+      'GET /connection HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
+    );
+    expect(badHost.response).toMatch(/^HTTP\/1\.1 400 /);
+    expect(logged.filter((l) => l.level === 'warn')).toHaveLength(2);
   });
 });

@@ -34,6 +34,11 @@ export interface CredentialsFormMessages {
   keepSecret: string;
   /** Under an empty secret box that replaces a saved secret. */
   replaceSecretDescription: string;
+  /**
+   * Under the secret box when the Consumer Key or Login URL differs from the saved ones: the
+   * saved secret belongs to the other app and cannot be kept.
+   */
+  secretForNewApp: string;
   swapFix: string;
   submit: string;
   saving: string;
@@ -91,6 +96,8 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   replaceSecret: 'Replace',
   keepSecret: 'Keep saved secret',
   replaceSecretDescription: 'Leave it empty to keep the saved secret.',
+  secretForNewApp:
+    'The Consumer Key or Login URL is not the saved one, so type the Consumer Secret of this app too.',
   swapFix: 'Swap them',
   submit: 'Save credentials',
   saving: 'Saving…',
@@ -150,6 +157,8 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
   replaceSecret: 'Ersetzen',
   keepSecret: 'Gespeichertes Secret behalten',
   replaceSecretDescription: 'Leer lassen, um das gespeicherte Secret zu behalten.',
+  secretForNewApp:
+    'Consumer Key oder Login-URL weichen von den gespeicherten ab: Geben Sie auch das Consumer Secret dieser App ein.',
   swapFix: 'Vertauschen',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
