@@ -61,8 +61,10 @@ export class DemoPortInUseError extends Error {
 export interface DemoStackOptions {
   /** The page's port; default 5173. `0` picks a free one. */
   port?: number;
-  /** The simulator's port; default 4010. `0` picks a free one. */
+  /** The simulator's login port; default 4010. `0` picks a free one. */
   simulatorPort?: number;
+  /** The simulated org's instance port (its API); default the login port + 1, or free with `0`. */
+  simulatorInstancePort?: number;
   /** Where the database, the encryption key and the simulator's state live; default `<repo>/.data`. */
   dataDir?: string;
   /** Progress lines (never a secret or token). Default: silent. */
@@ -226,12 +228,18 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     try {
       simulator = await startSalesforceSimulator({
         port: simulatorPort,
+        // The org's instance (where its API answers) has a fixed port like the login port:
+        // connections saved in the demo's database keep their instance_url across restarts.
+        instancePort:
+          options.simulatorInstancePort ?? (simulatorPort === 0 ? 0 : simulatorPort + 1),
         stateFile: join(dataDir, 'simulator.json'),
         org: { name: 'Acme (Simulated)' },
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new DemoPortInUseError(simulatorPort, 'the Salesforce simulator', 'SIMULATOR_PORT');
+        const busy = (error as { port?: number }).port ?? simulatorPort;
+        const variable = busy === simulatorPort ? 'SIMULATOR_PORT' : 'SIMULATOR_INSTANCE_PORT';
+        throw new DemoPortInUseError(busy, 'the Salesforce simulator', variable);
       }
       throw error;
     }

@@ -18,12 +18,15 @@ const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[22m` : text);
 
 const port = portFromEnv('PORT', 5173);
 const simulatorPort = portFromEnv('SIMULATOR_PORT', 4010);
+// The simulated org's instance (its API); by default the port after the login port.
+const simulatorInstancePort = portFromEnv('SIMULATOR_INSTANCE_PORT', simulatorPort + 1);
 
 let stack: Awaited<ReturnType<typeof startDemoStack>>;
 try {
   stack = await startDemoStack({
     port,
     simulatorPort,
+    simulatorInstancePort,
     // Default <repo>/.data; the npm start test points it at a temp folder.
     ...(process.env.DEMO_DATA_DIR ? { dataDir: process.env.DEMO_DATA_DIR } : {}),
     log: (line) => console.log(dim(line)),

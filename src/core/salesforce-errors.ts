@@ -104,7 +104,14 @@ const describedCode = (description: string) =>
 function classify(error: string, description: string, status: number | undefined) {
   let code: ConnectErrorCode | undefined;
   if (error === 'invalid_grant') {
-    code = describedCode(description) === 'ip_restricted' ? 'ip_restricted' : 'invalid_grant';
+    // Salesforce answers verifier failures ("invalid code verifier", "unexpected code verifier")
+    // with invalid_grant, not the invalid_request its guide names: they stay PKCE problems.
+    code =
+      describedCode(description) === 'ip_restricted'
+        ? 'ip_restricted'
+        : pkcePattern.test(description)
+          ? 'pkce_required'
+          : 'invalid_grant';
   } else if (error === 'invalid_client') {
     code =
       describedCode(description) === 'app_not_installed' ? 'app_not_installed' : 'invalid_client';

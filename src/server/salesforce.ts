@@ -52,7 +52,11 @@ export interface SalesforceClient {
   exchangeCode(input: {
     app: SalesforceApp;
     code: string;
-    codeVerifier: string;
+    /**
+     * The PKCE verifier of the authorize request's challenge; undefined when that request sent no
+     * challenge, for Salesforce refuses a verifier it did not expect (forcedotcom/sfdx-core#166).
+     */
+    codeVerifier: string | undefined;
     redirectUri: string;
     signal?: AbortSignal | undefined;
   }): Promise<SalesforceTokenSet>;
@@ -246,7 +250,8 @@ export function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
 /**
  * The Salesforce client of the reference server (see {@link SalesforceClient}). http is allowed
  * only for a login URL that is itself http — which `normalizeLoginUrl` permits only for hosts the
- * integrator listed (the simulator) — and only towards that same origin.
+ * integrator listed (the simulator) — and only towards that same host name (its login and instance
+ * origins).
  *
  * @example
  * const salesforce = createSalesforceClient({ fetch: loggingFetch, timeoutMs: 10_000 });
@@ -258,7 +263,10 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
   const customFetch = (url: string, init: { body?: unknown }) =>
     fetchImpl(url, init as RequestInit);
   const requestOptions = (app: SalesforceApp, url: string, signal: AbortSignal) => {
-    const insecure = app.loginUrl.startsWith('http:') && new URL(url).origin === app.loginUrl;
+    // The org's API lives on its instance (`instance_url`), which is another origin than the login
+    // host; for an http login host (the simulator on loopback) its instance shares the host name.
+    const insecure =
+      app.loginUrl.startsWith('http:') && new URL(url).hostname === new URL(app.loginUrl).hostname;
     return {
       [oauth.customFetch]: customFetch,
       [oauth.allowInsecureRequests]: insecure,
@@ -300,7 +308,7 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
           oauth.ClientSecretPost(app.consumerSecret),
           parameters,
           redirectUri,
-          codeVerifier,
+          codeVerifier ?? oauth.nopkce,
           requestOptions(app, as.token_endpoint as string, bounded),
         );
         return readTokenSet(await oauth.processAuthorizationCodeResponse(as, client, response));

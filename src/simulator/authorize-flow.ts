@@ -120,8 +120,11 @@ export function handleAuthorize(context: SimulatorContext, request: SimRequest):
   if (codeChallenge === undefined) {
     if (app.requirePkce) return fail('invalid_request', 'missing required code challenge');
   } else {
-    // RFC 7636's default method is `plain`; Salesforce's PKCE here is S256 only.
-    if ((params.get('code_challenge_method') ?? 'plain') !== 'S256') {
+    // Salesforce's authorize parameters have no method: `code_challenge` is "the SHA256 hash value
+    // of the code_verifier" (REST API Developer Guide, web server flow). So a missing method means
+    // S256 (jsforce's `useVerifier`, and with it the Salesforce CLI, sends none), not RFC 7636's
+    // `plain`; an explicit `plain` is refused.
+    if ((params.get('code_challenge_method') ?? 'S256') !== 'S256') {
       return fail('invalid_request', 'unsupported code challenge method; use S256');
     }
     if (!challengePattern.test(codeChallenge)) {

@@ -5,10 +5,20 @@ import type { IdTokenSigner } from './id-token-signer.js';
 import type { OrgDirectory } from './org-directory.js';
 import type { TokenLedger } from './token-ledger.js';
 
+/** The fidelity switches, resolved (see `SimulatorFidelityOptions`). */
+export interface Fidelity {
+  readonly rejectUnexpectedCodeVerifier: boolean;
+  readonly refuseApiOnLoginHost: boolean;
+  readonly urlEncodedRevokeErrors: boolean;
+}
+
 /** The simulated org's state, shared by every route. */
 export interface SimulatorContext {
-  /** e.g. `http://127.0.0.1:54321`: issuer, login URL and instance URL at once. */
+  /** e.g. `http://127.0.0.1:54321`: the login host, issuer of ID tokens, home of identity URLs. */
   readonly baseUrl: string;
+  /** The org's instance (`instance_url`), where the REST API answers; may equal `baseUrl`. */
+  readonly instanceUrl: string;
+  readonly fidelity: Fidelity;
   readonly directory: OrgDirectory;
   readonly ledger: TokenLedger;
   readonly faults: FaultBoard;
@@ -26,6 +36,8 @@ export interface SimRequest {
   readonly form: URLSearchParams;
   readonly cookies: ReadonlyMap<string, string>;
   readonly raw: IncomingMessage;
+  /** Which origin the request came to: the login host or the instance (the same with a shared host). */
+  readonly origin: 'login' | 'instance';
 }
 
 /** The identity URL of a user: Salesforce's `id` in token responses and `sub` in OpenID. */

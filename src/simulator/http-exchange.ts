@@ -42,6 +42,41 @@ export function htmlResponse(
   };
 }
 
+/** A URL-encoded body, spaces as `%20` (see {@link salesforceQuery}). */
+export function urlEncodedResponse(
+  status: number,
+  params: ReadonlyArray<readonly [string, string | undefined]>,
+): SimResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', ...noStore },
+    body: salesforceQuery(params),
+  };
+}
+
+/**
+ * The format a client asked for with `format=` (query or form) or, failing that, the first
+ * known type of its `Accept` header: `json` (the default), `urlencoded` or `xml`.
+ */
+export function requestedFormat(request: {
+  query: URLSearchParams;
+  form: URLSearchParams;
+  raw: IncomingMessage;
+}): 'json' | 'urlencoded' | 'xml' {
+  const named = (request.query.get('format') ?? request.form.get('format') ?? '').toLowerCase();
+  if (named === 'json' || named === 'urlencoded' || named === 'xml') return named;
+  const types: Record<string, 'json' | 'urlencoded' | 'xml'> = {
+    'application/json': 'json',
+    'application/x-www-form-urlencoded': 'urlencoded',
+    'application/xml': 'xml',
+  };
+  for (const part of (request.raw.headers.accept ?? '').split(',')) {
+    const type = types[part.split(';')[0]?.trim().toLowerCase() ?? ''];
+    if (type) return type;
+  }
+  return 'json';
+}
+
 export function textResponse(status: number, body: string): SimResponse {
   return { status, headers: { 'content-type': 'text/plain;charset=UTF-8', ...noStore }, body };
 }

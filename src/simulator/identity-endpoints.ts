@@ -1,6 +1,7 @@
 import { identityUrl, type SimRequest, type SimulatorContext } from './context.js';
 import { bearerToken, jsonResponse, type SimResponse, textResponse } from './http-exchange.js';
 import type { DirectoryUser } from './org-directory.js';
+import { API_VERSIONS, LATEST_API_VERSION } from './rest-api.js';
 import type { Grant } from './token-ledger.js';
 
 export const USERINFO_PATH = '/services/oauth2/userinfo';
@@ -14,9 +15,20 @@ export type Authentication =
   | { ok: true; grant: Grant; user: DirectoryUser }
   | { ok: false; reason: 'missing' | 'invalid' };
 
-/** The live grant and user behind the request's `Authorization: Bearer` access token. */
-export function authenticate(context: SimulatorContext, request: SimRequest): Authentication {
-  const token = bearerToken(request.raw);
+/**
+ * The live grant and user behind the request's `Authorization: Bearer` access token (or, where
+ * `allowQueryToken`, the identity URL's `oauth_token` parameter).
+ */
+export function authenticate(
+  context: SimulatorContext,
+  request: SimRequest,
+  allowQueryToken = false,
+): Authentication {
+  const token =
+    bearerToken(request.raw) ??
+    (allowQueryToken
+      ? (request.query.get('oauth_token') ?? request.form.get('oauth_token') ?? undefined)
+      : undefined);
   if (!token) return { ok: false, reason: 'missing' };
   const grant = context.ledger.findAccessGrant(token, context.now());
   const user = grant && context.directory.userById(grant.userId);
@@ -42,21 +54,35 @@ function refusal(text: 'Missing_OAuth_Token' | 'Bad_OAuth_Token' | 'Insufficient
   return textResponse(403, text);
 }
 
-/** Resource URLs of the identity responses; `{version}` stays a placeholder, as at Salesforce. */
-function identityLinks(context: SimulatorContext, userId: string) {
-  const base = context.baseUrl;
+/**
+ * The `version` an identity request asked for: a version the org serves, or the latest for
+ * `latest`; otherwise `{version}` stays a placeholder, as when none is given (Identity URLs help
+ * page, xcloud.remoteaccess_using_openid.htm).
+ */
+function requestedVersion(request: SimRequest): string {
+  const asked = request.query.get('version') ?? request.form.get('version');
+  if (asked === 'latest') return LATEST_API_VERSION;
+  return asked && API_VERSIONS.some(([number]) => number === asked) ? asked : '{version}';
+}
+
+/**
+ * Resource URLs of the identity responses. They point at the org's instance (its My Domain at
+ * Salesforce), where those APIs live, with the version placeholder filled when asked.
+ */
+function identityLinks(context: SimulatorContext, userId: string, version = '{version}') {
+  const base = context.instanceUrl;
   const org15 = context.directory.org.id.slice(0, 15);
-  const rest = `${base}/services/data/v{version}`;
+  const rest = `${base}/services/data/v${version}`;
   return {
-    enterprise: `${base}/services/Soap/c/{version}/${org15}`,
-    metadata: `${base}/services/Soap/m/{version}/${org15}`,
-    partner: `${base}/services/Soap/u/{version}/${org15}`,
+    enterprise: `${base}/services/Soap/c/${version}/${org15}`,
+    metadata: `${base}/services/Soap/m/${version}/${org15}`,
+    partner: `${base}/services/Soap/u/${version}/${org15}`,
     rest: `${rest}/`,
     sobjects: `${rest}/sobjects/`,
     search: `${rest}/search/`,
     query: `${rest}/query/`,
     recent: `${rest}/recent/`,
-    tooling_soap: `${base}/services/Soap/T/{version}/${org15}`,
+    tooling_soap: `${base}/services/Soap/T/${version}/${org15}`,
     tooling_rest: `${rest}/tooling/`,
     profile: `${base}/${userId}`,
     feeds: `${rest}/chatter/feeds`,
@@ -81,8 +107,12 @@ const LOCALE = 'en_US';
 const TIME_ZONE = 'America/Los_Angeles';
 const UTC_OFFSET_MS = -28_800_000;
 
-function authenticateForIdentity(context: SimulatorContext, request: SimRequest) {
-  const auth = authenticate(context, request);
+function authenticateForIdentity(
+  context: SimulatorContext,
+  request: SimRequest,
+  allowQueryToken = false,
+) {
+  const auth = authenticate(context, request, allowQueryToken);
   if (!auth.ok)
     return refusal(auth.reason === 'missing' ? 'Missing_OAuth_Token' : 'Bad_OAuth_Token');
   if (!auth.grant.scopes.some((scope) => identityScopes.includes(scope))) {
@@ -93,7 +123,10 @@ function authenticateForIdentity(context: SimulatorContext, request: SimRequest)
 
 /**
  * `GET|POST /services/oauth2/userinfo` (Bearer): the OpenID Connect user info, with Salesforce's
- * extra fields (`user_id`, `organization_id`, `urls`, `active`, `user_type`…).
+ * extra fields (`user_id`, `organization_id`, `urls`, `active`, `user_type`…). A bad token gets
+ * HTTP 403, as the identity service answers (the Mobile SDK stopped using userinfo for its
+ * "cheap call" because it "returns a 403 for an invalid access token",
+ * SalesforceMobileSDK-Android#2430), with the identity service's `Bad_OAuth_Token` text.
  */
 export function handleUserInfo(context: SimulatorContext, request: SimRequest): SimResponse {
   const auth = authenticateForIdentity(context, request);
@@ -112,7 +145,7 @@ export function handleUserInfo(context: SimulatorContext, request: SimRequest): 
     given_name: first,
     family_name: last,
     zoneinfo: TIME_ZONE,
-    profile: `${context.baseUrl}/${user.id}`,
+    profile: `${context.instanceUrl}/${user.id}`,
     address: {},
     is_salesforce_integration_user: false,
     urls: identityLinks(context, user.id),
@@ -127,8 +160,10 @@ export function handleUserInfo(context: SimulatorContext, request: SimRequest): 
 }
 
 /**
- * `GET /id/<orgId>/<userId>` (Bearer): Salesforce's identity response. A token may only read its
- * own user's identity (another id is `Bad_Id`, 404).
+ * `GET /id/<orgId>/<userId>` (Bearer, or `?oauth_token=`): Salesforce's identity response, its
+ * resource URLs with `version` filled in when asked (a number the org serves, or `latest`). A
+ * token may only read its own user's identity (another id is `Bad_Id`, 404). The help page's
+ * other formats (`format=xml|urlencoded`, JSONP `callback`) are not reproduced: always JSON.
  */
 export function handleIdentity(
   context: SimulatorContext,
@@ -136,7 +171,7 @@ export function handleIdentity(
   orgId: string,
   userId: string,
 ): SimResponse {
-  const auth = authenticateForIdentity(context, request);
+  const auth = authenticateForIdentity(context, request, true);
   if (!('ok' in auth)) return auth;
   const { user } = auth;
   if (orgId !== context.directory.org.id || userId !== user.id) return textResponse(404, 'Bad_Id');
@@ -158,7 +193,7 @@ export function handleIdentity(
     mobile_phone_verified: false,
     is_lightning_login_user: false,
     status: { created_date: null, body: null },
-    urls: identityLinks(context, user.id),
+    urls: identityLinks(context, user.id, requestedVersion(request)),
     active: user.active,
     user_type: 'STANDARD',
     language: LOCALE,

@@ -15,6 +15,7 @@ export {
   type SimulatorAppInput,
   type SimulatorFault,
   type SimulatorFaultScope,
+  type SimulatorFidelityOptions,
   type SimulatorOptions,
   type SimulatorOrg,
   type SimulatorRequestRecord,

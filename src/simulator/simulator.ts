@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { delay } from '../adapters/cancellation.js';
 import {
@@ -13,7 +13,7 @@ import {
   LOGIN_PATH,
 } from './authorize-flow.js';
 import { BrowserSessions } from './browser-sessions.js';
-import type { SimRequest, SimulatorContext } from './context.js';
+import type { Fidelity, SimRequest, SimulatorContext } from './context.js';
 import { DISCOVERY_PATH, handleDiscovery, handleJwks, JWKS_PATH } from './discovery.js';
 import { FaultBoard } from './fault-board.js';
 import {
@@ -34,7 +34,7 @@ import {
 } from './identity-endpoints.js';
 import { checkDuration, OrgDirectory } from './org-directory.js';
 import { renderSetupPage, renderUnavailablePage } from './pages.js';
-import { DATA_PATH_PATTERN, handleData } from './rest-api.js';
+import { DATA_PATH_PATTERN, handleData, loginHostApiRefusal } from './rest-api.js';
 import { toId18 } from './salesforce-ids.js';
 import {
   appInputOf,
@@ -46,8 +46,10 @@ import {
 import {
   consumerKeyOfRevokeRequest,
   consumerKeyOfTokenRequest,
+  handleIntrospect,
   handleRevoke,
   handleToken,
+  INTROSPECT_PATH,
   REVOKE_PATH,
   TOKEN_PATH,
 } from './token-endpoint.js';
@@ -72,7 +74,11 @@ function positiveDuration(value: number | undefined, fallback: number, what: str
 const methodNotAllowed = () => textResponse(405, 'Method Not Allowed');
 
 /** Sends a request to the route that answers it. */
-async function route(context: SimulatorContext, request: SimRequest): Promise<SimResponse> {
+async function route(
+  context: SimulatorContext,
+  request: SimRequest,
+  apiCalls: { count: number },
+): Promise<SimResponse> {
   const { method, path } = request;
   const allow = (...methods: string[]) => methods.includes(method);
   switch (path) {
@@ -88,6 +94,8 @@ async function route(context: SimulatorContext, request: SimRequest): Promise<Si
       return handleToken(context, request);
     case REVOKE_PATH:
       return allow('GET', 'POST') ? handleRevoke(context, request) : methodNotAllowed();
+    case INTROSPECT_PATH:
+      return allow('POST') ? handleIntrospect(context, request) : methodNotAllowed();
     case USERINFO_PATH:
       return allow('GET', 'POST') ? handleUserInfo(context, request) : methodNotAllowed();
     case DISCOVERY_PATH:
@@ -102,8 +110,19 @@ async function route(context: SimulatorContext, request: SimRequest): Promise<Si
       : methodNotAllowed();
   }
   const data = DATA_PATH_PATTERN.exec(path);
-  if (data)
-    return allow('GET') ? handleData(context, request, data[1], data[2]) : methodNotAllowed();
+  if (data) {
+    // The API lives on the instance; the login host does not hold the org's sessions.
+    if (
+      request.origin === 'login' &&
+      context.instanceUrl !== context.baseUrl &&
+      context.fidelity.refuseApiOnLoginHost
+    ) {
+      return loginHostApiRefusal();
+    }
+    return allow('GET')
+      ? handleData(context, request, data[1], data[2], apiCalls)
+      : methodNotAllowed();
+  }
   if (path.startsWith(SETUP_PATH_PREFIX)) {
     return allow('GET')
       ? htmlResponse(
@@ -121,6 +140,7 @@ function consumerKeyOf(context: SimulatorContext, request: SimRequest): string |
     case AUTHORIZE_PATH:
       return request.query.get('client_id') ?? request.form.get('client_id') ?? undefined;
     case TOKEN_PATH:
+    case INTROSPECT_PATH:
       return consumerKeyOfTokenRequest(request) || undefined;
     case REVOKE_PATH:
       return consumerKeyOfRevokeRequest(context, request);
@@ -134,9 +154,11 @@ function consumerKeyOf(context: SimulatorContext, request: SimRequest): string |
 
 /**
  * Starts a local Salesforce on loopback: OAuth 2.0 web server flow with PKCE (authorize, login page,
- * "Allow Access?" consent page, token, revoke, userinfo, identity URL, OpenID discovery), a sliver
- * of the REST API, Salesforce's response shapes and error texts, and fault injection per app and
- * per request. For the kit's tests, the demo, and integrators' own tests: no internet needed.
+ * "Allow Access?" consent page, token, revoke, introspect, userinfo, identity URL, OpenID
+ * discovery) on the login host, a sliver of the REST API with a small data set on a separate
+ * instance origin (`instanceUrl`), Salesforce's response shapes and error texts, and fault
+ * injection per app and per request. For the kit's tests, the demo, and integrators' own tests: no
+ * internet needed. docs/simulator.md lists what it reproduces and what it does not.
  *
  * Errors Salesforce shows on its own page (unknown or not yet active client id, redirect URI not
  * among the callback URLs) answer the authorize request with a 302 to
@@ -167,11 +189,23 @@ export async function startSalesforceSimulator(
     );
   }
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new TypeError(
-      `The simulator's port must be a whole number from 0 to 65535 (got ${port}).`,
-    );
+  const instancePort = options.instancePort ?? 0;
+  for (const [name, value] of [
+    ['port', port],
+    ['instancePort', instancePort],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      throw new TypeError(
+        `The simulator's ${name} must be a whole number from 0 to 65535 (got ${value}).`,
+      );
+    }
   }
+  const sharedInstanceHost = options.sharedInstanceHost ?? false;
+  const fidelity: Fidelity = {
+    rejectUnexpectedCodeVerifier: options.fidelity?.rejectUnexpectedCodeVerifier ?? true,
+    refuseApiOnLoginHost: options.fidelity?.refuseApiOnLoginHost ?? true,
+    urlEncodedRevokeErrors: options.fidelity?.urlEncodedRevokeErrors ?? true,
+  };
   const sessionTimeoutMs = positiveDuration(
     options.sessionTimeoutMs,
     DEFAULT_SESSION_TIMEOUT_MS,
@@ -246,13 +280,19 @@ export async function startSalesforceSimulator(
   const faults = new FaultBoard((fault, stage) => log(`fault ${fault} at ${stage}`));
   const closing = new AbortController();
   const requests: SimulatorRequestRecord[] = [];
-  // Filled in once the port is known.
+  // Filled in once the ports are known.
   let baseUrl = '';
+  let instanceUrl = '';
+  const apiCalls = { count: 0 };
 
   const context: SimulatorContext = {
     get baseUrl() {
       return baseUrl;
     },
+    get instanceUrl() {
+      return instanceUrl;
+    },
+    fidelity,
     directory,
     ledger,
     faults,
@@ -261,7 +301,12 @@ export async function startSalesforceSimulator(
     now,
   };
 
-  async function answer(incoming: IncomingMessage, method: string, url: URL): Promise<SimResponse> {
+  async function answer(
+    incoming: IncomingMessage,
+    method: string,
+    url: URL,
+    origin: SimRequest['origin'],
+  ): Promise<SimResponse> {
     let body = '';
     try {
       body = method === 'POST' ? await readBody(incoming) : '';
@@ -275,13 +320,14 @@ export async function startSalesforceSimulator(
       form: formFields(incoming, body),
       cookies: readCookies(incoming),
       raw: incoming,
+      origin,
     };
     const consumerKey = consumerKeyOf(context, request);
     if (faults.take('request', consumerKey, ['slow'])) await delay(slowResponseMs, closing.signal);
     if (faults.take('request', consumerKey, ['server_error'])) {
       return htmlResponse(503, renderUnavailablePage());
     }
-    return route(context, request);
+    return route(context, request, apiCalls);
   }
 
   function record(method: string, path: string, status: number) {
@@ -291,13 +337,17 @@ export async function startSalesforceSimulator(
     log(`${method} ${path} ${status}`);
   }
 
-  async function listener(incoming: IncomingMessage, outgoing: ServerResponse) {
+  async function listener(
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    origin: SimRequest['origin'],
+  ) {
     const method = incoming.method ?? 'GET';
     const url = new URL(incoming.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     let response: SimResponse;
     try {
-      response = await answer(incoming, method, url);
+      response = await answer(incoming, method, url, origin);
     } catch (error) {
       if (closing.signal.aborted) {
         outgoing.destroy();
@@ -312,22 +362,42 @@ export async function startSalesforceSimulator(
     outgoing.end(response.body);
   }
 
-  const server = createServer((incoming, outgoing) => {
-    void listener(incoming, outgoing);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  // One server per origin: the login host, and (unless shared) the org's instance, on its own
+  // port of the same loopback address. Both answer every route; only the API tells them apart.
+  const origins: Array<SimRequest['origin']> = sharedInstanceHost
+    ? ['login']
+    : ['login', 'instance'];
+  const servers = origins.map((origin) =>
+    createServer((incoming, outgoing) => {
+      void listener(incoming, outgoing, origin);
+    }),
+  );
+  const listen = (server: Server, on: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(on, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const address = server.address() as AddressInfo;
-  baseUrl = `http://${host === '::1' ? '[::1]' : host}:${address.port}`;
+  const urlOf = (server: Server) =>
+    `http://${host === '::1' ? '[::1]' : host}:${(server.address() as AddressInfo).port}`;
+  try {
+    await Promise.all(
+      servers.map((server, index) => listen(server, index === 0 ? port : instancePort)),
+    );
+  } catch (error) {
+    for (const server of servers) if (server.listening) server.close();
+    throw error;
+  }
+  const [loginServer, instanceServer = loginServer] = servers as [Server, Server?];
+  baseUrl = urlOf(loginServer);
+  instanceUrl = urlOf(instanceServer);
 
   let closed: Promise<void> | undefined;
   return {
     url: baseUrl,
+    instanceUrl,
     org: directory.org,
     addApp: (app) => directory.addApp(app),
     getApp: (consumerKey) => directory.getApp(consumerKey),
@@ -348,11 +418,16 @@ export async function startSalesforceSimulator(
       return requests.slice();
     },
     close() {
-      closed ??= new Promise<void>((resolve, reject) => {
-        closing.abort(new Error('The Salesforce simulator closed.'));
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }).then(() => saver?.flush());
+      closing.abort(new Error('The Salesforce simulator closed.'));
+      closed ??= Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve, reject) => {
+              server.close((error) => (error ? reject(error) : resolve()));
+              server.closeAllConnections();
+            }),
+        ),
+      ).then(() => saver?.flush());
       return closed;
     },
   };

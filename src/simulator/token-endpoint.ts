@@ -1,13 +1,21 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { grantsRefreshToken } from '../core/scopes.js';
 import { identityUrl, type SimRequest, type SimulatorContext } from './context.js';
-import { basicCredentials, jsonResponse, type SimResponse, textResponse } from './http-exchange.js';
+import {
+  basicCredentials,
+  jsonResponse,
+  requestedFormat,
+  type SimResponse,
+  textResponse,
+  urlEncodedResponse,
+} from './http-exchange.js';
 import { accessTokenHash } from './id-token-signer.js';
 import type { Grant } from './token-ledger.js';
 import type { SimulatorApp, SimulatorFault } from './types.js';
 
 export const TOKEN_PATH = '/services/oauth2/token';
 export const REVOKE_PATH = '/services/oauth2/revoke';
+export const INTROSPECT_PATH = '/services/oauth2/introspect';
 
 /** Salesforce's token endpoint errors, as `[error, error_description]`. */
 const tokenErrors = {
@@ -16,8 +24,14 @@ const tokenErrors = {
   app_not_installed: ['invalid_client', 'app must be installed into org'],
   app_not_approved: ['invalid_app_access', 'user is not admin approved to access this app'],
   pkce_required: ['invalid_request', 'missing required code challenge'],
-  code_verifier_missing: ['invalid_request', 'missing code verifier'],
-  code_verifier_wrong: ['invalid_request', 'invalid code verifier'],
+  // A challenge without a verifier "fails with an invalid_grant error code" (REST API Developer
+  // Guide, web server flow); the description is not documented, so it reuses the mismatch's.
+  code_verifier_missing: ['invalid_grant', 'invalid code verifier'],
+  // The guide says a mismatch is invalid_request, but Salesforce answers invalid_grant "invalid
+  // code verifier" (SalesforceMobileSDK-Android#2642, anthropics/claude-code#85705 logs).
+  code_verifier_wrong: ['invalid_grant', 'invalid code verifier'],
+  // A verifier for a code that had no challenge (forcedotcom/sfdx-core#166; see fidelity options).
+  code_verifier_unexpected: ['invalid_grant', 'unexpected code verifier'],
   code_unknown: ['invalid_grant', 'invalid authorization code'],
   code_expired: ['invalid_grant', 'expired authorization code'],
   redirect_uri_mismatch: ['redirect_uri_mismatch', 'redirect_uri must match configuration'],
@@ -122,7 +136,7 @@ async function tokenResponse(
     signature: responseSignature(id, issuedAt, app.consumerSecret),
     scope: grant.scopes.join(' '),
     ...(idToken === undefined ? {} : { id_token: idToken }),
-    instance_url: context.baseUrl,
+    instance_url: context.instanceUrl,
     id,
     token_type: 'Bearer',
     issued_at: issuedAt,
@@ -143,6 +157,20 @@ function userRefusal(
 }
 
 /**
+ * A token answer in the format the client asked for: Salesforce's token request takes `format`
+ * (`json`, the default, `urlencoded` or `xml`) or the same choice in the `Accept` header (REST API
+ * Developer Guide, web server flow). The answer is flat, so URL-encoding is field by field; XML is
+ * not reproduced and stays JSON.
+ */
+function inFormat(response: SimResponse, format: 'json' | 'urlencoded' | 'xml'): SimResponse {
+  if (format !== 'urlencoded' || !response.headers['content-type']?.includes('json')) {
+    return response;
+  }
+  const fields = JSON.parse(response.body) as Record<string, string>;
+  return urlEncodedResponse(response.status, Object.entries(fields));
+}
+
+/**
  * `POST /services/oauth2/token` (form-encoded; client id and secret in the body or HTTP Basic):
  * the `authorization_code` grant (single-use code, 15-minute life, same redirect URI, S256 PKCE
  * verifier, secret when the app requires it) and the `refresh_token` grant (rotation when the app
@@ -153,6 +181,10 @@ export async function handleToken(
   context: SimulatorContext,
   request: SimRequest,
 ): Promise<SimResponse> {
+  return inFormat(await answerToken(context, request), requestedFormat(request));
+}
+
+async function answerToken(context: SimulatorContext, request: SimRequest): Promise<SimResponse> {
   if (request.method !== 'POST') return tokenError('must_post');
   const grantType = request.form.get('grant_type');
   if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
@@ -184,11 +216,13 @@ export async function handleToken(
     if (request.form.get('redirect_uri') !== record.redirectUri) {
       return tokenError('redirect_uri_mismatch');
     }
+    const verifier = request.form.get('code_verifier');
     if (record.codeChallenge !== undefined) {
-      const verifier = request.form.get('code_verifier');
       if (!verifier) return tokenError('code_verifier_missing');
       if (!verifierMatches(verifier, record.codeChallenge))
         return tokenError('code_verifier_wrong');
+    } else if (verifier && context.fidelity.rejectUnexpectedCodeVerifier) {
+      return tokenError('code_verifier_unexpected');
     }
     const refusal = userRefusal(context, app, record.userId);
     if (refusal) return tokenError(refusal);
@@ -243,17 +277,67 @@ export function consumerKeyOfRevokeRequest(
 }
 
 /**
+ * A revocation refusal. Salesforce documents HTTP 400 with `unsupported_token_type` or
+ * `invalid_token` (Mobile SDK Developer Guide, "Revoking OAuth Tokens"); a client's log shows the
+ * body URL-encoded, `error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported`
+ * (omniphx/forrest#213), which `fidelity.urlEncodedRevokeErrors` copies.
+ */
+function revokeError(context: SimulatorContext): SimResponse {
+  const error = 'unsupported_token_type';
+  const description = 'this token type is not supported';
+  return context.fidelity.urlEncodedRevokeErrors
+    ? urlEncodedResponse(400, [
+        ['error', error],
+        ['error_description', description],
+      ])
+    : jsonResponse(400, { error, error_description: description });
+}
+
+/**
  * `POST /services/oauth2/revoke` with `token=` (a refresh token, which takes its access tokens
  * with it, or one access token); Salesforce also takes `GET ?token=`. 200 with an empty body when
- * revoked; 400 `{ error: 'invalid_token' }` for a token that is unknown or already revoked.
+ * revoked; 400 `unsupported_token_type` for a missing, unknown or already revoked token.
  */
 export function handleRevoke(context: SimulatorContext, request: SimRequest): SimResponse {
   const token = request.form.get('token') ?? request.query.get('token');
-  if (!token) {
-    return jsonResponse(400, { error: 'invalid_request', error_description: 'token is required' });
-  }
-  if (!context.ledger.revokeToken(token)) {
-    return jsonResponse(400, { error: 'invalid_token', error_description: 'invalid token' });
-  }
+  if (!token || !context.ledger.revokeToken(token)) return revokeError(context);
   return textResponse(200, '');
+}
+
+/**
+ * `POST /services/oauth2/introspect` (RFC 7662, as Salesforce's "OAuth 2.0 Token Introspection"
+ * help page describes it): the app authenticates with its consumer key and secret (body or HTTP
+ * Basic) and learns whether one of its tokens is live. A live token answers `active: true` with
+ * `scope`, `client_id`, `username`, `sub` (the identity URL), `token_type` (`access_token` or
+ * `refresh_token`), and `exp` / `iat` / `nbf` in seconds; anything else — unknown, revoked,
+ * expired, or another app's token — is `{ active: false }`. A client that fails authentication
+ * gets 401 `invalid_client` (RFC 7662 §2.3; Salesforce's status here is not documented).
+ */
+export function handleIntrospect(context: SimulatorContext, request: SimRequest): SimResponse {
+  const { clientId, clientSecret } = clientCredentials(request);
+  const app = context.directory.getApp(clientId);
+  if (!app || clientSecret === undefined || !sameSecret(clientSecret, app.consumerSecret)) {
+    return jsonResponse(401, {
+      error: 'invalid_client',
+      error_description: 'invalid client credentials',
+    });
+  }
+  const now = context.now();
+  const found = context.ledger.describeToken(request.form.get('token') ?? '', now);
+  const user = found && context.directory.userById(found.grant.userId);
+  if (!found || !user || found.grant.consumerKey !== app.consumerKey) {
+    return jsonResponse(200, { active: false });
+  }
+  const seconds = (ms: number) => Math.floor(ms / 1000);
+  return jsonResponse(200, {
+    active: true,
+    scope: found.grant.scopes.join(' '),
+    client_id: app.consumerKey,
+    username: user.username,
+    sub: identityUrl(context, user.id),
+    token_type: found.kind,
+    ...(found.expiresAt === undefined ? {} : { exp: seconds(found.expiresAt) }),
+    iat: seconds(found.issuedAt),
+    nbf: seconds(found.issuedAt),
+  });
 }

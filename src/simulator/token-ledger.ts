@@ -300,6 +300,38 @@ export class TokenLedger {
     return record.grant;
   }
 
+  /**
+   * A live token as introspection describes it: its grant, its kind, when it was issued and when
+   * it stops working (an access token with the session timeout; a refresh token only under an
+   * idle-expiry policy, `idleMs`). Undefined for anything not live.
+   */
+  describeToken(
+    token: string,
+    now: number,
+  ):
+    | {
+        grant: Grant;
+        kind: 'access_token' | 'refresh_token';
+        issuedAt: number;
+        expiresAt: number | undefined;
+      }
+    | undefined {
+    const access = this.#accessTokens.get(token);
+    if (access) {
+      const grant = this.findAccessGrant(token, now);
+      if (!grant) return undefined;
+      return {
+        grant,
+        kind: 'access_token',
+        issuedAt: access.issuedAt,
+        expiresAt: access.issuedAt + this.#sessionTimeoutMs,
+      };
+    }
+    const grant = this.#grantsByRefresh.get(token);
+    if (!grant || grant.revoked) return undefined;
+    return { grant, kind: 'refresh_token', issuedAt: grant.createdAt, expiresAt: undefined };
+  }
+
   /** The app a token (refresh or access, live or not) was issued to, for fault scoping. */
   consumerKeyOf(token: string): string | undefined {
     return (

@@ -180,6 +180,36 @@ export interface SimulatorOrg {
 }
 
 /**
+ * Salesforce behaviours the simulator copies on thin evidence (one report each, named beside each
+ * switch). Each is on by default, so tests meet the stricter answer; turn one off when your own
+ * observation of Salesforce differs.
+ *
+ * @example
+ * await startSalesforceSimulator({ fidelity: { rejectUnexpectedCodeVerifier: false } });
+ */
+export interface SimulatorFidelityOptions {
+  /**
+   * A `code_verifier` sent for a code whose authorize request had no `code_challenge` fails the
+   * exchange with `invalid_grant` "unexpected code verifier". Source: forcedotcom/sfdx-core#166 (a
+   * Salesforce CLI report of that description; the error code is inferred from Salesforce's other
+   * verifier failures). Default true.
+   */
+  rejectUnexpectedCodeVerifier?: boolean;
+  /**
+   * REST API calls on the login host (instead of `instance_url`) answer 401 `INVALID_SESSION_ID`
+   * "Session expired or invalid". Source: a third-party write-up (nango.dev, "How to fix the
+   * Salesforce INVALID_SESSION_ID error", 2026) listing a token used against the wrong host among
+   * that error's causes. Default true; false serves the API on both hosts.
+   */
+  refuseApiOnLoginHost?: boolean;
+  /**
+   * Revocation errors come back URL-encoded (`error=…&error_description=…`) rather than as JSON.
+   * Source: omniphx/forrest#213 (a client's log of Salesforce's answer). Default true.
+   */
+  urlEncodedRevokeErrors?: boolean;
+}
+
+/**
  * Options of {@link startSalesforceSimulator}.
  *
  * @example
@@ -197,6 +227,20 @@ export interface SimulatorOptions {
   port?: number;
   /** Loopback address to listen on: `127.0.0.1` (default), `localhost` or `::1`. */
   host?: string;
+  /**
+   * TCP port of the instance origin (`instance_url`, where the REST API lives), on the same loopback
+   * address; default 0 (a free port). Salesforce serves the API on the org's instance, never on
+   * login.salesforce.com.
+   */
+  instancePort?: number;
+  /**
+   * Serve the API on the login origin and make `instance_url` equal to it, as when the login URL
+   * is the org's own My Domain (which is also its instance). Default false: a separate instance
+   * origin, as behind login.salesforce.com or test.salesforce.com.
+   */
+  sharedInstanceHost?: boolean;
+  /** Switches for behaviours copied on thin evidence; see {@link SimulatorFidelityOptions}. */
+  fidelity?: SimulatorFidelityOptions;
   /** Apps configured in the org from the start. */
   apps?: SimulatorAppInput[];
   /** Users of the org. Default: one demo user, {@link SIMULATOR_DEMO_USER}. */
@@ -254,6 +298,11 @@ export interface SimulatorRequestRecord {
 export interface SalesforceSimulator {
   /** Base URL, e.g. `http://127.0.0.1:54321`: the login URL an admin types, and the issuer. */
   readonly url: string;
+  /**
+   * The org's instance, e.g. `http://127.0.0.1:54322`: `instance_url` in token responses, where the
+   * REST API answers. Equals {@link url} with `sharedInstanceHost`.
+   */
+  readonly instanceUrl: string;
   /** The simulated org. */
   readonly org: SimulatorOrg;
   /** Adds an app to the org; the result carries its consumer key and secret. */

@@ -27,6 +27,9 @@ const table = [
   ['invalid_request', 'missing required code challenge', 'pkce_required'],
   ['invalid_request', 'invalid code verifier', 'pkce_required'],
   ['invalid_request', 'PKCE required', 'pkce_required'],
+  // What Salesforce actually answers for a verifier it cannot accept (see the simulator's sources).
+  ['invalid_grant', 'invalid code verifier', 'pkce_required'],
+  ['invalid_grant', 'unexpected code verifier', 'pkce_required'],
   ['unsupported_grant_type', 'grant type not supported', 'flow_not_enabled'],
   ['rate_limit_exceeded', 'too many requests', 'rate_limited'],
 ] as const;

@@ -71,7 +71,8 @@ describe('connecting a Salesforce org', () => {
     await dialog.waitForClosed();
     await status.waitFor('Connected to Acme (Simulated)');
     expect(await status.detail('Organization').innerText()).toBe('Acme (Simulated)');
-    expect(await status.detail('Instance').innerText()).toBe(values.loginUrl);
+    // The org's instance (instance_url), not the login URL: the simulator keeps them apart.
+    expect(await status.detail('Instance').innerText()).toBe(stack.simulator.instanceUrl);
     expect(await status.detail('User').innerText()).toContain(values.username);
     await expectNoAxeViolations(page, 'connected');
     // The demo page's switches: the kit in dark and in German, still without a violation.

@@ -90,8 +90,16 @@ async function outputHas(run: Run, text: string): Promise<void> {
 describe('npm start', () => {
   it('serves the page and the API, prints the values last, stops on Ctrl-C with exit code 0', async () => {
     expect(pkg.scripts.start).toBe('node --import tsx demo/start.ts');
-    const [port, simulatorPort] = [await freePort(), await freePort()];
-    const run = await npmStart({ PORT: String(port), SIMULATOR_PORT: String(simulatorPort) });
+    const [port, simulatorPort, instancePort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const run = await npmStart({
+      PORT: String(port),
+      SIMULATOR_PORT: String(simulatorPort),
+      SIMULATOR_INSTANCE_PORT: String(instancePort),
+    });
     await outputHas(run, 'Stop: Ctrl-C');
 
     const lines = run.output().trimEnd().split('\n').slice(-7);

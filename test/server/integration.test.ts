@@ -88,7 +88,7 @@ describe('happy path, through the fetch adapter', { timeout: 30_000 }, () => {
       status: 'connected',
       org: {
         id: live.simulator.org.id,
-        instanceUrl: live.simulator.url,
+        instanceUrl: live.simulator.instanceUrl,
         name: live.simulator.org.name,
         isSandbox: false,
       },

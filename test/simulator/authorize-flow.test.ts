@@ -90,7 +90,7 @@ describe('the whole web server flow', () => {
     );
     expect(body).not.toHaveProperty('expires_in');
     expect(body.token_type).toBe('Bearer');
-    expect(body.instance_url).toBe(simulator.url);
+    expect(body.instance_url).toBe(simulator.instanceUrl);
     expect(body.id).toBe(`${simulator.url}/id/${simulator.org.id}/${user.id}`);
     expect(body.scope!.split(' ').sort()).toEqual(['api', 'id', 'refresh_token']);
     expect(typeof body.issued_at).toBe('string');
@@ -111,7 +111,7 @@ describe('the whole web server flow', () => {
       active: true,
     });
     expect((identityJson.urls as Record<string, string>).rest).toBe(
-      `${simulator.url}/services/data/v{version}/`,
+      `${simulator.instanceUrl}/services/data/v{version}/`,
     );
 
     const userinfo = await withBearer(simulator, '/services/oauth2/userinfo', body.access_token!);

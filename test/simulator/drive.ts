@@ -225,14 +225,19 @@ export function refresh(
   app: SimulatorApp,
   refreshToken: string,
   overrides: Record<string, string> = {},
+  headers: Record<string, string> = {},
 ) {
-  return postToken(simulator, {
-    grant_type: 'refresh_token',
-    refresh_token: refreshToken,
-    client_id: app.consumerKey,
-    client_secret: app.consumerSecret,
-    ...overrides,
-  });
+  return postToken(
+    simulator,
+    {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: app.consumerKey,
+      client_secret: app.consumerSecret,
+      ...overrides,
+    },
+    headers,
+  );
 }
 
 /** Authorizes and exchanges the code: a connected app, ready for refreshes. */
@@ -249,8 +254,13 @@ export async function connect(
   return { token: token.body, browser };
 }
 
+/**
+ * A GET with the access token: REST API paths go to the org's instance (`instanceUrl`), as
+ * `instance_url` tells clients to; everything else to the login host.
+ */
 export function withBearer(simulator: SalesforceSimulator, path: string, accessToken: string) {
-  return fetch(`${simulator.url}${path}`, {
+  const origin = path.startsWith('/services/data') ? simulator.instanceUrl : simulator.url;
+  return fetch(`${origin}${path}`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
 }

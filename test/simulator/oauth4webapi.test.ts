@@ -69,7 +69,7 @@ describe('oauth4webapi against the simulator', () => {
     );
     expect(tokens.token_type).toBe('bearer');
     expect(tokens.expires_in).toBeUndefined();
-    expect(tokens.instance_url).toBe(simulator.url);
+    expect(tokens.instance_url).toBe(simulator.instanceUrl);
     expect(typeof tokens.refresh_token).toBe('string');
 
     const refreshed = await oauth.processRefreshTokenResponse(
@@ -158,7 +158,7 @@ describe('oauth4webapi against the simulator', () => {
         insecure,
       ),
     );
-    await expect(wrongVerifier).rejects.toMatchObject({ error: 'invalid_request' });
+    await expect(wrongVerifier).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('reads an access_denied callback as an authorization error', async () => {

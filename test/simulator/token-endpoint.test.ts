@@ -7,10 +7,12 @@ import {
 } from '../../src/simulator/index.js';
 import {
   authorizeAndApprove,
+  authorizeUrl,
   Browser,
   CALLBACK,
   connect,
   exchangeCode,
+  followAuthorization,
   postToken,
   refresh,
   revoke,
@@ -48,21 +50,93 @@ describe('authorization_code grant', () => {
     expect(body.signature).toBe(expected);
   });
 
-  it('refuses a wrong PKCE verifier, and a missing one', async () => {
+  it('refuses a wrong PKCE verifier, and a missing one, with invalid_grant as Salesforce does', async () => {
     const first = await freshCode();
     const wrong = await exchangeCode(simulator, app, first.code, 'A'.repeat(43));
     expect(wrong).toMatchObject({
       status: 400,
-      body: { error: 'invalid_request', error_description: 'invalid code verifier' },
+      body: { error: 'invalid_grant', error_description: 'invalid code verifier' },
     });
     const second = await freshCode();
     const missing = await exchangeCode(simulator, app, second.code, second.verifier, {
       code_verifier: '',
     });
-    expect(missing.body).toEqual({
-      error: 'invalid_request',
-      error_description: 'missing code verifier',
+    expect(missing).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+
+  it('refuses a verifier for a code whose authorize request sent no challenge', async () => {
+    const lenient = simulator.addApp({ callbackUrls: [CALLBACK], requirePkce: false });
+    const browser = new Browser();
+    const codeWithout = async () => {
+      const callback = await followAuthorization(
+        simulator,
+        browser,
+        authorizeUrl(simulator, { clientId: lenient.consumerKey }),
+      );
+      return callback.searchParams.get('code') ?? '';
+    };
+    const unexpected = await exchangeCode(simulator, lenient, await codeWithout(), 'A'.repeat(43));
+    expect(unexpected).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'unexpected code verifier' },
     });
+    const plain = await exchangeCode(simulator, lenient, await codeWithout(), '', {
+      code_verifier: '',
+    });
+    expect(plain.status).toBe(200);
+  });
+
+  it('lets the unexpected-verifier rule be switched off', async () => {
+    const relaxed = await startSalesforceSimulator({
+      fidelity: { rejectUnexpectedCodeVerifier: false },
+    });
+    try {
+      const lenient = relaxed.addApp({ callbackUrls: [CALLBACK], requirePkce: false });
+      const callback = await followAuthorization(
+        relaxed,
+        new Browser(),
+        authorizeUrl(relaxed, { clientId: lenient.consumerKey }),
+      );
+      const exchanged = await exchangeCode(
+        relaxed,
+        lenient,
+        callback.searchParams.get('code') ?? '',
+        'A'.repeat(43),
+      );
+      expect(exchanged.status).toBe(200);
+    } finally {
+      await relaxed.close();
+    }
+  });
+
+  it('answers in URL-encoded form when asked with format=urlencoded or the Accept header', async () => {
+    const a = await freshCode();
+    const byParameter = await exchangeCode(simulator, app, a.code, a.verifier, {
+      format: 'urlencoded',
+    });
+    expect(byParameter.status).toBe(200);
+    expect(byParameter.contentType).toMatch(/^application\/x-www-form-urlencoded/);
+    const fields = new URLSearchParams(byParameter.text);
+    expect(fields.get('access_token')).toMatch(/^00D/);
+    expect(fields.get('instance_url')).toBe(simulator.instanceUrl);
+    expect(fields.get('token_type')).toBe('Bearer');
+
+    const refused = await refresh(
+      simulator,
+      app,
+      'not-a-token',
+      {},
+      {
+        accept: 'application/x-www-form-urlencoded',
+      },
+    );
+    expect(refused.contentType).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(Object.fromEntries(new URLSearchParams(refused.text))).toEqual({
+      error: 'invalid_grant',
+      error_description: 'expired access/refresh token',
+    });
+    const json = await refresh(simulator, app, 'not-a-token', {}, { accept: 'application/json' });
+    expect(json.body.error).toBe('invalid_grant');
   });
 
   it('accepts a code once only', async () => {
@@ -380,13 +454,22 @@ describe('access tokens, the REST API and revocation', () => {
   });
 
   it('lists API versions without a token, and needs the api scope for resources', async () => {
-    const versions = await fetch(`${simulator.url}/services/data/`);
+    const versions = await fetch(`${simulator.instanceUrl}/services/data/`);
     expect(versions.status).toBe(200);
-    expect(await versions.json()).toContainEqual({
+    const listed = (await versions.json()) as Array<{ version: string; label: string }>;
+    expect(listed).toContainEqual({
       label: "Winter '25",
       url: '/services/data/v62.0',
       version: '62.0',
     });
+    // Every version from 31.0 (Summer '14) on, as Salesforce still serves them.
+    expect(listed[0]).toEqual({
+      label: "Summer '14",
+      url: '/services/data/v31.0',
+      version: '31.0',
+    });
+    expect(listed.map((entry) => entry.version)).toContain('50.0');
+    expect(listed.at(-1)).toMatchObject({ label: "Spring '26", version: '66.0' });
     const idOnly = simulator.addApp({ callbackUrls: [CALLBACK], scopes: ['id', 'refresh_token'] });
     const { token } = await connect(simulator, idOnly);
     const refused = await withBearer(simulator, '/services/data/v62.0/', token.access_token!);
@@ -405,9 +488,14 @@ describe('access tokens, the REST API and revocation', () => {
     expect(badField.status).toBe(400);
     expect(((await badField.json()) as [{ errorCode: string }])[0].errorCode).toBe('INVALID_FIELD');
     expect(
-      ((await (await query('SELECT Id FROM Account')).json()) as [{ errorCode: string }])[0]
+      ((await (await query('SELECT Id FROM Widget__c')).json()) as [{ errorCode: string }])[0]
         .errorCode,
     ).toBe('INVALID_TYPE');
+    const malformed = await query('SELECT Id FORM Account');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as [{ errorCode: string }])[0].errorCode).toBe(
+      'MALFORMED_QUERY',
+    );
   });
 
   it('revokes an access token alone, or a refresh token with its access tokens', async () => {
@@ -426,10 +514,10 @@ describe('access tokens, the REST API and revocation', () => {
 
     const again = await revoke(simulator, token.refresh_token!);
     expect(again.status).toBe(400);
-    expect(await again.json()).toEqual({
-      error: 'invalid_token',
-      error_description: 'invalid token',
-    });
+    // URL-encoded, as Salesforce writes it (omniphx/forrest#213).
+    expect(await again.text()).toBe(
+      'error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported',
+    );
   });
 
   it('also revokes with GET ?token=, as Salesforce allows', async () => {
@@ -468,15 +556,43 @@ describe('OpenID Connect', () => {
   it('publishes discovery metadata that points at the simulator', async () => {
     const response = await fetch(`${simulator.url}/.well-known/openid-configuration`);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toMatchObject({
+    const document = (await response.json()) as Record<string, unknown>;
+    // login.salesforce.com's fields, in its order (captured 2026-08-27), on the simulator's host.
+    expect(Object.keys(document)).toEqual([
+      'issuer',
+      'authorization_endpoint',
+      'token_endpoint',
+      'revocation_endpoint',
+      'userinfo_endpoint',
+      'jwks_uri',
+      'registration_endpoint',
+      'introspection_endpoint',
+      'scopes_supported',
+      'response_types_supported',
+      'subject_types_supported',
+      'id_token_signing_alg_values_supported',
+      'dpop_signing_alg_values_supported',
+      'display_values_supported',
+      'token_endpoint_auth_methods_supported',
+      'claims_supported',
+    ]);
+    expect(document).toMatchObject({
       issuer: simulator.url,
       authorization_endpoint: `${simulator.url}/services/oauth2/authorize`,
       token_endpoint: `${simulator.url}/services/oauth2/token`,
       revocation_endpoint: `${simulator.url}/services/oauth2/revoke`,
       userinfo_endpoint: `${simulator.url}/services/oauth2/userinfo`,
       jwks_uri: `${simulator.url}/id/keys`,
-      code_challenge_methods_supported: ['S256'],
+      introspection_endpoint: `${simulator.url}/services/oauth2/introspect`,
+      response_types_supported: ['code', 'token', 'token id_token'],
+      token_endpoint_auth_methods_supported: [
+        'client_secret_post',
+        'client_secret_basic',
+        'private_key_jwt',
+      ],
     });
+    expect(document).not.toHaveProperty('code_challenge_methods_supported');
+    expect(document).not.toHaveProperty('grant_types_supported');
   });
 
   it('adds a signed ID token with the openid scope', async () => {

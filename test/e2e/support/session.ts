@@ -53,8 +53,9 @@ export async function startE2eStack(): Promise<E2eStack> {
     async restart() {
       const port = Number(new URL(stack.origin).port);
       const simulatorPort = Number(new URL(stack.simulator.url).port);
+      const simulatorInstancePort = Number(new URL(stack.simulator.instanceUrl).port);
       await stack.close();
-      stack = await startDemoStack({ ...options, port, simulatorPort });
+      stack = await startDemoStack({ ...options, port, simulatorPort, simulatorInstancePort });
       return stack;
     },
     async close() {
