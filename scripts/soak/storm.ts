@@ -101,6 +101,13 @@ function random(seed: number) {
   };
 }
 
+/** An error in one line, with the socket-level cause fetch hides behind "fetch failed". */
+function describeFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const message = error instanceof Error ? error.message : String(error);
+  return cause ? `${message} (${cause.code ?? cause.message})` : message;
+}
+
 /** What a tenant's last uncontested admin action left, as the soak expects it to stay. */
 type Expectation = 'connected' | 'disconnected' | 'forgotten' | 'configured' | 'unknown';
 
@@ -379,10 +386,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
           const tenant = tenants[cursor++] as TenantState;
           const verdict = await prepareConnect(tenant, true)
             .then((prepared) => (prepared.url ? deliver(prepared.url) : prepared.error))
-            .catch((error: unknown) => {
-              const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-              return `request failed: ${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
-            });
+            .catch((error: unknown) => `request failed: ${describeFailure(error)}`);
           if (verdict !== 'connected') {
             violations.push({
               kind: 'unexpected_failure',
@@ -462,11 +466,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       try {
         outcome = await action();
       } catch (error) {
-        outcome = {
-          ok: false,
-          expect: 'unknown',
-          detail: error instanceof Error ? error.message : String(error),
-        };
+        outcome = { ok: false, expect: 'unknown', detail: describeFailure(error) };
       }
       const uncontested = quietAtStart && tenant.epoch === epoch;
       tenant.adminInFlight--;
@@ -601,11 +601,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
         }
       } catch (error) {
         // Nothing in the storm may fail below HTTP: a reset or a crashed process is a finding.
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         violations.push({
           kind: 'unexpected_failure',
           tenant: tenant.id,
-          detail: `request failed: ${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`,
+          detail: `request failed: ${describeFailure(error)}`,
         });
       } finally {
         tenant.opsInFlight--;
