@@ -202,10 +202,28 @@ export default defineConfig(
             name: 'unit',
             environment: 'node',
             include: ['test/**/*.test.ts'],
-            exclude: ['test/**/*.browser.test.ts', 'test/e2e/**', 'test/package/**'],
+            exclude: [
+              'test/**/*.browser.test.ts',
+              'test/**/*.pg.test.ts',
+              'test/e2e/**',
+              'test/package/**',
+            ],
             // Modules are shared between files (half the run time on two cores); tests keep no
             // state in modules.
             isolate: false,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // Real PostgreSQL through `pg`: one throwaway cluster per run, started by the
+            // globalSetup (the run fails if it cannot start), shared by the files.
+            name: 'postgres',
+            environment: 'node',
+            include: ['test/**/*.pg.test.ts'],
+            globalSetup: [here('test/setup/postgres.ts')],
+            testTimeout: 30_000,
+            hookTimeout: 120_000,
           },
         },
         ...jsdomProjects('dom', '19'),

@@ -2,6 +2,7 @@ import type { LoadResult } from './bounded-load.js';
 import type { BrowserMeasures, Spread } from './browser-measures.js';
 import type { BundleMeasurement } from './bundle-cost.js';
 import type { NextAppMeasures } from './nextjs-app.js';
+import type { PostgresThroughput } from './server-postgres.js';
 import type { ServerThroughput } from './server-throughput.js';
 import { formatKilobytes } from './size.js';
 import { formatTable } from './table.js';
@@ -193,4 +194,39 @@ export function nextAppReport(measures: NextAppMeasures): string {
     `hydrated in Chromium, status: "${checks.hydratedStatus}"`,
     `console errors and warnings: ${checks.consoleProblems.length === 0 ? 'none' : checks.consoleProblems.join(' | ')}`,
   ].join('\n');
+}
+
+/**
+ * The server's throughput on a real PostgreSQL server, one row per route and process count.
+ *
+ * @example
+ * console.log(postgresReport(throughput));
+ */
+export function postgresReport(throughput: PostgresThroughput): string {
+  const rows = throughput.runs.flatMap((run) => [
+    {
+      route: 'GET /connection (connected tenant)',
+      processes: run.processes,
+      result: run.getConnection,
+    },
+    {
+      route: 'GET /oauth/callback (code exchange, new tenant each)',
+      processes: run.processes,
+      result: run.callbackExchange,
+    },
+  ]);
+  const table = formatTable(
+    [
+      { header: 'request', cell: (row) => row.route },
+      { header: 'processes', cell: (row) => String(row.processes), align: 'right' },
+      { header: 'done', cell: (row) => String(row.result.requests), align: 'right' },
+      { header: 'failed', cell: (row) => String(row.result.failures), align: 'right' },
+      { header: 'seconds', cell: (row) => row.result.seconds.toFixed(2), align: 'right' },
+      { header: 'req/s', cell: (row) => row.result.perSecond.toFixed(0), align: 'right' },
+      { header: 'p50', cell: (row) => ms(row.result.latencyMs.p50), align: 'right' },
+      { header: 'p95', cell: (row) => ms(row.result.latencyMs.p95), align: 'right' },
+    ],
+    rows,
+  );
+  return [`${throughput.postgres}; ${throughput.setup}`, '', table].join('\n');
 }

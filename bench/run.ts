@@ -1,13 +1,15 @@
 // `npm run bench`: the kit against its peers (bundle cost), the connect flow in Chromium (popup
 // delay, renders while typing, callback to "Connected"), the reference server's throughput
-// against the simulator, and the packed kit in a Next.js App Router app (build time, page JS). Prints one table per section and writes bench/results.json.
+// against the simulator on PGlite and on a real PostgreSQL server (one handler process, then
+// four), and the packed kit in a Next.js App Router app (build time, page JS). Prints one table
+// per section and writes bench/results.json.
 //
 //   npm run bench                      everything (installs bench/peers and builds dist/ if needed)
 //   npm run bench -- --only bundle     one section (bundle, browser, server, nextjs; comma-separated)
 //   npm run bench -- --skip-build      no library build; a dist/ older than src/ is then not
 //                                      measured: the kit rows are bundled from src/ instead
 //   npm run bench -- --kit-from src    bundle the kit rows from src/ in any case
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,8 @@ import { measureInBrowser } from './browser-measures.js';
 import { BUNDLE_SETTINGS, measureBundles } from './bundle-cost.js';
 import { measureNextApp } from './nextjs-app.js';
 import { ensureKitBuilt, ensurePeersInstalled } from './prerequisites.js';
-import { browserReport, bundleReport, nextAppReport, serverReport } from './report.js';
+import { browserReport, bundleReport, nextAppReport, postgresReport, serverReport } from './report.js';
+import { measurePostgresThroughput } from './server-postgres.js';
 import { measureServerThroughput } from './server-throughput.js';
 import { KIT_SUBJECTS, PEER_SUBJECTS } from './subjects.js';
 
@@ -105,11 +108,20 @@ async function browserSection() {
 
 async function serverSection() {
   const throughput = await measureServerThroughput();
-  heading('Reference server throughput');
+  heading('Reference server throughput (PGlite)');
   console.log(serverReport(throughput));
-  const failures = throughput.getConnection.failures + throughput.callbackExchange.failures;
+  const postgres = await measurePostgresThroughput([1, 4]);
+  heading('Reference server throughput (PostgreSQL server through pg)');
+  console.log(postgresReport(postgres));
+  const failures =
+    throughput.getConnection.failures +
+    throughput.callbackExchange.failures +
+    postgres.runs.reduce(
+      (sum, run) => sum + run.getConnection.failures + run.callbackExchange.failures,
+      0,
+    );
   return {
-    result: throughput,
+    result: { ...throughput, postgres },
     failed: failures > 0 ? [`server: ${failures} failed requests`] : [],
   };
 }
@@ -141,13 +153,33 @@ const runners: Record<Section, () => Promise<{ result: unknown; failed: string[]
 };
 
 async function main() {
+  const now = new Date().toISOString();
+  // With --only, the sections not run keep their last results, each with the date it was
+  // measured (`measured`), so one section can be re-run without losing the others.
+  const previous: Record<string, unknown> =
+    flags.only && existsSync(resultsFile)
+      ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+      : {};
+  const measured: Record<string, string> = {
+    ...Object.fromEntries(
+      SECTIONS.filter((section) => previous[section] !== undefined).map((section) => [
+        section,
+        String(
+          (previous.measured as Record<string, string> | undefined)?.[section] ?? previous.date,
+        ),
+      ]),
+    ),
+  };
   const results: Record<string, unknown> = {
-    command: 'npm run bench',
-    date: new Date().toISOString(),
+    ...previous,
+    command: flags.only ? `npm run bench -- --only ${flags.only}` : 'npm run bench',
+    date: now,
     machine: machine(),
+    measured,
   };
   const problems: string[] = [];
   for (const section of chosenSections()) {
+    measured[section] = now;
     try {
       const { result, failed } = await runners[section]();
       results[section] = result;
