@@ -10,6 +10,8 @@ export interface SalesforceConnectMessages {
   dialogDescription: string;
   close: string;
   showGuide: string;
+  /** Announced while the guide and form arrive (they load on demand). */
+  loadingSetup: string;
   /** The product's name in the guide when neither `setup` nor the backend gives one. */
   vendorFallback: string;
 }
@@ -26,6 +28,7 @@ export const salesforceConnectMessagesEn: SalesforceConnectMessages = {
   dialogDescription: 'Set up and manage the connection to your Salesforce org.',
   close: 'Close',
   showGuide: 'Setup guide and credentials',
+  loadingSetup: 'Loading the setup guide…',
   vendorFallback: 'This app',
 };
 
@@ -41,5 +44,6 @@ export const salesforceConnectMessagesDe: SalesforceConnectMessages = {
   dialogDescription: 'Verbindung zu Ihrer Salesforce-Organisation einrichten und verwalten.',
   close: 'Schließen',
   showGuide: 'Einrichtungsanleitung und Zugangsdaten',
+  loadingSetup: 'Einrichtungsanleitung wird geladen…',
   vendorFallback: 'Diese App',
 };
