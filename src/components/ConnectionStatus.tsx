@@ -14,7 +14,12 @@ import type { Connection } from '../core/types.js';
 import { useMessages } from '../messages/context.js';
 import { type ConnectionStatusMessages, connectionStatusMessagesEn } from '../messages/status.js';
 import type { ExplainableError } from './ErrorExplanation.js';
-import { lazyComponent, lazyPart } from './internal/lazy-part.js';
+import {
+  lazyComponent,
+  lazyPart,
+  useHeldUntilLoaded,
+  usePartLoaded,
+} from './internal/lazy-part.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
@@ -195,6 +200,25 @@ export function ConnectionStatus({
       </div>
     ) : null;
 
+  const explanationLoaded = usePartLoaded(errorExplanationPart, false);
+  const explanation = useHeldUntilLoaded(
+    explained && (state === 'error' || state === 'configured' || state === 'needs_reauth') ? (
+      // The headline already says what went wrong; the explanation joins it once loaded.
+      <Suspense fallback={null}>
+        <ErrorExplanation
+          error={explained}
+          summary
+          values={errorValues}
+          onGoToStep={onGoToStep}
+          headingLevel={3}
+          unstyled={unstyled}
+          className={cls('sfc-status-error')}
+        />
+      </Suspense>
+    ) : null,
+    explanationLoaded,
+  );
+
   return (
     <div
       {...rest}
@@ -254,20 +278,7 @@ export function ConnectionStatus({
         </p>
       ) : null}
 
-      {explained && (state === 'error' || state === 'configured' || state === 'needs_reauth') ? (
-        // The headline already says what went wrong; the explanation joins it once loaded.
-        <Suspense fallback={null}>
-          <ErrorExplanation
-            error={explained}
-            summary
-            values={errorValues}
-            onGoToStep={onGoToStep}
-            headingLevel={3}
-            unstyled={unstyled}
-            className={cls('sfc-status-error')}
-          />
-        </Suspense>
-      ) : null}
+      {explanation}
 
       {confirming ? (
         <fieldset

@@ -15,7 +15,13 @@ import { useLatest } from '../react/use-latest.js';
 import { ConnectButton } from './ConnectButton.js';
 import { ConnectionStatus, errorExplanationPart } from './ConnectionStatus.js';
 import type { CredentialsFormProps } from './CredentialsForm.js';
-import { lazyComponent, lazyPart, usePartLoaded, whenIdle } from './internal/lazy-part.js';
+import {
+  lazyComponent,
+  lazyPart,
+  useHeldUntilLoaded,
+  usePartLoaded,
+  whenIdle,
+} from './internal/lazy-part.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 import type { SetupGuideProps } from './SetupGuide.js';
 
@@ -281,7 +287,7 @@ function SalesforceConnectView({
   );
   const LoadedConnectDialog = dialogLoaded ? connectDialogPart.peek()?.ConnectDialog : undefined;
 
-  const guideAndForm = showSetup ? (
+  const liveGuideAndForm = showSetup ? (
     <Suspense
       fallback={
         <p role="status" className={cls('sfc-description')} data-sfc-part="setup-loading">
@@ -308,6 +314,7 @@ function SalesforceConnectView({
       />
     </Suspense>
   ) : null;
+  const guideAndForm = useHeldUntilLoaded(liveGuideAndForm, setupLoaded);
 
   const busy = phase === 'authorizing' || phase === 'completing';
   const body = (
@@ -370,34 +377,38 @@ function SalesforceConnectView({
     'data-state': view,
     ...(theme ? { 'data-theme': theme } : {}),
   };
-  if (mode === 'inline') return <div {...rootProps}>{body}</div>;
-  return (
-    <Suspense
-      fallback={
-        // The trigger as it will be, inert until the dialog's code is there.
-        <button
-          type="button"
-          disabled
-          className={cls('sfc-scope sfc-button')}
-          data-sfc-part="salesforce-connect-trigger"
-          {...(theme ? { 'data-theme': theme } : {})}
-        >
-          {text.trigger}
-        </button>
-      }
-    >
-      <ConnectInDialog
-        open={openProp}
-        defaultOpen={defaultOpen}
-        onOpenChange={onOpenChange}
-        rootProps={rootProps}
-        theme={theme}
-        unstyled={unstyled}
-        text={text}
-        cls={cls}
+  const dialogModeLoaded = usePartLoaded(dialogModePart, false);
+  const dialogModeView = useHeldUntilLoaded(
+    mode === 'dialog' ? (
+      <Suspense
+        fallback={
+          // The trigger as it will be, inert until the dialog's code is there.
+          <button
+            type="button"
+            disabled
+            className={cls('sfc-scope sfc-button')}
+            data-sfc-part="salesforce-connect-trigger"
+            {...(theme ? { 'data-theme': theme } : {})}
+          >
+            {text.trigger}
+          </button>
+        }
       >
-        {body}
-      </ConnectInDialog>
-    </Suspense>
+        <ConnectInDialog
+          open={openProp}
+          defaultOpen={defaultOpen}
+          onOpenChange={onOpenChange}
+          rootProps={rootProps}
+          theme={theme}
+          unstyled={unstyled}
+          text={text}
+          cls={cls}
+        >
+          {body}
+        </ConnectInDialog>
+      </Suspense>
+    ) : null,
+    dialogModeLoaded,
   );
+  return mode === 'inline' ? <div {...rootProps}>{body}</div> : dialogModeView;
 }

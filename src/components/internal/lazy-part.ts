@@ -1,4 +1,11 @@
-import { type ComponentType, type LazyExoticComponent, lazy, useSyncExternalStore } from 'react';
+import {
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 
 /**
  * A piece of the kit that loads on demand (a dynamic `import()`): loaded once, shared by every
@@ -28,7 +35,12 @@ export function lazyPart<T>(importer: () => Promise<T>): LazyPart<T> {
       pending ??= importer().then(
         (module) => {
           loaded = module;
-          for (const listener of listeners) listener();
+          // Listeners hear of it a task later, after React's own lazy components resolved on this
+          // load: a view that rerenders on the news must find them ready, or React would throw
+          // away server HTML still waiting to hydrate (an update reaching a boundary that suspends).
+          setTimeout(() => {
+            for (const listener of listeners) listener();
+          }, 0);
           return module;
         },
         (error: unknown) => {
@@ -83,6 +95,19 @@ export function usePartLoaded(part: LazyPart<unknown>, onServer: boolean): boole
     () => part.peek() !== undefined,
     () => onServer,
   );
+}
+
+/**
+ * Keeps handing React the element a lazy view first rendered until its part has loaded. A page
+ * hydrating server HTML whose code is still on its way keeps that HTML on screen only as long as
+ * nothing updates it: React throws a dehydrated Suspense boundary away (and shows the fallback)
+ * when new props reach it first, as they do once the connection or the setup info arrives. The
+ * same element object is no update at all; once loaded, the live element takes over.
+ */
+export function useHeldUntilLoaded(element: ReactNode, loaded: boolean): ReactNode {
+  const held = useRef<ReactNode>(element);
+  if (loaded || element === null || held.current === null) held.current = element;
+  return held.current;
 }
 
 /**
