@@ -19,7 +19,10 @@ const onDemandLeftOut = {
     );
   },
 };
-const firstLoad = (config) => ({ ...config, plugins: [...(config.plugins ?? []), onDemandLeftOut] });
+const firstLoad = (config) => ({
+  ...config,
+  plugins: [...(config.plugins ?? []), onDemandLeftOut],
+});
 
 const react = ['react', 'react-dom'];
 const dependencies = [
@@ -62,7 +65,7 @@ export default [
     limit: '68 KB',
   },
   {
-    name: '<SalesforceConnect/>: every view, the kit\'s own code, every dependency external',
+    name: "<SalesforceConnect/>: every view, the kit's own code, every dependency external",
     path: 'dist/index.js',
     import: '{ SalesforceConnect }',
     ignore: dependencies,
@@ -84,7 +87,7 @@ export default [
     limit: '17 KB',
   },
   {
-    name: 'Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit\'s own code',
+    name: "Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit's own code",
     path: 'dist/index.js',
     import: '{ useSalesforceConnect, useCredentialsForm }',
     ignore: dependencies,
