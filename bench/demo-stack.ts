@@ -1,6 +1,7 @@
 // The stack the runtime measures run against, all on loopback: the Salesforce simulator, the
-// reference server (createConnectHandler over Postgres, here PGlite in memory) and, for the
-// browser section, the app page, served by the same origin as the API like a real app's.
+// demo's reference server and app (demo/stack.ts: createDemoHandler, registerDemoApp) over PGlite
+// in memory, and, for the browser section, the app page, served by the same origin as the API
+// like a real app's. Not the demo's Vite page: the bench serves its own built pages.
 // Run directly (`tsx bench/demo-stack.ts`) it prints one `READY {json}` line and serves until its
 // stdin closes, so the throughput section can load it from another process.
 import { randomBytes } from 'node:crypto';
@@ -8,9 +9,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { createConnectHandler } from '../src/server/handler.js';
+import { createDemoHandler, DEMO_APP, registerDemoApp } from '../demo/stack.js';
 import { toNodeListener } from '../src/server/node.js';
-import { createPostgresStore } from '../src/server/stores/postgres.js';
 import { startSalesforceSimulator } from '../src/simulator/index.js';
 
 /** A file the stack serves at the app origin (the harness page and its script). */
@@ -65,22 +65,17 @@ export async function startDemoStack(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const publicUrl = `${origin}/api/salesforce`;
-  const scopes = ['api', 'refresh_token', 'id'];
-  const app = simulator.addApp({
-    name: 'Bench Sync',
-    callbackUrls: [`${publicUrl}/oauth/callback`],
-    scopes,
-  });
-  handler = createConnectHandler({
-    store: createPostgresStore(db),
+  // The demo's app and handler (demo/stack.ts), on an in-memory database and a throwaway key;
+  // tenants come from a header so each measured client can be its own.
+  const callbackUrl = `${publicUrl}/oauth/callback`;
+  registerDemoApp(simulator, callbackUrl);
+  handler = createDemoHandler({
+    db,
     encryptionKey: randomBytes(32).toString('base64'),
-    publicUrl,
-    allowedOrigins: [origin],
-    allowedLoginHosts: [new URL(simulator.url).host],
+    apiUrl: publicUrl,
+    origin,
+    loginHosts: [new URL(simulator.url).host],
     resolveTenant: (request) => request.headers.get('x-tenant'),
-    scopes,
-    appName: 'Bench Sync',
-    vendorName: 'Bench',
   });
   return {
     origin,
@@ -88,8 +83,8 @@ export async function startDemoStack(
     simulatorUrl: simulator.url,
     credentials: {
       loginUrl: simulator.url,
-      consumerKey: app.consumerKey,
-      consumerSecret: app.consumerSecret,
+      consumerKey: DEMO_APP.consumerKey,
+      consumerSecret: DEMO_APP.consumerSecret,
     },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,6 +2,7 @@ import type { AppBundlerResult } from './app-views.js';
 import type { LoadResult } from './bounded-load.js';
 import type { BrowserMeasures, Spread } from './browser-measures.js';
 import type { BundleMeasurement } from './bundle-cost.js';
+import type { NextAppMeasures } from './nextjs-app.js';
 import type { ServerThroughput } from './server-throughput.js';
 import { formatKilobytes } from './size.js';
 import { formatTable } from './table.js';
@@ -183,4 +184,40 @@ export function appViewsReport(results: readonly AppBundlerResult[]): string {
     ],
     results,
   );
+}
+
+/**
+ * The Next.js app section: build time, the JavaScript the page loads (the kit's chunks marked),
+ * and the end-to-end checks.
+ *
+ * @example
+ * console.log(nextAppReport(measures));
+ */
+export function nextAppReport(measures: NextAppMeasures): string {
+  const table = formatTable(
+    [
+      { header: 'chunk the page loads', cell: (row) => row.file },
+      { header: 'kit', cell: (row) => (row.kit ? 'yes' : '') },
+      { header: 'min', cell: (row) => formatKilobytes(row.bytes), align: 'right' },
+      { header: 'gzip', cell: (row) => formatKilobytes(row.gzipBytes), align: 'right' },
+    ],
+    [
+      ...measures.pageChunks,
+      { file: 'total', kit: false, ...measures.pageJs },
+      { file: "of which the kit's chunks", kit: true, ...measures.kitJs },
+    ],
+  );
+  const { checks } = measures;
+  return [
+    `next ${measures.next}, App Router, production build of ${measures.tarball}`,
+    `next build without SALESFORCE_CONNECT_KEY: ${measures.buildSeconds.toFixed(1)} s`,
+    `all built chunks: ${measures.allChunks.count}, ${formatKilobytes(measures.allChunks.bytes)} min, ${formatKilobytes(measures.allChunks.gzipBytes)} gzip`,
+    '',
+    table,
+    '',
+    `server component rendered the kit: ${checks.serverRenderedKit ? 'yes' : 'NO'}`,
+    `GET /api/salesforce/setup (handler created on first request): ${checks.setupRouteAnswered ? 'yes' : 'NO'}`,
+    `hydrated in Chromium, status: "${checks.hydratedStatus}"`,
+    `console errors and warnings: ${checks.consoleProblems.length === 0 ? 'none' : checks.consoleProblems.join(' | ')}`,
+  ].join('\n');
 }

@@ -1,9 +1,9 @@
 // `npm run bench`: the kit against its peers (bundle cost), the connect flow in Chromium (popup
-// delay, renders while typing, callback to "Connected") and the reference server's throughput
-// against the simulator. Prints one table per section and writes bench/results.json.
+// delay, renders while typing, callback to "Connected"), the reference server's throughput
+// against the simulator, and the packed kit in a Next.js App Router app (build time, page JS). Prints one table per section and writes bench/results.json.
 //
 //   npm run bench                      everything (installs bench/peers and builds dist/ if needed)
-//   npm run bench -- --only bundle     one section (bundle, browser, server; comma-separated)
+//   npm run bench -- --only bundle     one section (bundle, browser, server, nextjs; comma-separated)
 //   npm run bench -- --skip-build      no library build; a dist/ older than src/ is then not
 //                                      measured: the kit rows are bundled from src/ instead
 //   npm run bench -- --kit-from src    bundle the kit rows from src/ in any case
@@ -14,16 +14,24 @@ import { parseArgs } from 'node:util';
 import { measureAppViews } from './app-views.js';
 import { measureInBrowser } from './browser-measures.js';
 import { BUNDLE_SETTINGS, measureBundles } from './bundle-cost.js';
+import { measureNextApp } from './nextjs-app.js';
 import { ensureKitBuilt, ensurePeersInstalled } from './prerequisites.js';
-import { appViewsReport, browserReport, bundleReport, serverReport } from './report.js';
+import {
+  appViewsReport,
+  browserReport,
+  bundleReport,
+  nextAppReport,
+  serverReport,
+} from './report.js';
 import { measureServerThroughput } from './server-throughput.js';
 import { KIT_SUBJECTS, PEER_SUBJECTS } from './subjects.js';
 
 const kitRoot = fileURLToPath(new URL('..', import.meta.url));
 const peersDir = fileURLToPath(new URL('./peers', import.meta.url));
+const nextAppDir = fileURLToPath(new URL('./nextjs', import.meta.url));
 const resultsFile = fileURLToPath(new URL('./results.json', import.meta.url));
 
-const SECTIONS = ['bundle', 'browser', 'server'] as const;
+const SECTIONS = ['bundle', 'browser', 'server', 'nextjs'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values: flags } = parseArgs({
@@ -126,10 +134,30 @@ async function serverSection() {
   };
 }
 
+async function nextjsSection() {
+  // The tarball is what a customer installs: it needs a fresh dist/.
+  const kitBuild = ensureKitBuilt(kitRoot, { skipBuild: flags['skip-build'] });
+  if (kitBuild.stale) throw new Error('dist/ is older than src/: run without --skip-build');
+  const measures = await measureNextApp({ kitRoot, appDir: nextAppDir });
+  heading('In a Next.js app (packed tarball)');
+  console.log(nextAppReport(measures));
+  const { checks } = measures;
+  const failed = [
+    ...(checks.serverRenderedKit ? [] : ['nextjs: the server component did not render the kit']),
+    ...(checks.setupRouteAnswered ? [] : ['nextjs: GET /api/salesforce/setup did not answer']),
+    ...(checks.hydratedStatus.includes('Not connected')
+      ? []
+      : [`nextjs: hydrated status reads "${checks.hydratedStatus}"`]),
+    ...checks.consoleProblems.map((problem) => `nextjs console: ${problem}`),
+  ];
+  return { result: measures, failed };
+}
+
 const runners: Record<Section, () => Promise<{ result: unknown; failed: string[] }>> = {
   bundle: bundleSection,
   browser: browserSection,
   server: serverSection,
+  nextjs: nextjsSection,
 };
 
 async function main() {

@@ -195,6 +195,71 @@ async function readSmallBody(request: IncomingMessage): Promise<string> {
 }
 
 /**
+ * Creates the demo app in the simulated org (or updates it, on a later start) with `callbackUrl`
+ * as its only callback URL.
+ *
+ * @example
+ * registerDemoApp(simulator, `${apiUrl}/oauth/callback`);
+ */
+export function registerDemoApp(simulator: SalesforceSimulator, callbackUrl: string): void {
+  const app: SimulatorAppInput = {
+    ...DEMO_APP,
+    scopes: [...DEMO_APP.scopes],
+    callbackUrls: [callbackUrl],
+  };
+  if (simulator.getApp(DEMO_APP.consumerKey)) simulator.updateApp(DEMO_APP.consumerKey, app);
+  else simulator.addApp(app);
+}
+
+/** What {@link createDemoHandler} needs: the stack's database, key, addresses and tenants. */
+export interface DemoHandlerOptions {
+  db: PGlite;
+  encryptionKey: string;
+  /** Where the handler is mounted, e.g. `${origin}/api/salesforce`. */
+  apiUrl: string;
+  /** The page's origin, the only one allowed to call the API. */
+  origin: string;
+  /** The simulator's `host:port` names, accepted as Login URLs. */
+  loginHosts: readonly string[];
+  resolveTenant: Parameters<typeof createConnectHandler>[0]['resolveTenant'];
+  connectionCheckIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * The reference server as the demo (and the bench) mount it: Postgres store on `db`, the demo
+ * app's scopes and names, the simulator's hosts allowed as Login URLs.
+ *
+ * @example
+ * const handler = createDemoHandler({ db, encryptionKey, apiUrl, origin, loginHosts, resolveTenant });
+ */
+export function createDemoHandler(
+  options: DemoHandlerOptions,
+): (request: Request) => Promise<Response> {
+  const log = options.log ?? (() => {});
+  return createConnectHandler({
+    store: createPostgresStore(options.db),
+    encryptionKey: options.encryptionKey,
+    publicUrl: options.apiUrl,
+    allowedOrigins: [options.origin],
+    allowedLoginHosts: [...options.loginHosts],
+    resolveTenant: options.resolveTenant,
+    scopes: [...DEMO_APP.scopes],
+    ...(options.connectionCheckIntervalMs === undefined
+      ? {}
+      : { connectionCheckIntervalMs: options.connectionCheckIntervalMs }),
+    appName: DEMO_APP.name,
+    vendorName: 'Acme Analytics',
+    logger: {
+      info: (message) => log(`server: ${message}`),
+      warn: (message, details) =>
+        log(`server: ${message}${details?.code ? ` (${details.code})` : ''}`),
+      error: (message) => log(`server error: ${message}`),
+    },
+  });
+}
+
+/**
  * Starts the demo stack. Ports default to 5173 (page) and 4010 (simulator); a busy port throws
  * {@link DemoPortInUseError}. The first start initialises the database (a few seconds); later
  * starts reopen it and find the connection where they left it.
@@ -369,38 +434,20 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     const apiUrl = `${origin}/api/salesforce`;
     const callbackUrl = `${apiUrl}/oauth/callback`;
 
-    const app: SimulatorAppInput = {
-      ...DEMO_APP,
-      scopes: [...DEMO_APP.scopes],
-      callbackUrls: [callbackUrl],
-    };
-    if (simulator.getApp(DEMO_APP.consumerKey)) {
-      simulator.updateApp(DEMO_APP.consumerKey, app);
-    } else {
-      simulator.addApp(app);
-    }
-
-    const handler = createConnectHandler({
-      store: createPostgresStore(db),
+    registerDemoApp(simulator, callbackUrl);
+    const handler = createDemoHandler({
+      db,
       encryptionKey,
-      publicUrl: apiUrl,
-      allowedOrigins: [origin],
-      allowedLoginHosts: loginHosts,
+      apiUrl,
+      origin,
+      loginHosts,
       // One workspace, "acme"; a cookie can name another (the tests give each browser its own).
       resolveTenant: (request) =>
         readCookie(request.headers.get('cookie'), DEMO_COOKIE_TENANT) || DEFAULT_TENANT,
-      scopes: [...DEMO_APP.scopes],
       // Ask the simulator on (almost) every status request: a revocation rehearsed from the
       // page shows on the next reload, not minutes later. Loopback calls cost nothing.
       connectionCheckIntervalMs: options.connectionCheckIntervalMs ?? 1000,
-      appName: DEMO_APP.name,
-      vendorName: 'Acme Analytics',
-      logger: {
-        info: (message) => log(`server: ${message}`),
-        warn: (message, details) =>
-          log(`server: ${message}${details?.code ? ` (${details.code})` : ''}`),
-        error: (message) => log(`server error: ${message}`),
-      },
+      log,
     });
     api = toNodeListener(handler, { origin });
 

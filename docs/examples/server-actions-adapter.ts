@@ -1,5 +1,4 @@
-import type { SalesforceConnectAdapter } from '../../src/adapters/index.js';
-import { untilAborted } from '../../src/core/cancellation.js';
+import { type SalesforceConnectAdapter, untilAborted } from '../../src/adapters/index.js';
 import {
   type AuthorizationStart,
   ConnectError,

@@ -557,6 +557,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         appName: options.appName ?? 'Example App Salesforce Connector',
         scopes: [...scopes],
         vendorName: options.vendorName ?? 'Example App',
+        ...(options.allowedLoginHosts?.length
+          ? { allowedLoginHosts: [...options.allowedLoginHosts] }
+          : {}),
       }));
     },
 

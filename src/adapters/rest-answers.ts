@@ -118,6 +118,9 @@ export function readSetupInfo(value: unknown): SetupInfo | undefined {
     callbackUrls: [...value.callbackUrls],
     ...pick(value, ['appName', 'vendorName'], isString),
     ...(isStringArray(value.scopes) ? { scopes: [...value.scopes] } : {}),
+    ...(isStringArray(value.allowedLoginHosts)
+      ? { allowedLoginHosts: [...value.allowedLoginHosts] }
+      : {}),
   };
 }
 

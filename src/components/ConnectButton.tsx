@@ -3,6 +3,7 @@ import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.j
 import { type ConnectButtonMessages, connectButtonMessagesEn } from '../messages/connect.js';
 import { useMessages } from '../messages/context.js';
 import { composeEventHandlers } from '../react/compose-event-handlers.js';
+import { requireProp } from '../react/development.js';
 import { partClassName } from './internal/parts.js';
 
 /**
@@ -47,6 +48,12 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(
     ref,
   ) {
     const text = useMessages('connectButton', connectButtonMessagesEn, messages);
+    requireProp(
+      connect,
+      '<ConnectButton>',
+      'connect',
+      'Pass the object useSalesforceConnect() returns: <ConnectButton connect={useSalesforceConnect({ adapter })} />.',
+    );
     const { phase, connection } = connect;
     const busy = phase === 'saving' || phase === 'completing';
     return (

@@ -6,6 +6,7 @@ import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
 import { useMessages } from '../messages/context.js';
 import { type ConnectDialogMessages, connectDialogMessagesEn } from '../messages/dialog.js';
+import { requireProp } from '../react/development.js';
 import { useControllableState } from '../react/use-controllable-state.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
@@ -129,6 +130,12 @@ export function ConnectDialog({
     onChange: onOpenChange,
   });
   const cls = kitClasses(unstyled);
+  requireProp(
+    connect,
+    '<ConnectDialog>',
+    'connect',
+    'Pass the object useSalesforceConnect() returns: <ConnectDialog connect={flow} />.',
+  );
   const view = viewOf(connect);
   const { phase } = connect;
 

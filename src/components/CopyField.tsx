@@ -3,6 +3,7 @@ import { fillMessage } from '../core/fill-message.js';
 import { useMessages } from '../messages/context.js';
 import { type CopyFieldMessages, copyFieldMessagesEn } from '../messages/copyField.js';
 import { copyText } from '../react/copy-text.js';
+import { requireProp } from '../react/development.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 
 export type { CopyFieldMessages } from '../messages/copyField.js';
@@ -45,6 +46,12 @@ export function CopyField({
   ...rest
 }: CopyFieldProps) {
   const text = useMessages('copyField', copyFieldMessagesEn, messages);
+  requireProp(
+    value,
+    '<CopyField>',
+    'value',
+    'Pass the text to copy: <CopyField label="Callback URL" value={url} />.',
+  );
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<CopyState>('idle');

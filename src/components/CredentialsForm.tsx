@@ -12,6 +12,8 @@ import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
 import { type UseCredentialsFormOptions, useCredentialsForm } from '../hooks/useCredentialsForm.js';
 import type { CredentialsFormMessages } from '../messages/credentialsForm.js';
+import { requireProp } from '../react/development.js';
+import { useLatest } from '../react/use-latest.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
@@ -47,6 +49,11 @@ export interface CredentialsFormProps
   id?: string | undefined;
   /** Drop the kit's class names (data attributes stay for your own styling). */
   unstyled?: boolean | undefined;
+  /**
+   * The form starts or stops holding typed changes that are not saved, so a Connect button
+   * elsewhere can say it would use the saved credentials.
+   */
+  onUnsavedChange?: ((details: { unsaved: boolean }) => void) | undefined;
 }
 
 /**
@@ -75,8 +82,15 @@ export function CredentialsForm({
   id,
   unstyled,
   className,
+  onUnsavedChange,
   ...rest
 }: CredentialsFormProps) {
+  requireProp(
+    adapter,
+    '<CredentialsForm>',
+    'adapter',
+    "Pass an object with saveCredentials, such as createFetchAdapter({ baseUrl: '/api/salesforce' }).",
+  );
   const form = useCredentialsForm({
     adapter,
     connection,
@@ -88,9 +102,22 @@ export function CredentialsForm({
     id,
   });
   const text = form.messages;
-  const { errors, isDirty } = form.formState;
+  const { isDirty } = form.formState;
   const { status, serverErrorInfo, secret, ids } = form;
   const saving = status === 'saving';
+  const unsaved = isDirty && !saving;
+  const onUnsavedChangeRef = useLatest(onUnsavedChange);
+  useEffect(() => {
+    onUnsavedChangeRef.current?.({ unsaved });
+  }, [unsaved, onUnsavedChangeRef]);
+  // A note that appeared on blur (the click on Save blurs the secret box, and the note pushes the
+  // button down under the pointer) leaves the click without a save: the line beside the button
+  // says so, so nobody leaves thinking it was saved.
+  const notesShown = (['loginUrl', 'consumerKey', 'consumerSecret'] as const).some(
+    (name) => form.fieldWarnings(name).length > 0,
+  );
+  const savedNow = status === 'saved' && !isDirty && !serverErrorInfo;
+  const footerState = savedNow ? 'saved' : unsaved ? 'unsaved' : 'idle';
   const [secretShown, setSecretShown] = useState(false);
   const replaceButton = useRef<HTMLButtonElement>(null);
   const focusReplace = useRef(false);
@@ -116,7 +143,7 @@ export function CredentialsForm({
 
   function field(name: CredentialField, label: string, description: ReactNode, control: ReactNode) {
     const fieldIds = ids[name];
-    const error = errors[name]?.message;
+    const error = form.fieldError(name);
     const warnings = form.fieldWarnings(name);
     const swap = warnings.some((warning) => warning.code === 'key_and_secret_swapped');
     return (
@@ -326,9 +353,15 @@ export function CredentialsForm({
             role="status"
             className={cls('sfc-form-status')}
             data-sfc-part="form-status"
-            data-state={status === 'saved' && !isDirty && !serverErrorInfo ? 'saved' : 'idle'}
+            data-state={footerState}
           >
-            {status === 'saved' && !isDirty && !serverErrorInfo ? text.saved : ''}
+            {footerState === 'saved'
+              ? text.saved
+              : footerState === 'unsaved'
+                ? notesShown
+                  ? text.unsavedWithNotes
+                  : text.unsaved
+                : ''}
           </p>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
@@ -11,6 +12,7 @@ import {
 import { SalesforceConnectMessagesProvider, useMessages } from '../messages/context.js';
 import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
 import { salesforceConnectMessagesEn } from '../messages/salesforceConnect.js';
+import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 import { ConnectButton } from './ConnectButton.js';
 import { ConnectionStatus, errorExplanationPart } from './ConnectionStatus.js';
@@ -72,7 +74,8 @@ export function preloadSalesforceConnect(): Promise<void> {
 export type SalesforceConnectView = 'loading' | 'setup' | 'ready' | 'connected';
 
 /**
- * Props of {@link SalesforceConnect}. Only `adapter` is required.
+ * Props of {@link SalesforceConnect}. Only `adapter` (or, from a server component, `apiUrl`) is
+ * required.
  *
  * @example
  * const props: SalesforceConnectProps = {
@@ -94,8 +97,19 @@ export interface SalesforceConnectProps
     | 'stateReducer'
     | 'initialConnection'
   > {
-  /** The backend. May be created inline: only its latest methods are used, nothing restarts. */
-  adapter: SalesforceConnectAdapter;
+  /**
+   * The backend. May be created inline: only its latest methods are used, nothing restarts.
+   * Give this or `apiUrl`.
+   */
+  adapter?: SalesforceConnectAdapter | undefined;
+  /**
+   * Where a backend speaking the kit's REST contract answers (the reference server), e.g.
+   * `/api/salesforce`: the kit builds `createFetchAdapter({ baseUrl: apiUrl })` itself. A string
+   * crosses from a React Server Component to this client component, a function (an adapter)
+   * cannot: a server component renders `<SalesforceConnect apiUrl="/api/salesforce" />` directly.
+   * Ignored when `adapter` is given.
+   */
+  apiUrl?: string | undefined;
   /** `inline` (default) renders in place; `dialog` renders a button that opens it in a dialog. */
   mode?: 'inline' | 'dialog' | undefined;
   /**
@@ -150,13 +164,29 @@ const CREDENTIAL_FINDINGS: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorC
   'app_not_installed',
 ]);
 
-export function SalesforceConnect({ messages, ...props }: SalesforceConnectProps) {
+export function SalesforceConnect({
+  messages,
+  adapter: adapterProp,
+  apiUrl,
+  ...props
+}: SalesforceConnectProps) {
+  const built = useMemo(
+    () => (adapterProp || !apiUrl ? undefined : createFetchAdapter({ baseUrl: apiUrl })),
+    [adapterProp, apiUrl],
+  );
+  const adapter = requireProp(
+    adapterProp ?? built,
+    '<SalesforceConnect>',
+    'adapter',
+    'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
+  );
+  const view = <SalesforceConnectView {...props} adapter={adapter} />;
   return messages ? (
     <SalesforceConnectMessagesProvider messages={messages}>
-      <SalesforceConnectView {...props} />
+      {view}
     </SalesforceConnectMessagesProvider>
   ) : (
-    <SalesforceConnectView {...props} />
+    view
   );
 }
 
@@ -172,7 +202,9 @@ function SalesforceConnectView({
   className,
   unstyled,
   ...hookOptions
-}: Omit<SalesforceConnectProps, 'messages'>) {
+}: Omit<SalesforceConnectProps, 'messages' | 'apiUrl' | 'adapter'> & {
+  adapter: SalesforceConnectAdapter;
+}) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
   const connect = useSalesforceConnect({ adapter, ...hookOptions });
   const { connection, phase, error } = connect;
@@ -211,6 +243,15 @@ function SalesforceConnectView({
   const appName = setup?.appName ?? setupInfo?.appName ?? `${vendorName} Salesforce`;
   const callbackUrls = setup?.callbackUrls ?? setupInfo?.callbackUrls ?? [];
   const scopes = setup?.scopes ?? setupInfo?.scopes;
+  // One allowlist: the hosts the backend accepts (GET /setup) are accepted by the form too.
+  const givenHosts = credentials?.loginUrlOptions?.allowedHosts;
+  const backendHosts = setupInfo?.allowedLoginHosts;
+  const allowedHostsKey = [...(givenHosts ?? []), ...(backendHosts ?? [])].join(' ');
+  // Keyed by content: a new array with the same hosts keeps the form's options (and schema).
+  const loginUrlOptions = useMemo(
+    () => (allowedHostsKey ? { allowedHosts: allowedHostsKey.split(' ') } : undefined),
+    [allowedHostsKey],
+  );
   const errorValues = useMemo(
     () => ({ callbackUrl: callbackUrls[0], loginUrl: connection?.loginUrl, appName }),
     [callbackUrls, connection?.loginUrl, appName],
@@ -225,6 +266,17 @@ function SalesforceConnectView({
     setStepId(details.stepId);
   }, []);
   const onSaved = useMemo(() => () => void connect.refresh(), [connect.refresh]);
+  // Connect uses the saved credentials: typed changes that are not saved are said so beside it.
+  const [unsavedCredentials, setUnsavedCredentials] = useState(false);
+  const integratorOnUnsaved = useLatest(credentials?.onUnsavedChange);
+  const onUnsavedChange = useCallback(
+    (details: { unsaved: boolean }) => {
+      setUnsavedCredentials(details.unsaved);
+      integratorOnUnsaved.current?.(details);
+    },
+    [integratorOnUnsaved],
+  );
+  const unsavedNoteId = useId();
 
   const status = connection?.status;
   const view: SalesforceConnectView =
@@ -307,6 +359,8 @@ function SalesforceConnectView({
         stepId={stepId}
         onStepChange={setStepId}
         credentials={credentials}
+        loginUrlOptions={loginUrlOptions}
+        onUnsavedChange={onUnsavedChange}
         formAdapter={formAdapter}
         onSaved={onSaved}
         onGoToStep={onGoToStep}
@@ -331,7 +385,22 @@ function SalesforceConnectView({
       />
       {view === 'ready' ? (
         <div className={cls('sfc-salesforce-connect-actions')} data-sfc-part="connect-actions">
-          <ConnectButton connect={connect} disabled={!connectReady} unstyled={unstyled} />
+          <ConnectButton
+            connect={connect}
+            disabled={!connectReady}
+            unstyled={unstyled}
+            aria-describedby={unsavedCredentials ? unsavedNoteId : undefined}
+          />
+          {unsavedCredentials ? (
+            <p
+              id={unsavedNoteId}
+              className={cls('sfc-notice')}
+              data-tone="warning"
+              data-sfc-part="unsaved-credentials"
+            >
+              {text.unsavedCredentials}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {/* One place in the tree for every view: saving or connecting never remounts the form, so

@@ -55,4 +55,10 @@ export interface SetupInfo {
   scopes?: string[];
   /** The product's name as the admin knows it. */
   vendorName?: string;
+  /**
+   * Login hosts the backend accepts besides Salesforce's own (a local simulator such as
+   * `localhost:4010`, a proxy), as `host[:port]` or `*.domain`. The credentials form accepts the
+   * same ones, so one setting on the backend serves both.
+   */
+  allowedLoginHosts?: string[];
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import { type ConnectError, toConnectError } from '../core/errors.js';
 import type { Connection, ConnectionStatus } from '../core/types.js';
+import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 
 /**
@@ -71,6 +72,12 @@ export function useConnection({
   pollMs,
   environment,
 }: UseConnectionOptions): UseConnectionResult {
+  requireProp(
+    adapter,
+    'useConnection',
+    'adapter',
+    "Pass your backend's adapter: useConnection({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
+  );
   const [loaded, setLoaded] = useState<Loaded>({
     connection: undefined,
     error: undefined,

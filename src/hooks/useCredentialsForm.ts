@@ -38,6 +38,7 @@ import {
   credentialsFormMessagesEn,
 } from '../messages/credentialsForm.js';
 import { composeEventHandlers } from '../react/compose-event-handlers.js';
+import { isDevelopment, requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 
 /**
@@ -189,6 +190,12 @@ export type UseCredentialsFormReturn = UseFormReturn<
   warnings: CredentialWarning[];
   /** The warnings to show next to a field now: once it was touched, or after a submit. */
   fieldWarnings(name: CredentialField): CredentialWarning[];
+  /**
+   * The field's error text, or undefined when it has none: the one answer that both
+   * `aria-invalid`/`aria-describedby` and the text under the field follow (an error raised
+   * without a message shows `messages.fieldInvalid`, so the description never points at nothing).
+   */
+  fieldError(name: CredentialField): string | undefined;
   /** Puts the key in the secret box and the secret in the key box. */
   swapKeyAndSecret(): void;
   /** Validates, then saves through the adapter. Use as `<form onSubmit={submit}>`. */
@@ -240,13 +247,19 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): Ref<T> {
  *     <form onSubmit={form.submit} noValidate>
  *       <label htmlFor={form.ids.consumerKey.input}>Consumer Key</label>
  *       <input {...form.getFieldProps('consumerKey')} />
- *       <p id={form.ids.consumerKey.error}>{form.formState.errors.consumerKey?.message}</p>
+ *       <p id={form.ids.consumerKey.error}>{form.fieldError('consumerKey')}</p>
  *       <button type="submit">Save credentials</button>
  *     </form>
  *   );
  * }
  */
 export function useCredentialsForm(options: UseCredentialsFormOptions): UseCredentialsFormReturn {
+  requireProp(
+    options?.adapter,
+    'useCredentialsForm',
+    'adapter',
+    "Pass an object with saveCredentials, such as createFetchAdapter({ baseUrl: '/api/salesforce' }).",
+  );
   const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
   const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
   const reactId = useId();
@@ -357,6 +370,35 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   const fieldWarnings = (name: CredentialField) =>
     touchedFields[name] || isSubmitted ? warnings.filter((warning) => warning.field === name) : [];
 
+  const fieldError = (name: CredentialField) => {
+    const error = errors[name];
+    if (!error) return undefined;
+    const message = error.message || text.fieldInvalid;
+    const hint = name === 'loginUrl' ? refusedHostHint(form.getValues('loginUrl')) : undefined;
+    return hint ? `${message} ${hint}` : message;
+  };
+
+  /**
+   * In development, a Login URL refused for its host (an IP address, a host that is not
+   * Salesforce's: a local simulator the integrator meant to allow) names the setting to change.
+   */
+  function refusedHostHint(value: string | undefined): string | undefined {
+    if (!value || !isDevelopment()) return undefined;
+    const result = normalizeLoginUrl(value, loginOptions);
+    if (result.ok || (result.code !== 'ip_address' && result.code !== 'not_salesforce')) {
+      return undefined;
+    }
+    let host: string;
+    try {
+      host = new URL(
+        /^[a-z][a-z\d+.-]*:\/\//i.test(value.trim()) ? value.trim() : `http://${value.trim()}`,
+      ).host;
+    } catch {
+      return undefined;
+    }
+    return fillMessage(text.loginHostNotAllowedHint, { host });
+  }
+
   const ids = {} as Record<CredentialField, CredentialFieldIds>;
   for (const name of fields) {
     const prefix = `${base}-${name}`;
@@ -376,7 +418,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     const { ref, onChange, onBlur, 'aria-describedby': describedBy, ...rest } = props;
     const registration = form.register(name);
     const fieldIds = ids[name];
-    const invalid = errors[name] !== undefined;
+    const invalid = fieldError(name) !== undefined;
     return {
       ...rest,
       id: fieldIds.input,
@@ -475,6 +517,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     loginUrlInfo,
     warnings,
     fieldWarnings,
+    fieldError,
     swapKeyAndSecret() {
       const { consumerKey, consumerSecret } = form.getValues();
       const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true };

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ConnectPhase, ConnectPopupState, ConnectState } from '../core/connect-machine.js';
 import type { ConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
+import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 import { type ConnectFlowOptions, createConnectFlow } from './connect-flow.js';
 
@@ -89,6 +90,12 @@ export interface UseSalesforceConnectResult {
 export function useSalesforceConnect(
   options: UseSalesforceConnectOptions,
 ): UseSalesforceConnectResult {
+  requireProp(
+    options?.adapter,
+    'useSalesforceConnect',
+    'adapter',
+    "Pass your backend's adapter: useSalesforceConnect({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
+  );
   const latest = useLatest(options);
   const [flow] = useState(() => createConnectFlow(() => latest.current));
   const state = useSyncExternalStore(

@@ -35,9 +35,20 @@ export interface CredentialsFormMessages {
   /** Under an empty secret box that replaces a saved secret. */
   replaceSecretDescription: string;
   swapFix: string;
+  /** A field's error when the check that raised it gave no text of its own. */
+  fieldInvalid: string;
+  /**
+   * Development builds only, after the refusal of a Login URL on a host that is not Salesforce's
+   * (`{host}`): tells the integrator which setting accepts it. Admins never see it in production.
+   */
+  loginHostNotAllowedHint: string;
   submit: string;
   saving: string;
   saved: string;
+  /** Beside the Save button while typed changes are not saved. */
+  unsaved: string;
+  /** Beside the Save button while changes are not saved and a note asks to check a value. */
+  unsavedWithNotes: string;
   /** Heading of the summary when the server refused the credentials. */
   notSavedTitle: string;
   /** Heading of the summary when the credentials were kept but a check at Salesforce failed. */
@@ -92,9 +103,14 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   keepSecret: 'Keep saved secret',
   replaceSecretDescription: 'Leave it empty to keep the saved secret.',
   swapFix: 'Swap them',
+  fieldInvalid: 'Check this value.',
+  loginHostNotAllowedHint:
+    "(Development build) To accept {host}, e.g. a local Salesforce simulator, add it to createConnectHandler's allowedLoginHosts: <SalesforceConnect> reads that list from GET /setup. A CredentialsForm of your own takes loginUrlOptions.allowedHosts.",
   submit: 'Save credentials',
   saving: 'Saving…',
   saved: 'Credentials saved.',
+  unsaved: 'Not saved yet.',
+  unsavedWithNotes: 'Not saved yet. Read the note above, then save.',
   notSavedTitle: "Your credentials weren't saved",
   savedWithProblemTitle: 'Saved, but Salesforce reported a problem',
   invalidClient:
@@ -151,9 +167,14 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
   keepSecret: 'Gespeichertes Secret behalten',
   replaceSecretDescription: 'Leer lassen, um das gespeicherte Secret zu behalten.',
   swapFix: 'Vertauschen',
+  fieldInvalid: 'Prüfen Sie diesen Wert.',
+  loginHostNotAllowedHint:
+    '(Entwicklungs-Build) Um {host} zu akzeptieren, etwa einen lokalen Salesforce-Simulator, tragen Sie den Host in allowedLoginHosts von createConnectHandler ein: <SalesforceConnect> liest diese Liste von GET /setup. Ein eigenes CredentialsForm nimmt loginUrlOptions.allowedHosts.',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
   saved: 'Zugangsdaten gespeichert.',
+  unsaved: 'Noch nicht gespeichert.',
+  unsavedWithNotes: 'Noch nicht gespeichert. Lesen Sie den Hinweis oben, dann speichern Sie.',
   notSavedTitle: 'Ihre Zugangsdaten wurden nicht gespeichert',
   savedWithProblemTitle: 'Gespeichert, aber Salesforce meldet ein Problem',
   invalidClient:

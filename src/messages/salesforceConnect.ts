@@ -14,6 +14,8 @@ export interface SalesforceConnectMessages {
   loadingSetup: string;
   /** The product's name in the guide when neither `setup` nor the backend gives one. */
   vendorFallback: string;
+  /** Beside Connect while the credentials form holds changes that are not saved. */
+  unsavedCredentials: string;
 }
 
 /**
@@ -30,6 +32,8 @@ export const salesforceConnectMessagesEn: SalesforceConnectMessages = {
   showGuide: 'Setup guide and credentials',
   loadingSetup: 'Loading the setup guide…',
   vendorFallback: 'This app',
+  unsavedCredentials:
+    'Your changes to the credentials are not saved: Connect uses the saved ones. Save them first to connect with the new ones.',
 };
 
 /**
@@ -46,4 +50,6 @@ export const salesforceConnectMessagesDe: SalesforceConnectMessages = {
   showGuide: 'Einrichtungsanleitung und Zugangsdaten',
   loadingSetup: 'Einrichtungsanleitung wird geladen…',
   vendorFallback: 'Diese App',
+  unsavedCredentials:
+    'Ihre Änderungen an den Zugangsdaten sind nicht gespeichert: Verbinden nutzt die gespeicherten. Speichern Sie zuerst, um mit den neuen zu verbinden.',
 };

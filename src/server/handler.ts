@@ -301,6 +301,10 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     scopes,
     ...(options.appName ? { appName: options.appName } : {}),
     ...(options.vendorName ? { vendorName: options.vendorName } : {}),
+    // The form reads these from GET /setup: one setting accepts the simulator in both places.
+    ...(options.allowedLoginHosts?.length
+      ? { allowedLoginHosts: [...options.allowedLoginHosts] }
+      : {}),
   };
 
   /** CORS headers for an allowed cross-origin caller; nothing for anyone else. */

@@ -15,6 +15,7 @@ export {
   CSRF_HEADER_VALUE,
   createConnectHandler,
 } from './handler.js';
+export { createLazyConnectHandler, type LazyConnectHandler } from './lazy-handler.js';
 export type { ConnectLogger, LogDetails } from './logger.js';
 export { type NodeListenerOptions, toNodeListener } from './node.js';
 export { type PreflightInput, type PreflightResult, preflightCredentials } from './preflight.js';

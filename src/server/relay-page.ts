@@ -1,6 +1,10 @@
 import type { ConnectErrorJSON } from '../core/errors.js';
 import { escapeHtml } from '../core/html.js';
-import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
+import {
+  createOAuthPopupMessage,
+  type OAuthPopupMessage,
+  resultChannelName,
+} from '../core/popup-protocol.js';
 import { randomBase64Url } from './encoding.js';
 
 /**
@@ -93,18 +97,18 @@ function wording(input: RelayPageInput) {
   }
 }
 
-/** The message posted to the opener; `oauth_complete` never carries the code. */
+/**
+ * The message posted to the opener, built by core's `createOAuthPopupMessage` like every other
+ * relay so the protocol has one writer; `oauth_complete` never carries the code.
+ */
 export function relayMessage(input: RelayPageInput): OAuthPopupMessage | undefined {
   if (input.outcome === 'unknown_state') return undefined;
-  return {
-    source: 'salesforce-connect',
-    v: 1,
-    type: 'oauth_complete',
-    state: input.state,
-    ...(input.outcome === 'failed'
-      ? { error: input.error.code, error_description: input.error.message }
-      : {}),
-  };
+  const params = new URLSearchParams({ state: input.state });
+  if (input.outcome === 'failed') {
+    params.set('error', input.error.code);
+    params.set('error_description', input.error.message);
+  }
+  return createOAuthPopupMessage(params, { complete: true }) ?? undefined;
 }
 
 /**

@@ -123,7 +123,8 @@ export const CONFORMANCE_CHECKS = {
   disconnect: 'disconnect answers disconnected, and getConnection agrees',
   idempotent: 'getConnection answers the same twice in every state, changing nothing',
   abort: 'a pre-aborted signal rejects every method with aborted, and changes nothing',
-  setupInfo: 'getSetupInfo, when present, lists absolute callback URLs',
+  setupInfo:
+    'getSetupInfo, when present, lists absolute callback URLs, and login hosts as host[:port]',
   noSecret: 'no answer and no error ever contains the consumer secret',
 } as const;
 
@@ -543,6 +544,13 @@ export function runAdapterConformance(
       const info = await adapter.getSetupInfo();
       expect(Array.isArray(info.callbackUrls) && info.callbackUrls.length > 0).toBe(true);
       for (const url of info.callbackUrls) expect(url).toMatch(/^https?:\/\/[^/?#\s]+/);
+      // Hosts the form will accept: `host[:port]` or `*.domain`, never a URL.
+      if (info.allowedLoginHosts !== undefined) {
+        expect(Array.isArray(info.allowedLoginHosts)).toBe(true);
+        for (const host of info.allowedLoginHosts) {
+          expect(host).toMatch(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i);
+        }
+      }
     });
 
     check(CONFORMANCE_CHECKS.noSecret, async (h) => {

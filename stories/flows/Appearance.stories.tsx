@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { exampleBrand } from '../../.storybook/brand.js';
-import { createMemoryAdapter } from '../../src/adapters/memory.js';
-import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
+import type { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import { errorCatalogueDe } from '../../src/core/locales/de.js';
-import { flowTimeout, loadedAdapter, memoryAdapterLoader, page } from './memory-flow.js';
+import { flowMeta, flowTimeout, page } from './memory-flow.js';
 
 /**
  * The whole component under each toolbar setting — dark, right to left, German, the example
@@ -14,18 +13,9 @@ import { flowTimeout, loadedAdapter, memoryAdapterLoader, page } from './memory-
  * guide and form are all on screen.
  */
 const meta = {
+  ...flowMeta(),
   title: 'Flows/Appearance',
-  component: SalesforceConnect,
   tags: ['!autodocs'],
-  loaders: [memoryAdapterLoader],
-  render: (args, { loaded }) => <SalesforceConnect {...args} adapter={loadedAdapter(loaded)} />,
-  args: {
-    // Replaced in `render` by the loader's fresh adapter; here for the props table.
-    adapter: createMemoryAdapter(),
-    setup: { storage: null },
-    onSuccess: fn(),
-  },
-  argTypes: { adapter: { control: false } },
   parameters: {
     layout: 'padded',
     memoryAdapter: { initial: 'configured', scenario: 'redirect_uri_mismatch' },

@@ -1,16 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { createMemoryAdapter } from '../../src/adapters/memory.js';
-import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import {
   connectAndExpectExplanation,
   connectAndWaitForSuccess,
   connectionStatus,
   exampleCredentials,
   fillAndSaveCredentials,
+  flowMeta,
   flowTimeout,
   loadedAdapter,
-  memoryAdapterLoader,
   page,
   sandboxConnection,
   waitForSuccess,
@@ -23,25 +22,13 @@ import {
  * that Salesforce's simulated answer closes again about a second later.
  */
 const meta = {
+  ...flowMeta(),
   title: 'Flows/SalesforceConnect',
-  component: SalesforceConnect,
-  loaders: [memoryAdapterLoader],
-  render: (args, { loaded }) => <SalesforceConnect {...args} adapter={loadedAdapter(loaded)} />,
-  args: {
-    // Replaced in `render` by the loader's fresh adapter; here for the props table.
-    adapter: createMemoryAdapter(),
-    // Guide ticks stay in this visit: stories never share them through localStorage.
-    setup: { storage: null },
-    onSuccess: fn(),
-    onExit: fn(),
-    onEvent: fn(),
-  },
   argTypes: {
-    adapter: { control: false },
+    ...flowMeta().argTypes,
     mode: { control: 'inline-radio', options: ['inline', 'dialog'] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
-  parameters: { layout: 'padded' },
 } satisfies Meta<typeof SalesforceConnect>;
 
 export default meta;

@@ -1,15 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, waitFor, within } from 'storybook/test';
-import { createMemoryAdapter } from '../../src/adapters/memory.js';
+import { expect, waitFor, within } from 'storybook/test';
 import { type MemoryScenario, memoryScenarioOutcome } from '../../src/adapters/memory-scenarios.js';
-import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
+import type { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import { errorCatalogueEn } from '../../src/core/error-catalogue.js';
 import {
   connectAndExpectExplanation,
   connectAndWaitForSuccess,
+  flowMeta,
   flowTimeout,
-  loadedAdapter,
-  memoryAdapterLoader,
 } from './memory-flow.js';
 
 /**
@@ -19,20 +17,9 @@ import {
  * links here; the coverage test holds this file to one story per scenario.
  */
 const meta = {
+  ...flowMeta(),
   title: 'Flows/Scenarios',
-  component: SalesforceConnect,
   tags: ['!autodocs'],
-  loaders: [memoryAdapterLoader],
-  render: (args, { loaded }) => <SalesforceConnect {...args} adapter={loadedAdapter(loaded)} />,
-  args: {
-    // Replaced in `render` by the loader's fresh adapter; here for the props table.
-    adapter: createMemoryAdapter(),
-    setup: { storage: null },
-    onSuccess: fn(),
-    onExit: fn(),
-  },
-  argTypes: { adapter: { control: false } },
-  parameters: { layout: 'padded' },
 } satisfies Meta<typeof SalesforceConnect>;
 
 export default meta;

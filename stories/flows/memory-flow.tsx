@@ -1,10 +1,11 @@
-import type { Parameters } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { Meta, Parameters } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
   createMemoryAdapter,
   type MemoryAdapter,
   type MemoryAdapterOptions,
 } from '../../src/adapters/memory.js';
+import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import { errorCatalogueEn } from '../../src/core/error-catalogue.js';
 import type { ConnectErrorCode } from '../../src/core/errors.js';
 import type { Connection } from '../../src/core/types.js';
@@ -37,6 +38,33 @@ export const memoryAdapterLoader = (context: { parameters: Parameters }) => ({
     ...(context.parameters.memoryAdapter as MemoryAdapterOptions | undefined),
   }),
 });
+
+/**
+ * What every Flows story file shares: `<SalesforceConnect/>` on a fresh memory adapter per render,
+ * spies on its callbacks, guide ticks kept out of localStorage. A file spreads it and adds its
+ * title (Storybook reads that literally) and whatever is its own.
+ *
+ * @example
+ * const meta = { ...flowMeta(), title: 'Flows/Scenarios' } satisfies Meta<typeof SalesforceConnect>;
+ */
+export function flowMeta() {
+  return {
+    component: SalesforceConnect,
+    loaders: [memoryAdapterLoader],
+    render: (args, { loaded }) => <SalesforceConnect {...args} adapter={loadedAdapter(loaded)} />,
+    args: {
+      // Replaced in `render` by the loader's fresh adapter; here for the props table.
+      adapter: createMemoryAdapter(),
+      // Guide ticks stay in this visit: stories never share them through localStorage.
+      setup: { storage: null },
+      onSuccess: fn(),
+      onExit: fn(),
+      onEvent: fn(),
+    },
+    argTypes: { adapter: { control: false } },
+    parameters: { layout: 'padded' },
+  } satisfies Omit<Meta<typeof SalesforceConnect>, 'title'>;
+}
 
 /** The loader's adapter, typed. */
 export function loadedAdapter(loaded: Record<string, unknown>): MemoryAdapter {

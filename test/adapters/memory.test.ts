@@ -612,6 +612,12 @@ describe('answers', () => {
       vendorName: 'Northwind',
     });
   });
+
+  it('getSetupInfo names the extra login hosts it accepts, like the reference server', async () => {
+    const adapter = adapterFor({ allowedLoginHosts: ['localhost:4010'] });
+    expect((await adapter.getSetupInfo()).allowedLoginHosts).toEqual(['localhost:4010']);
+    expect(await adapterFor({}).getSetupInfo()).not.toHaveProperty('allowedLoginHosts');
+  });
 });
 
 describe('latency and abort', () => {

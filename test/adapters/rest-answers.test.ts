@@ -123,6 +123,13 @@ describe('readSetupInfo', () => {
       scopes: ['api'],
       appName: 'A',
     });
+    expect(readSetupInfo({ callbackUrls: ['a'], allowedLoginHosts: ['localhost:4010'] })).toEqual({
+      callbackUrls: ['a'],
+      allowedLoginHosts: ['localhost:4010'],
+    });
+    expect(readSetupInfo({ callbackUrls: ['a'], allowedLoginHosts: 'localhost:4010' })).toEqual({
+      callbackUrls: ['a'],
+    });
     expect(readSetupInfo({ callbackUrls: 'a' })).toBeUndefined();
     expect(readSetupInfo({ callbackUrls: [1] })).toBeUndefined();
   });

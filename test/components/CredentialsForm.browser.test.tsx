@@ -22,6 +22,30 @@ afterEach(async () => {
 });
 
 describe('CredentialsForm in Chromium', () => {
+  it('one click on Save after a secret of an unusual format: saved, or says beside the button that it is not', async () => {
+    const adapter = { saveCredentials: vi.fn(saved) };
+    await render(<CredentialsForm adapter={adapter} />);
+    await userEvent.fill(
+      page.getByRole('textbox', { name: 'Login URL' }),
+      'acme.my.salesforce.com',
+    );
+    await userEvent.fill(page.getByRole('textbox', { name: 'Consumer Key' }), KEY);
+    const secret = page.getByLabelText('Consumer Secret', { exact: true });
+    await userEvent.click(secret);
+    await userEvent.keyboard('not-the-usual-shape');
+    // The pointer presses Save while the secret box still has focus: the blur shows the note.
+    await userEvent.click(page.getByRole('button', { name: 'Save credentials' }));
+    const status = page.getByRole('status').filter({ hasText: /saved/i });
+    await expect.element(status).toBeVisible();
+    const said = status.element().textContent ?? '';
+    if (adapter.saveCredentials.mock.calls.length === 0) {
+      expect(said).toBe('Not saved yet. Read the note above, then save.');
+    } else {
+      expect(said).toBe('Credentials saved.');
+    }
+    expect(document.body.textContent).toContain('Is this the secret?');
+  });
+
   it('can be filled and saved with the keyboard alone, focus staying in the form', async () => {
     const adapter = { saveCredentials: vi.fn(saved) };
     await render(<CredentialsForm adapter={adapter} />);

@@ -46,9 +46,7 @@ function HeadlessForm(
                 : {},
             )}
           />
-          {form.formState.errors[name] ? (
-            <p id={form.ids[name].error}>{form.formState.errors[name]?.message}</p>
-          ) : null}
+          {form.fieldError(name) ? <p id={form.ids[name].error}>{form.fieldError(name)}</p> : null}
         </div>
       ))}
       <output>{form.loginUrlInfo?.summary}</output>
@@ -263,6 +261,22 @@ describe('useCredentialsForm', () => {
       expect.objectContaining({ consumerSecret: '' }),
       expect.anything(),
     );
+  });
+
+  it('answers aria-describedby and the error text from one place, also for an error without text', () => {
+    const { result } = renderHook(() => useCredentialsForm({ adapter: saving() }));
+    expect(result.current.fieldError('consumerKey')).toBeUndefined();
+    expect(result.current.getFieldProps('consumerKey')['aria-describedby']).not.toContain(
+      result.current.ids.consumerKey.error,
+    );
+    // An integrator's own check that sets an error but no message.
+    act(() => result.current.setError('consumerKey', { type: 'custom' }));
+    expect(result.current.fieldError('consumerKey')).toBe('Check this value.');
+    const props = result.current.getFieldProps('consumerKey');
+    expect(props['aria-invalid']).toBe(true);
+    expect(props['aria-describedby']).toContain(result.current.ids.consumerKey.error);
+    act(() => result.current.setError('consumerKey', { type: 'custom', message: 'Not ours.' }));
+    expect(result.current.fieldError('consumerKey')).toBe('Not ours.');
   });
 
   it('swaps the key and the secret', () => {

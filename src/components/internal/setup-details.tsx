@@ -20,6 +20,9 @@ export interface SetupDetailsProps {
   credentials:
     | Partial<Omit<CredentialsFormProps, 'adapter' | 'connection' | 'onSaved'>>
     | undefined;
+  /** The form's login URL options, the backend's allowed hosts merged in. */
+  loginUrlOptions: CredentialsFormProps['loginUrlOptions'];
+  onUnsavedChange: (details: { unsaved: boolean }) => void;
   formAdapter: CredentialsFormProps['adapter'];
   onSaved: () => void;
   onGoToStep: (details: { stepId: GuideStepId }) => void;
@@ -43,6 +46,8 @@ export function SetupDetails({
   stepId,
   onStepChange,
   credentials,
+  loginUrlOptions,
+  onUnsavedChange,
   formAdapter,
   onSaved,
   onGoToStep,
@@ -70,9 +75,11 @@ export function SetupDetails({
       )}
       <CredentialsForm
         {...credentials}
+        loginUrlOptions={loginUrlOptions}
         adapter={formAdapter}
         connection={connection}
         onSaved={onSaved}
+        onUnsavedChange={onUnsavedChange}
         onShowGuideStep={({ stepId: id, event }) => {
           event.preventDefault();
           onGoToStep({ stepId: id });
