@@ -18,6 +18,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Public entry points: `salesforce-connect/<name>` → `dist/<name>.js`. */
 const entries = {
   index: here('src/index.ts'),
+  connect: here('src/connect.ts'),
   core: here('src/core/index.ts'),
   guide: here('src/core/guide/index.ts'),
   adapters: here('src/adapters/index.ts'),
@@ -27,8 +28,53 @@ const entries = {
   simulator: here('src/simulator/index.ts'),
 };
 
-/** Entries that hold React code and so must stay client modules under React Server Components. */
-const clientEntries = new Set(['index']);
+const entryPrefix = 'salesforce-connect-entry:';
+
+/**
+ * Each entry is a one-line facade (`export * from` the entry's source), so no source module is an
+ * entry itself: every one gets its own chunk, and `index` re-exporting `core` imports core's
+ * chunks rather than writing a bare `import "./core.js"` (which esbuild warns about and a bundler
+ * that ignores `sideEffects` would keep whole).
+ */
+function entryFacades(): Plugin {
+  return {
+    name: 'salesforce-connect:entry-facades',
+    // Vite's library mode hands entries over as paths under the root: the name follows the prefix.
+    resolveId: (id) => (id.includes(entryPrefix) ? `\0${id.slice(id.indexOf(entryPrefix))}` : null),
+    load(id) {
+      if (!id.startsWith(`\0${entryPrefix}`)) return null;
+      const source = entries[id.slice(entryPrefix.length + 1) as keyof typeof entries];
+      return `export * from ${JSON.stringify(source)};`;
+    },
+  };
+}
+
+/** Entries that re-export React code: client modules under React Server Components. */
+const clientEntries = new Set(['index', 'connect']);
+const sourceRoot = here('src/');
+
+/**
+ * One chunk per source module (the entries are facades). An app's bundler places code file by
+ * file, so a file that held both what a connected page paints and what loads on demand (the form,
+ * the dialog) would put both in the page's first load; one module per file lets every bundler
+ * split the kit where the kit's own `import()`s do. (Grouping the modules of each on-demand part
+ * was tried: esbuild's inlined total grew, Vite's split did not change.)
+ */
+function chunkOf(id: string): string | null {
+  if (!id.startsWith(sourceRoot)) return null;
+  return id
+    .slice(sourceRoot.length)
+    .replace(/\.[cm]?[jt]sx?$/, '')
+    .replace(/[/\\]/g, '-');
+}
+
+/**
+ * Chunks that hold React code (components, hooks, React helpers) are client modules under React
+ * Server Components: each starts with `'use client'`, the entry and the chunks it loads on demand
+ * alike, so a server component can import any of them and a bundler meets the directive first.
+ */
+const holdsReact = (moduleIds: readonly string[]) =>
+  moduleIds.some((id) => /[/\\]src[/\\](components|hooks|react)[/\\]|\.tsx$/.test(id));
 
 const externalPackages = [...Object.keys(pkg.peerDependencies), ...Object.keys(pkg.dependencies)];
 const isExternal = (id: string) =>
@@ -173,6 +219,7 @@ export default defineConfig(
             include: ['src'],
           }),
       copyStylesheet(),
+      entryFacades(),
     ],
     build: {
       outDir: 'dist',
@@ -181,16 +228,29 @@ export default defineConfig(
       minify: false,
       target: 'es2022',
       lib: {
-        entry: entries,
+        entry: Object.fromEntries(
+          Object.keys(entries).map((name) => [name, `${entryPrefix}${name}`]),
+        ),
         formats: ['es' as const],
       },
       rolldownOptions: {
         external: isExternal,
+        // Required by per-module chunks; the entries are barrels, so none gains an export.
+        preserveEntrySignatures: 'allow-extension',
+        // What package.json's `sideEffects` says of the shipped files, said of the sources too, so
+        // the build writes no bare `import "./core.js"` that an app's bundler must then judge.
+        treeshake: { moduleSideEffects: (id: string) => id.endsWith('.css') },
         output: {
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          banner: (chunk: { name: string; isEntry: boolean }) =>
-            chunk.isEntry && clientEntries.has(chunk.name) ? "'use client';" : '',
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [{ name: chunkOf, debugName: 'one chunk per module' }],
+          },
+          banner: (chunk: { name: string; isEntry: boolean; moduleIds: string[] }) =>
+            (chunk.isEntry && clientEntries.has(chunk.name)) || holdsReact(chunk.moduleIds)
+              ? "'use client';"
+              : '',
         },
       },
     },

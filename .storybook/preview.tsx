@@ -1,9 +1,13 @@
 import type { Preview } from '@storybook/react-vite';
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import '../src/components/styles.css';
+import { preloadSalesforceConnect } from '../src/components/SalesforceConnect.js';
 import { defaultKitEnvironment, KitFrame, kitEnvironmentFrom } from './kit-frame.js';
 
 const preview: Preview = {
+  // Each story shows its state with the component's on-demand parts already there (a page gets
+  // them while idle); the views before they arrive are pinned by the jsdom and Chromium tests.
+  loaders: [() => preloadSalesforceConnect()],
   globalTypes: {
     theme: {
       description: 'Light or dark theme of the kit (data-theme)',

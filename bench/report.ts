@@ -1,3 +1,4 @@
+import type { AppBundlerResult } from './app-views.js';
 import type { LoadResult } from './bounded-load.js';
 import type { BrowserMeasures, Spread } from './browser-measures.js';
 import type { BundleMeasurement } from './bundle-cost.js';
@@ -158,6 +159,32 @@ export function serverReport(throughput: ServerThroughput): string {
     '',
     table,
   ].join('\n');
+}
+
+/**
+ * What the bench app (`<SalesforceConnect>` + `createFetchAdapter`) loads per view, per bundler
+ * and import: gzip of each file, summed over the files the view needs.
+ *
+ * @example
+ * console.log(appViewsReport(await measureAppViews()));
+ */
+export function appViewsReport(results: readonly AppBundlerResult[]): string {
+  const cell = (result: AppBundlerResult, view: string) => {
+    const cost = result.views.find((entry) => entry.view === view);
+    return cost ? `${formatKilobytes(cost.size.gzip)} (${cost.files})` : '—';
+  };
+  return formatTable(
+    [
+      { header: 'bundler', cell: (row) => `${row.bundler} ${row.version}` },
+      { header: 'imports from', cell: (row) => row.specifier },
+      { header: 'connected', cell: (row) => cell(row, 'connected'), align: 'right' },
+      { header: 'setup', cell: (row) => cell(row, 'setup'), align: 'right' },
+      { header: 'dialog open', cell: (row) => cell(row, 'dialog'), align: 'right' },
+      { header: 'total', cell: (row) => cell(row, 'total'), align: 'right' },
+      { header: 'notes', cell: (row) => (row.error ? `NOT MEASURED: ${row.error}` : '') },
+    ],
+    results,
+  );
 }
 
 /**

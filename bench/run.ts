@@ -13,11 +13,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureAppViews } from './app-views.js';
 import { measureInBrowser } from './browser-measures.js';
 import { BUNDLE_SETTINGS, measureBundles } from './bundle-cost.js';
 import { measureNextApp } from './nextjs-app.js';
 import { ensureKitBuilt, ensurePeersInstalled } from './prerequisites.js';
-import { browserReport, bundleReport, nextAppReport, postgresReport, serverReport } from './report.js';
+import {
+  appViewsReport,
+  browserReport,
+  bundleReport,
+  nextAppReport,
+  postgresReport,
+  serverReport,
+} from './report.js';
 import { measurePostgresThroughput } from './server-postgres.js';
 import { measureServerThroughput } from './server-throughput.js';
 import { KIT_SUBJECTS, PEER_SUBJECTS } from './subjects.js';
@@ -85,6 +93,18 @@ async function bundleSection() {
   }
   const { write: _write, logLevel: _logLevel, ...settings } = BUNDLE_SETTINGS;
   const failed = rows.filter((row) => row.error).map((row) => `${row.id}: ${row.error}`);
+  // The way an app builds: the bench app through each bundler, costed per view from dist/.
+  const appViews = kitFrom === 'dist' ? await measureAppViews() : [];
+  if (appViews.length > 0) {
+    heading('What a page loads, per view and bundler');
+    console.log(
+      'The bench app (bench/app: <SalesforceConnect> + createFetchAdapter) built for production by each bundler, react external. connected: the first load, before paint; setup: plus the guide and form; dialog open: plus the Connect dialog; total: every file. gzip level 9 per file, summed; (n) files.\n',
+    );
+    console.log(appViewsReport(appViews));
+    failed.push(
+      ...appViews.filter((row) => row.error).map((row) => `${row.bundler}: ${row.error}`),
+    );
+  }
   return {
     result: {
       settings,
@@ -93,6 +113,7 @@ async function bundleSection() {
       kitFrom,
       peersInstalledNow: peers.installed,
       rows,
+      appViews,
     },
     failed,
   };

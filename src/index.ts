@@ -25,6 +25,7 @@ export {
   type ExplainableError,
 } from './components/ErrorExplanation.js';
 export {
+  preloadSalesforceConnect,
   SalesforceConnect,
   type SalesforceConnectProps,
   type SalesforceConnectView,

@@ -1,8 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import type { ExplanationValues } from '../core/error-catalogue.js';
+import { fillMessage } from '../core/fill-message.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
-import { fillMessage } from '../core/login-url.js';
 import type { UseSalesforceConnectResult } from '../hooks/useSalesforceConnect.js';
 import { useMessages } from '../messages/context.js';
 import { type ConnectDialogMessages, connectDialogMessagesEn } from '../messages/dialog.js';

@@ -1,5 +1,6 @@
 import {
   type ComponentPropsWithoutRef,
+  Suspense,
   useEffect,
   useId,
   useRef,
@@ -7,13 +8,29 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { ExplanationValues } from '../core/error-catalogue.js';
+import { fillMessage } from '../core/fill-message.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
-import { fillMessage } from '../core/login-url.js';
 import type { Connection } from '../core/types.js';
 import { useMessages } from '../messages/context.js';
 import { type ConnectionStatusMessages, connectionStatusMessagesEn } from '../messages/status.js';
-import { ErrorExplanation, type ExplainableError } from './ErrorExplanation.js';
+import type { ExplainableError } from './ErrorExplanation.js';
+import {
+  lazyComponent,
+  lazyPart,
+  useHeldUntilLoaded,
+  usePartLoaded,
+} from './internal/lazy-part.js';
 import { kitClasses, partClassName } from './internal/parts.js';
+
+/**
+ * The explanation of an error (the catalogue, fixes, Salesforce's own words) loads only when a
+ * status has an error to explain: a connected org's status never needs it.
+ */
+export const errorExplanationPart = /* @__PURE__ */ lazyPart(() => import('./ErrorExplanation.js'));
+const ErrorExplanation = /* @__PURE__ */ lazyComponent(
+  errorExplanationPart,
+  (m) => m.ErrorExplanation,
+);
 
 /**
  * What `ConnectionStatus` shows: its root's `data-state`.
@@ -187,6 +204,25 @@ export function ConnectionStatus({
       </div>
     ) : null;
 
+  const explanationLoaded = usePartLoaded(errorExplanationPart, false);
+  const explanation = useHeldUntilLoaded(
+    explained && (state === 'error' || state === 'configured' || state === 'needs_reauth') ? (
+      // The headline already says what went wrong; the explanation joins it once loaded.
+      <Suspense fallback={null}>
+        <ErrorExplanation
+          error={explained}
+          summary
+          values={errorValues}
+          onGoToStep={onGoToStep}
+          headingLevel={3}
+          unstyled={unstyled}
+          className={cls('sfc-status-error')}
+        />
+      </Suspense>
+    ) : null,
+    explanationLoaded,
+  );
+
   return (
     <div
       {...rest}
@@ -255,17 +291,7 @@ export function ConnectionStatus({
         </p>
       ) : null}
 
-      {explained && (state === 'error' || state === 'configured' || state === 'needs_reauth') ? (
-        <ErrorExplanation
-          error={explained}
-          summary
-          values={errorValues}
-          onGoToStep={onGoToStep}
-          headingLevel={3}
-          unstyled={unstyled}
-          className={cls('sfc-status-error')}
-        />
-      ) : null}
+      {explanation}
 
       {confirming ? (
         <fieldset

@@ -1,5 +1,5 @@
 import { type ComponentPropsWithoutRef, useEffect, useId, useRef, useState } from 'react';
-import { fillMessage } from '../core/login-url.js';
+import { fillMessage } from '../core/fill-message.js';
 import { useMessages } from '../messages/context.js';
 import { type CopyFieldMessages, copyFieldMessagesEn } from '../messages/copyField.js';
 import { copyText } from '../react/copy-text.js';

@@ -7,8 +7,8 @@ import {
   explainError,
 } from '../core/error-catalogue.js';
 import type { ConnectErrorCode } from '../core/errors.js';
+import { fillMessage } from '../core/fill-message.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
-import { fillMessage } from '../core/login-url.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
 import { copyText } from '../react/copy-text.js';
 import { useMessages } from '../messages/context.js';

@@ -1,5 +1,4 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
@@ -12,20 +11,59 @@ import {
 } from '../hooks/useSalesforceConnect.js';
 import { SalesforceConnectMessagesProvider, useMessages } from '../messages/context.js';
 import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
-import {
-  type SalesforceConnectMessages,
-  salesforceConnectMessagesEn,
-} from '../messages/salesforceConnect.js';
+import { salesforceConnectMessagesEn } from '../messages/salesforceConnect.js';
 import { requireProp } from '../react/development.js';
-import { useControllableState } from '../react/use-controllable-state.js';
 import { useLatest } from '../react/use-latest.js';
 import { ConnectButton } from './ConnectButton.js';
-import { ConnectDialog } from './ConnectDialog.js';
-import { ConnectionStatus } from './ConnectionStatus.js';
-import { CredentialsForm, type CredentialsFormProps } from './CredentialsForm.js';
-import { DialogOverlay } from './internal/dialog-overlay.js';
+import { ConnectionStatus, errorExplanationPart } from './ConnectionStatus.js';
+import type { CredentialsFormProps } from './CredentialsForm.js';
+import {
+  lazyComponent,
+  lazyPart,
+  useHeldUntilLoaded,
+  usePartLoaded,
+  whenIdle,
+} from './internal/lazy-part.js';
 import { kitClasses, partClassName } from './internal/parts.js';
-import { SetupGuide, type SetupGuideProps } from './SetupGuide.js';
+import type { SetupGuideProps } from './SetupGuide.js';
+
+// What a page showing a connected org does not need before it paints. Each loads when its view
+// needs it and, once the page is idle, ahead of that, so opening it is instant.
+/** The setup guide and the credentials form (react-hook-form, zod, the guide's content). */
+const setupDetailsPart = /* @__PURE__ */ lazyPart(() => import('./internal/setup-details.js'));
+/** The dialog that follows the popup (Radix Dialog). */
+const connectDialogPart = /* @__PURE__ */ lazyPart(() => import('./ConnectDialog.js'));
+/** `mode="dialog"`: the whole component behind one button (Radix Dialog). */
+const dialogModePart = /* @__PURE__ */ lazyPart(() => import('./internal/connect-in-dialog.js'));
+
+const SetupDetails = /* @__PURE__ */ lazyComponent(setupDetailsPart, (m) => m.SetupDetails);
+const ConnectInDialog = /* @__PURE__ */ lazyComponent(dialogModePart, (m) => m.ConnectInDialog);
+
+const ignoreFailure = () => {
+  // A part that failed to arrive is loaded again when its view needs it.
+};
+
+/**
+ * Loads every part of `SalesforceConnect` that otherwise loads on demand (the setup guide and
+ * form, the dialogs, error explanations). The browser needs no call: the component prefetches
+ * them while the page is idle. A server rendering with `renderToString`, which cannot wait for
+ * them, awaits this once before its first render so the HTML holds the guide and form; streaming
+ * renderers (`renderToPipeableStream`, `renderToReadableStream`, Next.js) wait on their own.
+ *
+ * @example
+ * import { preloadSalesforceConnect } from 'salesforce-connect';
+ *
+ * await preloadSalesforceConnect();
+ * const html = renderToString(<SalesforceConnect adapter={adapter} initialConnection={connection} />);
+ */
+export function preloadSalesforceConnect(): Promise<void> {
+  return Promise.all([
+    setupDetailsPart.load(),
+    connectDialogPart.load(),
+    dialogModePart.load(),
+    errorExplanationPart.load(),
+  ]).then(() => undefined);
+}
 
 /**
  * Which part of the flow `SalesforceConnect` shows: its root's `data-state`.
@@ -277,40 +315,60 @@ function SalesforceConnectView({
   const detailsId = useId();
 
   const headingLevel = mode === 'dialog' ? 3 : 2;
-  const guideAndForm = (
-    <div className={cls('sfc-salesforce-connect-setup')} data-sfc-part="setup">
-      {setupPending ? null : (
-        <SetupGuide
-          headingLevel={headingLevel}
-          {...setup}
-          appName={appName}
-          vendorName={vendorName}
-          callbackUrls={callbackUrls}
-          {...(scopes ? { scopes } : {})}
-          {...(connection?.loginUrl && !setup?.loginUrl ? { loginUrl: connection.loginUrl } : {})}
-          currentStepId={stepId ?? setup?.currentStepId}
-          onCurrentStepChange={(details) => {
-            setStepId(details.stepId);
-            setup?.onCurrentStepChange?.(details);
-          }}
-          unstyled={unstyled}
-        />
-      )}
-      <CredentialsForm
-        {...credentials}
-        loginUrlOptions={loginUrlOptions}
-        adapter={formAdapter}
+
+  // Loaded parts render as soon as they are there (hidden while folded, so what is typed
+  // survives folding); the server and hydration render only what the first view shows.
+  const setupLoaded = usePartLoaded(setupDetailsPart, false);
+  const showSetup = view === 'setup' || detailsOpen || setupLoaded;
+  const dialogLoaded = usePartLoaded(connectDialogPart, false);
+  // The Connect click opens the popup synchronously and the dialog follows it: the button waits
+  // for the dialog's code. The server renders it enabled, as before (nothing runs without JS).
+  const connectReady = usePartLoaded(connectDialogPart, true);
+  const needsDialog = view === 'ready' || phase !== 'idle';
+  useEffect(() => {
+    if (needsDialog) connectDialogPart.load().catch(ignoreFailure);
+  }, [needsDialog]);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        for (const part of [setupDetailsPart, connectDialogPart, errorExplanationPart]) {
+          part.load().catch(ignoreFailure);
+        }
+      }),
+    [],
+  );
+  const LoadedConnectDialog = dialogLoaded ? connectDialogPart.peek()?.ConnectDialog : undefined;
+
+  const liveGuideAndForm = showSetup ? (
+    <Suspense
+      fallback={
+        <p role="status" className={cls('sfc-description')} data-sfc-part="setup-loading">
+          {text.loadingSetup}
+        </p>
+      }
+    >
+      <SetupDetails
+        setupPending={setupPending}
+        headingLevel={headingLevel}
+        setup={setup}
+        appName={appName}
+        vendorName={vendorName}
+        callbackUrls={callbackUrls}
+        scopes={scopes}
         connection={connection}
-        onSaved={onSaved}
+        stepId={stepId}
+        onStepChange={setStepId}
+        credentials={credentials}
+        loginUrlOptions={loginUrlOptions}
         onUnsavedChange={onUnsavedChange}
-        onShowGuideStep={({ stepId: id, event }) => {
-          event.preventDefault();
-          onGoToStep({ stepId: id });
-        }}
+        formAdapter={formAdapter}
+        onSaved={onSaved}
+        onGoToStep={onGoToStep}
         unstyled={unstyled}
       />
-    </div>
-  );
+    </Suspense>
+  ) : null;
+  const guideAndForm = useHeldUntilLoaded(liveGuideAndForm, setupLoaded);
 
   const busy = phase === 'authorizing' || phase === 'completing';
   const body = (
@@ -329,6 +387,7 @@ function SalesforceConnectView({
         <div className={cls('sfc-salesforce-connect-actions')} data-sfc-part="connect-actions">
           <ConnectButton
             connect={connect}
+            disabled={!connectReady}
             unstyled={unstyled}
             aria-describedby={unsavedCredentials ? unsavedNoteId : undefined}
           />
@@ -369,13 +428,15 @@ function SalesforceConnectView({
           {guideAndForm}
         </div>
       </div>
-      <ConnectDialog
-        connect={connect}
-        errorValues={errorValues}
-        onGoToStep={onGoToStep}
-        theme={theme}
-        unstyled={unstyled}
-      />
+      {LoadedConnectDialog ? (
+        <LoadedConnectDialog
+          connect={connect}
+          errorValues={errorValues}
+          onGoToStep={onGoToStep}
+          theme={theme}
+          unstyled={unstyled}
+        />
+      ) : null}
     </>
   );
 
@@ -385,86 +446,38 @@ function SalesforceConnectView({
     'data-state': view,
     ...(theme ? { 'data-theme': theme } : {}),
   };
-  if (mode === 'inline') return <div {...rootProps}>{body}</div>;
-  return (
-    <ConnectInDialog
-      open={openProp}
-      defaultOpen={defaultOpen}
-      onOpenChange={onOpenChange}
-      rootProps={rootProps}
-      theme={theme}
-      unstyled={unstyled}
-      text={text}
-      cls={cls}
-    >
-      {body}
-    </ConnectInDialog>
-  );
-}
-
-function ConnectInDialog({
-  open: openProp,
-  defaultOpen,
-  onOpenChange,
-  rootProps,
-  theme,
-  unstyled,
-  text,
-  cls,
-  children,
-}: {
-  open: boolean | undefined;
-  defaultOpen: boolean;
-  onOpenChange: ((open: boolean) => void) | undefined;
-  rootProps: { className: string | undefined; 'data-sfc-part': string; 'data-state': string };
-  theme: 'light' | 'dark' | undefined;
-  unstyled: boolean | undefined;
-  text: SalesforceConnectMessages;
-  cls: (name: string) => string | undefined;
-  children: ReactNode;
-}) {
-  const [open, setOpen] = useControllableState({
-    prop: openProp,
-    defaultProp: defaultOpen,
-    onChange: onOpenChange,
-  });
-  const themeAttribute = theme ? { 'data-theme': theme } : {};
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger
-        className={cls('sfc-scope sfc-button')}
-        data-sfc-part="salesforce-connect-trigger"
-        {...themeAttribute}
-      >
-        {text.trigger}
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <DialogOverlay unstyled={unstyled} theme={theme} />
-        <Dialog.Content
-          {...rootProps}
-          className={
-            [rootProps.className, cls('sfc-dialog sfc-salesforce-connect-dialog')]
-              .filter(Boolean)
-              .join(' ') || undefined
-          }
-        >
-          <Dialog.Title className={cls('sfc-dialog-title')} data-sfc-part="dialog-title">
-            {text.dialogTitle}
-          </Dialog.Title>
-          <Dialog.Description
-            className={cls('sfc-dialog-description')}
-            data-sfc-part="dialog-description"
+  const dialogModeLoaded = usePartLoaded(dialogModePart, false);
+  const dialogModeView = useHeldUntilLoaded(
+    mode === 'dialog' ? (
+      <Suspense
+        fallback={
+          // The trigger as it will be, inert until the dialog's code is there.
+          <button
+            type="button"
+            disabled
+            className={cls('sfc-scope sfc-button')}
+            data-sfc-part="salesforce-connect-trigger"
+            {...(theme ? { 'data-theme': theme } : {})}
           >
-            {text.dialogDescription}
-          </Dialog.Description>
-          {children}
-          <div className={cls('sfc-dialog-actions')} data-sfc-part="dialog-actions">
-            <Dialog.Close className={cls('sfc-button')} data-variant="secondary">
-              {text.close}
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            {text.trigger}
+          </button>
+        }
+      >
+        <ConnectInDialog
+          open={openProp}
+          defaultOpen={defaultOpen}
+          onOpenChange={onOpenChange}
+          rootProps={rootProps}
+          theme={theme}
+          unstyled={unstyled}
+          text={text}
+          cls={cls}
+        >
+          {body}
+        </ConnectInDialog>
+      </Suspense>
+    ) : null,
+    dialogModeLoaded,
   );
+  return mode === 'inline' ? <div {...rootProps}>{body}</div> : dialogModeView;
 }

@@ -1,7 +1,7 @@
 import { type CSSProperties, type ElementType, useEffect, useId, useRef, useState } from 'react';
+import { fillMessage } from '../core/fill-message.js';
 import type { GuideVariant } from '../core/guide/model.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
-import { fillMessage } from '../core/login-url.js';
 import { type UseSetupGuideOptions, useSetupGuide } from '../hooks/useSetupGuide.js';
 import { useLatest } from '../react/use-latest.js';
 import { GuideBlockView, type GuideRenderContext, GuideText } from './guide/GuideBlocks.js';

@@ -1,3 +1,4 @@
+import { fillMessage } from './fill-message.js';
 import {
   classifySalesforceHost,
   type HostRefusal,
@@ -187,18 +188,9 @@ export function removeInvisibleCharacters(text: string): string {
   return text.replace(invisibleCharacters, '');
 }
 
-/**
- * Fills `{name}` placeholders in a message template; unknown placeholders stay as they are.
- *
- * @example
- * fillMessage('Remove ":{port}".', { port: 8443 }) // 'Remove ":8443".'
- */
-export function fillMessage(
-  template: string,
-  values: Record<string, string | number | undefined>,
-): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
-}
+// Re-exported from its own module so that a component filling one message does not pull the
+// login URL rules (hosts, regular expressions) into a bundle that never parses a URL.
+export { fillMessage };
 
 /** The longest host name DNS carries, dots included (RFC 1035 §2.3.4). */
 const MAX_HOST_LENGTH = 253;

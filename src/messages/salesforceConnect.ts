@@ -10,6 +10,8 @@ export interface SalesforceConnectMessages {
   dialogDescription: string;
   close: string;
   showGuide: string;
+  /** Announced while the guide and form arrive (they load on demand). */
+  loadingSetup: string;
   /** The product's name in the guide when neither `setup` nor the backend gives one. */
   vendorFallback: string;
   /** Beside Connect while the credentials form holds changes that are not saved. */
@@ -28,6 +30,7 @@ export const salesforceConnectMessagesEn: SalesforceConnectMessages = {
   dialogDescription: 'Set up and manage the connection to your Salesforce org.',
   close: 'Close',
   showGuide: 'Setup guide and credentials',
+  loadingSetup: 'Loading the setup guide…',
   vendorFallback: 'This app',
   unsavedCredentials:
     'Your changes to the credentials are not saved: Connect uses the saved ones. Save them first to connect with the new ones.',
@@ -45,6 +48,7 @@ export const salesforceConnectMessagesDe: SalesforceConnectMessages = {
   dialogDescription: 'Verbindung zu Ihrer Salesforce-Organisation einrichten und verwalten.',
   close: 'Schließen',
   showGuide: 'Einrichtungsanleitung und Zugangsdaten',
+  loadingSetup: 'Einrichtungsanleitung wird geladen…',
   vendorFallback: 'Diese App',
   unsavedCredentials:
     'Ihre Änderungen an den Zugangsdaten sind nicht gespeichert: Verbinden nutzt die gespeicherten. Speichern Sie zuerst, um mit den neuen zu verbinden.',

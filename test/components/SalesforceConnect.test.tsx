@@ -1,9 +1,10 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory.js';
 import {
+  preloadSalesforceConnect,
   SalesforceConnect,
   type SalesforceConnectProps,
 } from '../../src/components/SalesforceConnect.js';
@@ -13,6 +14,10 @@ import { salesforceConnectMessagesDe } from '../../src/messages/salesforceConnec
 import { connectionStatusMessagesDe } from '../../src/messages/status.js';
 import { fakePopupEnvironment } from '../fixtures/popup-fakes.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+
+// These tests pin what each view does once its parts are there; SalesforceConnect.lazy.isolated
+// pins the views before they arrive.
+beforeAll(() => preloadSalesforceConnect());
 
 const KEY = `3MVG9${'A'.repeat(80)}`;
 const SECRET = '1234567890123456789';

@@ -4,10 +4,17 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, type ProfilerOnRenderCallback, useState } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
-import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
+import {
+  preloadSalesforceConnect,
+  SalesforceConnect,
+} from '../../src/components/SalesforceConnect.js';
+
+// These tests pin what each view does once its parts are there; SalesforceConnect.lazy.isolated
+// pins the views before they arrive.
+beforeAll(() => preloadSalesforceConnect());
 
 const renders = vi.hoisted(() => ({ guide: 0, status: 0, form: 0 }));
 const storeSubscriptions = vi.hoisted(() => ({ count: 0 }));

@@ -1,10 +1,17 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import { ConnectDialog } from '../../src/components/ConnectDialog.js';
 import { CopyField } from '../../src/components/CopyField.js';
 import { kitClasses } from '../../src/components/internal/parts.js';
-import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
+import {
+  preloadSalesforceConnect,
+  SalesforceConnect,
+} from '../../src/components/SalesforceConnect.js';
+
+// These tests pin what each view does once its parts are there; SalesforceConnect.lazy.isolated
+// pins the views before they arrive.
+beforeAll(() => preloadSalesforceConnect());
 
 /** Every class the kit put on an element under `root` (integrators' own classes excluded). */
 const kitClassesIn = (root: Element) =>

@@ -1,5 +1,5 @@
+import { fillMessage } from '../../core/fill-message.js';
 import type { GuideBlock, GuideTerms, RichText } from '../../core/guide/model.js';
-import { fillMessage } from '../../core/login-url.js';
 import type { SetupGuideMessages } from '../../messages/setupGuide.js';
 import { CopyField } from '../CopyField.js';
 

@@ -1,4 +1,4 @@
-import { fillMessage } from '../login-url.js';
+import { fillMessage } from '../fill-message.js';
 import type { FieldSetting, GuideBlock, GuideTerms, RichText, SetupGuide } from './model.js';
 
 // Characters that would turn plain text into Markdown syntax.

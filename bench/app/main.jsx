@@ -1,0 +1,9 @@
+// The app the bench builds with each bundler: a settings page that shows the kit, as an
+// integrator writes it. JavaScript, so the typecheck needs no built dist/ for it.
+import { createRoot } from 'react-dom/client';
+import { SalesforceConnect } from 'salesforce-connect';
+import { createFetchAdapter } from 'salesforce-connect/adapters';
+
+const adapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<SalesforceConnect adapter={adapter} />);
