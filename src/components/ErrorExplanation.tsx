@@ -10,12 +10,12 @@ import type { ConnectErrorCode } from '../core/errors.js';
 import { fillMessage } from '../core/fill-message.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
-import { copyText } from '../react/copy-text.js';
 import { useMessages } from '../messages/context.js';
 import {
   type ErrorExplanationMessages,
   errorExplanationMessagesEn,
 } from '../messages/errorExplanation.js';
+import { copyText } from '../react/copy-text.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
