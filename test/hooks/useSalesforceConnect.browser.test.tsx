@@ -14,7 +14,7 @@ import {
 } from '../../src/hooks/useSalesforceConnect.js';
 import '../../src/components/styles.css';
 
-const WAIT = { timeout: 15_000, interval: 20 };
+const WAIT = { timeout: 30_000, interval: 20 };
 let openSpy: MockInstance<Window['open']> | undefined;
 
 afterEach(() => {
