@@ -89,6 +89,7 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
       test: {
         name: 'storybook',
         browser: browser('storybook:chromium'),
+        setupFiles: [here('test/setup/storybook.ts')],
         // Whole flows with axe on every story: generous on a busy 2-core machine.
         testTimeout: 90_000,
       },
