@@ -1,31 +1,76 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in one command. Runs every step even when one fails, so a
-// single run shows all that is wrong, then prints one closing line summed over every test runner:
+// single run shows all that is wrong, then prints where the time went (per step, per Vitest
+// project, the slowest files) and one closing line summed over every test runner:
 //   tests: N passed, N failed, N skipped
 // and exits non-zero when a step failed or when no test passed.
+//
+// Steps that do not depend on each other run side by side, because most of them leave one of the
+// two cores idle (tsc, attw and publint are single-threaded; the browser tests wait on Chromium):
+//   typecheck                 ‖  lint → library build → Storybook build
+//   vitest (every project)    ‖  publint → attw → size-limit   (all three read the built dist/)
+// A step that runs beside Vitest prints its output in one block when it ends.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = `${root}.test-results`;
 const vitestJson = `${resultsDir}/vitest.json`;
+const timingsJson = `${resultsDir}/vitest-timings.json`;
+// GNU time gives each step's CPU seconds, which a busy shared machine distorts far less than
+// wall time; without it the column is left out.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** Runs a command with inherited output; resolves to its exit code and duration. */
+const load = () => loadavg()[0].toFixed(1);
+
+/**
+ * Runs a command; resolves to its exit code, wall and CPU seconds, and the 1-minute load average
+ * when it ended. `buffered` collects its output and prints it in one block at the end.
+ */
 function run(label, command, args, options = {}) {
   const started = Date.now();
-  process.stdout.write(`\n▶ ${label}: ${command} ${args.join(' ')}\n`);
+  const header = `\n▶ ${label}: ${command.replace(root, '')} ${args.join(' ')}\n`;
+  const cpuFile = `${resultsDir}/cpu-${label.replace(/\W+/g, '-')}.txt`;
+  const [file, argv] = gnuTime
+    ? [gnuTime, ['-q', '-f', '%U %S', '-o', cpuFile, command, ...args]]
+    : [command, args];
+  if (!options.buffered) process.stdout.write(header);
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    const child = spawn(file, argv, {
       cwd: root,
-      stdio: 'inherit',
+      stdio: options.buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', ...options.env },
     });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
     child.on('exit', (code, signal) => {
       const seconds = (Date.now() - started) / 1000;
-      resolve({ label, ok: code === 0, code: code ?? signal, seconds });
+      let cpu = null;
+      if (gnuTime && existsSync(cpuFile)) {
+        const [user, system] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2);
+        cpu = Number(user) + Number(system);
+        rmSync(cpuFile, { force: true });
+        if (Number.isNaN(cpu)) cpu = null;
+      }
+      if (options.buffered) {
+        process.stdout.write(`${header}${Buffer.concat(output).toString()}`);
+      }
+      process.stdout.write(
+        `◀ ${label}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s\n`,
+      );
+      resolve({ label, ok: code === 0, code: code ?? signal, seconds, cpu, load: load() });
     });
   });
+}
+
+/** Runs steps one after another (each runs even when an earlier one failed). */
+async function chain(...steps) {
+  const results = [];
+  for (const step of steps) results.push(await step());
+  return results;
 }
 
 const bin = (name) => `${root}node_modules/.bin/${name}`;
@@ -41,9 +86,34 @@ function readCounts(file) {
   };
 }
 
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
+
+/** Per project and the slowest files, from the timings reporter (scripts/vitest-timings.ts). */
+function printVitestTimings() {
+  if (!existsSync(timingsJson)) return;
+  const timings = JSON.parse(readFileSync(timingsJson, 'utf8'));
+  process.stdout.write(
+    `\nVitest projects (run ${seconds(timings.runMs).trim()}; "files" sums each file's wall time, "span" is first start to last end):\n`,
+  );
+  for (const project of timings.projects) {
+    process.stdout.write(
+      `  ${project.project.padEnd(22)} ${String(project.files).padStart(3)} files ${String(project.tests).padStart(5)} tests  files ${seconds(project.fileMs)}  span ${seconds(project.spanMs)}\n`,
+    );
+  }
+  process.stdout.write('Slowest files (wall; import + tests):\n');
+  for (const file of timings.files.slice(0, 10)) {
+    process.stdout.write(
+      `  ${seconds(file.wallMs)}  ${`${file.project}`.padEnd(20)} ${file.file} (${file.tests} tests; ${(file.importMs / 1000).toFixed(1)} + ${(file.testsMs / 1000).toFixed(1)} s)\n`,
+    );
+  }
+}
+
 async function main() {
+  const started = Date.now();
+  const startLoad = load();
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(vitestJson, '');
+  rmSync(timingsJson, { force: true });
   const steps = [];
 
   // React 18 lives in its own folder: npm cannot hold two versions of a peer in one tree.
@@ -59,32 +129,44 @@ async function main() {
     );
   }
 
-  steps.push(await run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
-  steps.push(await run('lint', bin('biome'), ['ci', '.']));
-  steps.push(await run('build', bin('vite'), ['build', '--logLevel', 'warn']));
-  // Storybook is built before the tests so the coverage test can read the built site's index.
-  steps.push(
-    await run('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
-  );
-  steps.push(
-    await run(
+  const [typecheck, builds] = await Promise.all([
+    run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { buffered: true }),
+    chain(
+      () => run('lint', bin('biome'), ['ci', '.']),
+      () => run('build', bin('vite'), ['build', '--logLevel', 'warn']),
+      // Before the tests: the coverage test reads the built site's index.
+      () =>
+        run('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
+    ),
+  ]);
+  steps.push(typecheck, ...builds);
+
+  const [vitest, packageChecks] = await Promise.all([
+    run(
       'vitest (all projects)',
       bin('vitest'),
-      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
-      { env: { STORYBOOK_INDEX: 'storybook-static/index.json' } },
+      [
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${vitestJson}`,
+        '--reporter=./scripts/vitest-timings.ts',
+      ],
+      { env: { STORYBOOK_INDEX: 'storybook-static/index.json', TIMINGS_FILE: timingsJson } },
     ),
-  );
-  steps.push(await run('publint', bin('publint'), ['--strict']));
-  steps.push(
-    await run('attw', bin('attw'), [
-      '--pack',
-      '--profile',
-      'esm-only',
-      '--exclude-entrypoints',
-      './styles.css',
-    ]),
-  );
-  steps.push(await run('size-limit', bin('size-limit'), []));
+    chain(
+      () => run('publint', bin('publint'), ['--strict'], { buffered: true }),
+      () =>
+        run(
+          'attw',
+          bin('attw'),
+          ['--pack', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css'],
+          { buffered: true },
+        ),
+      () => run('size-limit', bin('size-limit'), [], { buffered: true }),
+    ),
+  ]);
+  steps.push(vitest, ...packageChecks);
 
   const counts = [readCounts(vitestJson)];
   const total = counts.reduce(
@@ -96,14 +178,28 @@ async function main() {
     { passed: 0, failed: 0, skipped: 0 },
   );
 
-  process.stdout.write('\nSteps:\n');
+  const wall = (Date.now() - started) / 1000;
+  process.stdout.write(
+    `\nSteps (wall; CPU = user + system of the step's processes; load = 1-minute load average at its end):\n`,
+  );
   for (const step of steps) {
+    const cpu = step.cpu === null ? '' : `  CPU ${step.cpu.toFixed(1).padStart(6)} s`;
     process.stdout.write(
-      `  ${step.ok ? 'ok  ' : 'FAIL'} ${step.label.padEnd(24)} ${step.seconds.toFixed(1)} s\n`,
+      `  ${step.ok ? 'ok  ' : 'FAIL'} ${step.label.padEnd(24)} ${step.seconds.toFixed(1).padStart(6)} s${cpu}  load ${step.load}\n`,
     );
   }
+  const cpuTotal = steps.every((step) => step.cpu !== null)
+    ? `, CPU ${steps.reduce((sum, step) => sum + step.cpu, 0).toFixed(1)} s`
+    : '';
+  process.stdout.write(
+    `  total ${wall.toFixed(1)} s wall${cpuTotal}; load ${startLoad} at the start, ${load()} at the end\n`,
+  );
+  printVitestTimings();
   const failedSteps = steps.filter((step) => !step.ok);
-  writeFileSync(`${resultsDir}/summary.json`, `${JSON.stringify({ ...total, steps }, null, 2)}\n`);
+  writeFileSync(
+    `${resultsDir}/summary.json`,
+    `${JSON.stringify({ ...total, seconds: wall, steps }, null, 2)}\n`,
+  );
   process.stdout.write(
     `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`,
   );

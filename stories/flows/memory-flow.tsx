@@ -92,7 +92,7 @@ export const sandboxConnection: Connection = {
 };
 
 /** Waits long enough for the memory adapter's latency and simulated popup on a busy machine. */
-export const flowTimeout = { timeout: 10_000 };
+export const flowTimeout = { timeout: 30_000 };
 
 /** The whole page: the connect dialog renders in a portal outside the story's root. */
 export const page = () => within(document.body);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory.js';
 import { createPopupSession, type PopupOutcome } from '../../src/core/popup-session.js';
 
-const WAIT = { timeout: 15_000, interval: 20 };
+const WAIT = { timeout: 30_000, interval: 20 };
 let openSpy: MockInstance<Window['open']> | undefined;
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import { resultChannelName } from '../../src/core/popup-protocol.js';
 
 const APP_ORIGIN = window.location.origin;
 const OTHER_ORIGIN = `http://127.0.0.1:${window.location.port}`;
-const WAIT = { timeout: 15_000, interval: 20 };
+const WAIT = { timeout: 30_000, interval: 20 };
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

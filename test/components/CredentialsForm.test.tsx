@@ -48,7 +48,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('CredentialsForm', { timeout: 20_000 }, () => {
+describe('CredentialsForm', () => {
   it('names its three boxes and the submit button, each with a description', async () => {
     const { container } = render(
       <CredentialsForm

@@ -58,7 +58,7 @@ const status = () =>
   screen.getByRole('status', { name: /connected|credentials|checking|reconnect|problem/i });
 
 // The whole kit renders here (guide, form, dialog) and axe reads all of it: give it time.
-describe('SalesforceConnect', { timeout: 30_000 }, () => {
+describe('SalesforceConnect', () => {
   it('before credentials: the guide, fed by getSetupInfo, and the credentials form', async () => {
     const t = setup();
     await waitFor(() => expect(status()).toHaveTextContent('Not connected'));

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 // axe over the whole guide takes seconds in jsdom on a shared machine.
-describe('SetupGuide', { timeout: 20_000 }, () => {
+describe('SetupGuide', () => {
   it('shows a titled, numbered list of steps with progress, the first one open', async () => {
     const { container } = render(<SetupGuide {...config} />);
     expect(

@@ -75,7 +75,7 @@ vi.mock('../../src/components/CredentialsForm.js', async (importOriginal) => {
   };
 });
 
-describe('render counts', { timeout: 30_000 }, () => {
+describe('render counts', () => {
   it('typing in the credentials form re-renders neither the guide nor the status', async () => {
     const user = userEvent.setup();
     const adapter = createMemoryAdapter({ latencyMs: 0 });

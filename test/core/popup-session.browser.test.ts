@@ -13,7 +13,7 @@ import {
 
 const APP_ORIGIN = window.location.origin;
 const CALLBACK_ORIGIN = `http://127.0.0.1:${window.location.port}`;
-const WAIT = { timeout: 15_000, interval: 20 };
+const WAIT = { timeout: 30_000, interval: 20 };
 
 // The real window must satisfy the environment the session asks for.
 const realHost: PopupHost = window;

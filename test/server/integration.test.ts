@@ -51,7 +51,7 @@ async function openCallback(url: string) {
   return { status: response.status, headers: response.headers, html: await response.text() };
 }
 
-describe('happy path, through the fetch adapter', { timeout: 30_000 }, () => {
+describe('happy path, through the fetch adapter', () => {
   it('saves, authorizes at Salesforce, lands on the callback page and is connected', async () => {
     const { adapter } = tenantAdapter();
     expect(await adapter.getConnection()).toEqual({ status: 'disconnected' });
@@ -189,7 +189,7 @@ describe('happy path, through the fetch adapter', { timeout: 30_000 }, () => {
   });
 });
 
-describe('preflight on saving credentials', { timeout: 30_000 }, () => {
+describe('preflight on saving credentials', () => {
   it('catches an unknown Consumer Key before any popup, keeping what was typed', async () => {
     const { adapter } = tenantAdapter();
     const saved = await adapter.saveCredentials({
@@ -298,7 +298,7 @@ const tokenFaults: [SimulatorFault, string][] = [
   ['slow', 'salesforce_unavailable'],
 ];
 
-describe('faults at the token endpoint, relayed by the callback page', { timeout: 30_000 }, () => {
+describe('faults at the token endpoint, relayed by the callback page', () => {
   for (const [fault, code] of tokenFaults) {
     it(`${fault} → ${code}`, async () => {
       const { adapter } = tenantAdapter();
@@ -326,7 +326,7 @@ describe('faults at the token endpoint, relayed by the callback page', { timeout
   }
 });
 
-describe('faults in the popup', { timeout: 30_000 }, () => {
+describe('faults in the popup', () => {
   it('access_denied (the admin clicked Deny) is relayed and recorded', async () => {
     // A fresh app: Salesforce skips "Allow Access?" for an app the user approved before.
     const unseen = live.simulator.addApp({ callbackUrls: [`${live.publicUrl}/oauth/callback`] });
@@ -369,7 +369,7 @@ describe('faults in the popup', { timeout: 30_000 }, () => {
   });
 });
 
-describe('faults after connecting', { timeout: 30_000 }, () => {
+describe('faults after connecting', () => {
   it('refresh_revoked → needs_reauth on use', async () => {
     const { adapter, tenant } = tenantAdapter();
     const { start } = await configureAndStart(adapter);
@@ -404,7 +404,7 @@ describe('faults after connecting', { timeout: 30_000 }, () => {
   });
 });
 
-describe('secrecy', { timeout: 30_000 }, () => {
+describe('secrecy', () => {
   it('no consumer secret, token or code in any response body, log line or relay page', async () => {
     // Everything the file did so far is in the record: every fault, refresh, revoke and page.
     const codes: string[] = [];

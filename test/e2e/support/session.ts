@@ -110,8 +110,8 @@ export async function openSession(
   const page = await context.newPage();
   context.on('page', (opened) => popups.push(opened));
   // Generous: Chromium, Vite and the servers share two busy cores.
-  page.setDefaultTimeout(15_000);
-  context.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
+  context.setDefaultTimeout(30_000);
   if (!options.noNavigation) await page.goto(stack.pageUrl);
   return {
     context,
