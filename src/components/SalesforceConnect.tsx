@@ -1,4 +1,13 @@
-import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
@@ -14,7 +23,7 @@ import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
 import { salesforceConnectMessagesEn } from '../messages/salesforceConnect.js';
 import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
-import { ConnectButton } from './ConnectButton.js';
+import { ConnectButton, type ConnectButtonProps } from './ConnectButton.js';
 import { ConnectionStatus, errorExplanationPart } from './ConnectionStatus.js';
 import type { CredentialsFormProps } from './CredentialsForm.js';
 import {
@@ -267,16 +276,17 @@ function SalesforceConnectView({
   }, []);
   const onSaved = useMemo(() => () => void connect.refresh(), [connect.refresh]);
   // Connect uses the saved credentials: typed changes that are not saved are said so beside it.
-  const [unsavedCredentials, setUnsavedCredentials] = useState(false);
+  // The flag lives outside React state so that the first keystroke re-renders only the Connect
+  // actions that read it, not the guide and status beside the form.
+  const [unsavedFlag] = useState(createFlag);
   const integratorOnUnsaved = useLatest(credentials?.onUnsavedChange);
   const onUnsavedChange = useCallback(
     (details: { unsaved: boolean }) => {
-      setUnsavedCredentials(details.unsaved);
+      unsavedFlag.set(details.unsaved);
       integratorOnUnsaved.current?.(details);
     },
-    [integratorOnUnsaved],
+    [unsavedFlag, integratorOnUnsaved],
   );
-  const unsavedNoteId = useId();
 
   const status = connection?.status;
   const view: SalesforceConnectView =
@@ -384,24 +394,13 @@ function SalesforceConnectView({
         unstyled={unstyled}
       />
       {view === 'ready' ? (
-        <div className={cls('sfc-salesforce-connect-actions')} data-sfc-part="connect-actions">
-          <ConnectButton
-            connect={connect}
-            disabled={!connectReady}
-            unstyled={unstyled}
-            aria-describedby={unsavedCredentials ? unsavedNoteId : undefined}
-          />
-          {unsavedCredentials ? (
-            <p
-              id={unsavedNoteId}
-              className={cls('sfc-notice')}
-              data-tone="warning"
-              data-sfc-part="unsaved-credentials"
-            >
-              {text.unsavedCredentials}
-            </p>
-          ) : null}
-        </div>
+        <ConnectActions
+          connect={connect}
+          disabled={!connectReady}
+          unsavedFlag={unsavedFlag}
+          unsavedNote={text.unsavedCredentials}
+          unstyled={unstyled}
+        />
       ) : null}
       {/* One place in the tree for every view: saving or connecting never remounts the form, so
           nothing typed is lost; once credentials exist the section folds behind a toggle. */}
@@ -480,4 +479,73 @@ function SalesforceConnectView({
     dialogModeLoaded,
   );
   return mode === 'inline' ? <div {...rootProps}>{body}</div> : dialogModeView;
+}
+
+/** A boolean with subscribers, for `useSyncExternalStore`. */
+interface Flag {
+  get: () => boolean;
+  set: (next: boolean) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createFlag(): Flag {
+  let value = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      if (next === value) return;
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+const isFalse = () => false;
+
+/**
+ * The Connect button, and beside it the note that typed changes are not saved yet (Connect uses
+ * the saved credentials). Only this part reads the form's unsaved flag, so typing re-renders it
+ * and nothing else of the page.
+ */
+function ConnectActions({
+  connect,
+  disabled,
+  unsavedFlag,
+  unsavedNote,
+  unstyled,
+}: {
+  connect: ConnectButtonProps['connect'];
+  disabled: boolean;
+  unsavedFlag: Flag;
+  unsavedNote: string;
+  unstyled: boolean | undefined;
+}) {
+  const unsaved = useSyncExternalStore(unsavedFlag.subscribe, unsavedFlag.get, isFalse);
+  const noteId = useId();
+  const cls = kitClasses(unstyled);
+  return (
+    <div className={cls('sfc-salesforce-connect-actions')} data-sfc-part="connect-actions">
+      <ConnectButton
+        connect={connect}
+        disabled={disabled}
+        unstyled={unstyled}
+        aria-describedby={unsaved ? noteId : undefined}
+      />
+      {unsaved ? (
+        <p
+          id={noteId}
+          className={cls('sfc-notice')}
+          data-tone="warning"
+          data-sfc-part="unsaved-credentials"
+        >
+          {unsavedNote}
+        </p>
+      ) : null}
+    </div>
+  );
 }

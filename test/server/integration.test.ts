@@ -60,6 +60,8 @@ describe('happy path, through the fetch adapter', () => {
       scopes: ['api', 'refresh_token', 'id'],
       appName: 'Acme Sync',
       vendorName: 'Acme',
+      // The server's own allowlist reaches the form through GET /setup.
+      allowedLoginHosts: [new URL(live.simulator.url).host],
     });
 
     const { saved, start } = await configureAndStart(adapter);
