@@ -2,7 +2,9 @@
 // a fresh DOM: no mismatch, no warning, and the client takes over (loads, prefetches).
 import { PassThrough } from 'node:stream';
 import type { ReactElement } from 'react';
-import { renderToPipeableStream, renderToReadableStream, renderToString } from 'react-dom/server';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
+// The web-streams renderer: React 18 ships it only in the browser build, React 19 in both.
+import { renderToReadableStream } from 'react-dom/server.browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtinEnvironments } from 'vitest/environments';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
@@ -121,7 +123,12 @@ describe('SalesforceConnect on the server', { timeout: 30_000 }, () => {
     },
   );
 
-  it('hydrates mode="dialog" without a warning', async () => {
+  // React 18 switches a Suspense boundary that is still waiting for its code to client rendering
+  // when an update reaches it during hydration (a recoverable error, then the loading line until
+  // the part arrives); React 19 keeps the server HTML. docs/design-changes.md, "What a page loads".
+  const keepsServerHtmlWhileCodeLoads = process.env.EXPECTED_REACT_MAJOR !== '18';
+
+  it.runIf(keepsServerHtmlWhileCodeLoads)('hydrates mode="dialog" without a warning', async () => {
     const adapter = createMemoryAdapter({ latencyMs: 0 });
     const element = <SalesforceConnect adapter={adapter} mode="dialog" setup={{ storage: null }} />;
     const html = renderToString(element);
@@ -132,47 +139,50 @@ describe('SalesforceConnect on the server', { timeout: 30_000 }, () => {
     await t.unmount();
   });
 
-  it('hydrates the setup view in a browser that has not loaded the guide and form yet', async () => {
-    await preloadSalesforceConnect();
-    const serverHtml = renderToString(page({ initialConnection: { status: 'disconnected' } }));
-    const container = await browserGlobals(serverHtml);
-    const input =
-      container.querySelector('input[name="loginUrl"]') ?? container.querySelector('input');
-    expect(input).not.toBeNull();
-    // The browser's copy of the kit: nothing loaded on demand yet.
-    vi.resetModules();
-    const client = await import('../../src/components/SalesforceConnect.js');
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const recoverable = vi.fn();
-    const { hydrateRoot } = await import('react-dom/client');
-    const { act } = await import('react');
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    let root: ReturnType<typeof hydrateRoot> | undefined;
-    const element = (
-      <client.SalesforceConnect
-        adapter={createMemoryAdapter({ latencyMs: 0 })}
-        setup={{ storage: null, callbackUrls: ['https://app.example.com/oauth/callback'] }}
-        initialConnection={disconnected}
-      />
-    );
-    await act(async () => {
-      root = hydrateRoot(container, element, { onRecoverableError: recoverable });
-    });
-    // The server's guide and form stay on screen while their code arrives, then hydrate in place.
-    expect(container.contains(input)).toBe(true);
-    await act(() => client.preloadSalesforceConnect());
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(container.contains(input)).toBe(true);
-    const reactKeys = Object.keys(input as object).filter((key) => key.startsWith('__react'));
-    expect(reactKeys.length).toBeGreaterThan(0);
-    expect(recoverable).not.toHaveBeenCalled();
-    expect(errors).not.toHaveBeenCalled();
-    expect(warnings).not.toHaveBeenCalled();
-    await act(() => root?.unmount());
-  });
+  it.runIf(keepsServerHtmlWhileCodeLoads)(
+    'hydrates the setup view in a browser that has not loaded the guide and form yet',
+    async () => {
+      await preloadSalesforceConnect();
+      const serverHtml = renderToString(page({ initialConnection: { status: 'disconnected' } }));
+      const container = await browserGlobals(serverHtml);
+      const input =
+        container.querySelector('input[name="loginUrl"]') ?? container.querySelector('input');
+      expect(input).not.toBeNull();
+      // The browser's copy of the kit: nothing loaded on demand yet.
+      vi.resetModules();
+      const client = await import('../../src/components/SalesforceConnect.js');
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const recoverable = vi.fn();
+      const { hydrateRoot } = await import('react-dom/client');
+      const { act } = await import('react');
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+      let root: ReturnType<typeof hydrateRoot> | undefined;
+      const element = (
+        <client.SalesforceConnect
+          adapter={createMemoryAdapter({ latencyMs: 0 })}
+          setup={{ storage: null, callbackUrls: ['https://app.example.com/oauth/callback'] }}
+          initialConnection={disconnected}
+        />
+      );
+      await act(async () => {
+        root = hydrateRoot(container, element, { onRecoverableError: recoverable });
+      });
+      // The server's guide and form stay on screen while their code arrives, then hydrate in place.
+      expect(container.contains(input)).toBe(true);
+      await act(() => client.preloadSalesforceConnect());
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+      expect(container.contains(input)).toBe(true);
+      const reactKeys = Object.keys(input as object).filter((key) => key.startsWith('__react'));
+      expect(reactKeys.length).toBeGreaterThan(0);
+      expect(recoverable).not.toHaveBeenCalled();
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).not.toHaveBeenCalled();
+      await act(() => root?.unmount());
+    },
+  );
 });
 
 /**
