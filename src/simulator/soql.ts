@@ -75,7 +75,7 @@ export function parseSoql(soql: string): SoqlQuery {
   };
   const identifier = () => {
     const token = tokens[position];
-    if (token?.kind !== 'word' || RESERVED.has(token.text.toUpperCase())) {
+    if (token?.kind !== 'word' || SOQL_KEYWORDS.has(token.text.toUpperCase())) {
       throw new SoqlSyntaxError(describe(token));
     }
     position += 1;
@@ -153,7 +153,8 @@ export function parseSoql(soql: string): SoqlQuery {
   return { fields, object, where, orderBy, limit };
 }
 
-const RESERVED = new Set([
+/** The words of the SOQL subset the simulator reads; none may name a field or object. */
+export const SOQL_KEYWORDS: ReadonlySet<string> = new Set([
   'SELECT',
   'FROM',
   'WHERE',

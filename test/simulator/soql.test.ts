@@ -1,27 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matches, parseSoql, type SoqlQuery, SoqlSyntaxError } from '../../src/simulator/soql.js';
+import {
+  matches,
+  parseSoql,
+  SOQL_KEYWORDS,
+  type SoqlQuery,
+  SoqlSyntaxError,
+} from '../../src/simulator/soql.js';
 
-const keywords = new Set([
-  'SELECT',
-  'FROM',
-  'WHERE',
-  'AND',
-  'OR',
-  'NOT',
-  'LIKE',
-  'ORDER',
-  'BY',
-  'LIMIT',
-  'ASC',
-  'DESC',
-  'NULL',
-  'TRUE',
-  'FALSE',
-]);
 const identifier = fc
   .stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,12}$/)
-  .filter((name) => !keywords.has(name.toUpperCase()));
+  .filter((name) => !SOQL_KEYWORDS.has(name.toUpperCase()));
 const text = fc.string({ maxLength: 12 }).filter((value) => !value.includes('\\'));
 const value = fc.oneof(
   text,
