@@ -1,4 +1,5 @@
 import { delay } from '../core/cancellation.js';
+import { SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, throwIfAborted } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
@@ -167,11 +168,7 @@ const outcomeError = (outcome: MemoryScenarioOutcome) =>
     ...(outcome.status === undefined ? {} : { status: outcome.status }),
   });
 
-function parseCredentials(
-  input: unknown,
-  secretSaved: boolean,
-  loginHosts: readonly string[] | undefined,
-) {
+function parseCredentials(input: unknown, loginHosts: readonly string[] | undefined) {
   const value = (input ?? {}) as Partial<Record<keyof CredentialsInput, unknown>>;
   if (
     typeof value.loginUrl !== 'string' ||
@@ -189,8 +186,7 @@ function parseCredentials(
   if (!consumerKey) throw invalidInput('Enter the Consumer Key.');
   if (/\s/.test(consumerKey)) throw invalidInput('The Consumer Key cannot contain spaces.');
   const secretGiven = value.consumerSecret.trim() !== '';
-  if (!secretGiven && !secretSaved) throw invalidInput('Enter the Consumer Secret.');
-  return { loginUrl, consumerKey };
+  return { loginUrl, consumerKey, secretGiven };
 }
 
 function parseReturnOrigin(value: unknown): string {
@@ -397,15 +393,21 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     saveCredentials(input, { signal } = {}) {
       return answer(signal, () => {
-        const parsed = parseCredentials(
-          input,
-          credentials?.hasConsumerSecret ?? false,
-          options.allowedLoginHosts,
-        );
+        const parsed = parseCredentials(input, options.allowedLoginHosts);
         const sameApp =
           credentials?.loginUrl === parsed.loginUrl &&
           credentials.consumerKey === parsed.consumerKey;
-        credentials = { ...parsed, hasConsumerSecret: true };
+        // As the reference server: the saved secret goes only with the key and login host it
+        // was saved for.
+        if (!parsed.secretGiven) {
+          if (!credentials?.hasConsumerSecret) throw invalidInput('Enter the Consumer Secret.');
+          if (!sameApp) throw invalidInput(SECRET_FOR_OTHER_APP);
+        }
+        credentials = {
+          loginUrl: parsed.loginUrl,
+          consumerKey: parsed.consumerKey,
+          hasConsumerSecret: true,
+        };
         if (sameApp) {
           // Same app (a new secret, or none): the tokens stay valid at Salesforce, and so does
           // the connection; an earlier failure is cleared, a needed reconnection is not.

@@ -96,6 +96,14 @@ export const credentialsMessages: CredentialsMessages = {
 const lineBreaks = /[\n\r\v\f\u0085\u2028\u2029]/g;
 
 /**
+ * Why an empty Consumer Secret is refused when the Consumer Key or Login URL changed: a saved
+ * secret goes only with the app it was saved for (sent with another app's key, or to another
+ * host, it would leak). Said by the reference server and the memory adapter alike.
+ */
+export const SECRET_FOR_OTHER_APP =
+  'Type the Consumer Secret: the Consumer Key or Login URL changed, and the saved secret belongs to the app saved before.';
+
+/**
  * Cleans a value pasted from Salesforce's Setup pages: removes invisible characters (zero-width
  * spaces, BOM, soft hyphens, direction marks…) and line breaks anywhere, then trims whitespace,
  * NBSP included, at both ends. Spaces inside the value are kept so validation can point at them.

@@ -1,4 +1,4 @@
-import { createCredentialsSchema } from '../core/credentials.js';
+import { createCredentialsSchema, SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, type ConnectErrorCode, type ConnectErrorJSON } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import {
@@ -684,11 +684,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     );
   }
 
-  const secretForOtherApp = () =>
-    new ConnectError(
-      'invalid_input',
-      'Type the Consumer Secret: the Consumer Key or Login URL changed, and the saved secret belongs to the app saved before.',
-    );
+  const secretForOtherApp = () => new ConnectError('invalid_input', SECRET_FOR_OTHER_APP);
 
   /** Whether every token envelope of a record can be read with the configured keys. */
   async function tokensReadable(record: ConnectionRecord) {

@@ -116,6 +116,8 @@ export const CONFORMANCE_CHECKS = {
   fresh: 'starts disconnected or configured',
   save: 'saveCredentials answers configured with the key hint and keeps the secret write-only',
   keepSecret: 'saving with an empty consumerSecret keeps the saved secret',
+  secretBelongsToApp:
+    'an empty consumerSecret with another Consumer Key is refused: the saved secret is the old app’s',
   badInput: 'refuses bad input and premature calls with ConnectErrors of known codes',
   start: 'startAuthorization issues a fresh state each time, with PKCE S256 in the authorize URL',
   complete: 'completing an authorization connects, naming the org and its instance',
@@ -395,6 +397,24 @@ export function runAdapterConformance(
         hasConsumerSecret: connection.hasConsumerSecret ?? true,
       }).toEqual({ status: 'configured', hasConsumerSecret: true });
     });
+
+    check(
+      CONFORMANCE_CHECKS.secretBelongsToApp,
+      async ({ adapter, credentials, configure, getConnection }) => {
+        await configure();
+        const before = await getConnection();
+        const otherApp = await settle(() =>
+          adapter.saveCredentials({
+            ...credentials,
+            consumerKey: `${credentials.consumerKey.slice(0, -4)}Zq9x`,
+            consumerSecret: '',
+          }),
+        );
+        expect(otherApp.outcome).toMatch(oneOf(['invalid_input']));
+        // Refused input leaves the saved app as it was.
+        expect(await getConnection()).toEqual(before);
+      },
+    );
 
     check(CONFORMANCE_CHECKS.badInput, async ({ adapter, credentials, getConnection }) => {
       const fresh = await getConnection();
