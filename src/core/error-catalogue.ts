@@ -366,6 +366,15 @@ export const errorCatalogueEn: ErrorCatalogue = {
         'Check that {loginUrl} leads to the org you use, or ask Salesforce why it is inactive.',
       ],
     },
+    org_changed: {
+      title: 'This is a different Salesforce org than before',
+      cause:
+        'The sign-in landed in another org than the one this connection used: its org id changed. A refreshed sandbox gets a new org id behind the same address, so this is expected after a sandbox refresh. The previous connection is kept until you choose.',
+      fixes: [
+        'If you meant this org (for example the sandbox was refreshed), choose "Keep the new org": the previous connection is revoked and replaced.',
+        'If not, choose "Go back": the new sign-in is revoked and the previous connection stays. Check that {loginUrl} leads to the org you expect.',
+      ],
+    },
     rate_limited: {
       title: 'Too many sign-in attempts',
       cause: 'Salesforce is limiting sign-ins for now.',
