@@ -105,7 +105,7 @@ export const OrgChanged: Story = {
     memoryAdapter: { scenario: 'org_changed', initial: 'needs_reauth' },
     docs: {
       description: {
-        story: `${memoryScenarioOutcome('org_changed')?.message} Kit code \`org_changed\`.`,
+        story: `${memoryScenarioOutcome('org_changed')?.message} Kit code \`org_changed\`: the failure gives way to the choice (keep the new org, or go back).`,
       },
     },
   },
@@ -113,11 +113,15 @@ export const OrgChanged: Story = {
     await userEvent.click(
       await page().findByRole('button', { name: 'Reconnect to Salesforce' }, flowTimeout),
     );
-    const dialog = within(
-      await page().findByRole('dialog', { name: 'Could not connect to Salesforce' }, flowTimeout),
+    const title = errorCatalogueEn.errors.org_changed.title;
+    const choice = within(await page().findByRole('region', { name: title }, flowTimeout));
+    await waitFor(
+      () => expect(choice.getByRole('heading', { name: title })).toHaveFocus(),
+      flowTimeout,
     );
+    await userEvent.click(choice.getByRole('button', { name: 'Keep the new org' }));
     await expect(
-      dialog.getByRole('heading', { name: errorCatalogueEn.errors.org_changed.title }),
+      await page().findByText('Switched to the new org.', {}, flowTimeout),
     ).toBeVisible();
     await expect(args.onSuccess).not.toHaveBeenCalled();
   },
