@@ -368,11 +368,9 @@ export const errorCatalogueEn: ErrorCatalogue = {
     },
     org_changed: {
       title: 'This is a different Salesforce org than before',
-      cause:
-        'The sign-in landed in another org than the one this connection used: its org id changed. A refreshed sandbox gets a new org id behind the same address, so this is expected after a sandbox refresh. The previous connection is kept until you choose.',
+      cause: 'A refreshed sandbox gets a new org id behind the same address.',
       fixes: [
-        'If you meant this org (for example the sandbox was refreshed), choose "Keep the new org": the previous connection is revoked and replaced.',
-        'If not, choose "Go back": the new sign-in is revoked and the previous connection stays. Check that {loginUrl} leads to the org you expect.',
+        'Keep the new org (the previous connection is revoked), or go back to the previous one.',
       ],
     },
     rate_limited: {

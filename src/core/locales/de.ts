@@ -218,12 +218,8 @@ export const errorCatalogueDe: ErrorCatalogue = {
     },
     org_changed: {
       title: 'Das ist eine andere Salesforce-Org als zuvor',
-      cause:
-        'Die Anmeldung ist in einer anderen Org gelandet als der, die diese Verbindung genutzt hat: Ihre Org-ID hat sich geändert. Eine aktualisierte Sandbox bekommt hinter derselben Adresse eine neue Org-ID; nach einer Sandbox-Aktualisierung ist das also zu erwarten. Die bisherige Verbindung bleibt bestehen, bis Sie wählen.',
-      fixes: [
-        'Wenn Sie diese Org meinen (etwa weil die Sandbox aktualisiert wurde), wählen Sie „Neue Org behalten“: Die bisherige Verbindung wird widerrufen und ersetzt.',
-        'Wenn nicht, wählen Sie „Zurück“: Die neue Anmeldung wird widerrufen und die bisherige Verbindung bleibt. Prüfen Sie, ob {loginUrl} zu der erwarteten Org führt.',
-      ],
+      cause: 'Eine aktualisierte Sandbox hat unter derselben Adresse eine neue Org-ID.',
+      fixes: ['Behalten Sie die neue Org oder gehen Sie zur alten zurück.'],
     },
     rate_limited: {
       title: 'Zu viele Anmeldeversuche',
