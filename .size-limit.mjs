@@ -83,7 +83,9 @@ export default [
     path: 'dist/guide.js',
     import: '*',
     gzip: true,
-    limit: '19 KB',
+    // 19 KB until issue 16's org_changed: its troubleshooting carries the error catalogue, and
+    // the new entry (title and cause cut to one sentence each) adds about 80 bytes.
+    limit: '19.1 KB',
   },
   {
     name: "Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit's own code",

@@ -231,6 +231,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
 
     disconnect: ({ signal } = {}) => request(connection('DELETE', '/connection'), signal),
 
+    resolveOrgChange: (input, { signal } = {}) =>
+      request(connection('POST', '/connection/org-change', { choice: input.choice }), signal),
+
     getSetupInfo: ({ signal } = {}) =>
       request(
         { method: 'GET', path: '/setup', read: readSetupInfo, expected: 'setup information' },

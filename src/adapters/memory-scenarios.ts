@@ -148,6 +148,12 @@ export const MEMORY_SCENARIO_OUTCOMES = {
     message: 'Salesforce did not answer; it may be down for maintenance.',
     status: 503,
   },
+  org_changed: {
+    stage: 'token',
+    code: 'org_changed',
+    message:
+      'This is a different Salesforce org than before: its org id changed. A refreshed sandbox gets a new org id behind the same address. Choose whether to keep the new org or go back to the previous connection.',
+  },
   needs_reauth: {
     stage: 'session',
     code: 'invalid_grant',

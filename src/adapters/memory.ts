@@ -215,6 +215,11 @@ function instanceFor(loginUrl: string) {
   return { instanceUrl: loginUrl, isSandbox };
 }
 
+// The org id a refreshed sandbox gets in the `org_changed` scenario (another one when the
+// connection already uses it).
+const REFRESHED_ORG_ID = '00D5g00000RFRSHEAA';
+const REFRESHED_ORG_ID_AGAIN = '00D5g00000RFRSHEAB';
+
 const pageOrigin = () => {
   const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
   return typeof origin === 'string' && /^https?:\/\//.test(origin)
@@ -515,7 +520,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           return error;
         };
         const outcome = failure();
-        if (outcome && outcome.stage !== 'session') throw fail(outcomeError(outcome));
+        // A refreshed sandbox: the sign-in lands in an org with another id behind the same
+        // address. A connection that names an org keeps it, and the new org waits for a choice;
+        // without one, this is a first connection like any other.
+        const changesOrg = outcome?.code === 'org_changed';
+        if (outcome && outcome.stage !== 'session' && !changesOrg) {
+          throw fail(outcomeError(outcome));
+        }
         if (entry.code === undefined || entry.code !== code) {
           throw fail(
             new ConnectError(
@@ -529,6 +540,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           );
         }
         const at = isoNow();
+        if (changesOrg && connection.org) {
+          const fields = connectedFields(credentials);
+          const previousId = connection.org.id;
+          connection = {
+            ...connection,
+            orgChange: {
+              org: {
+                ...fields.org,
+                instanceUrl: connection.org.instanceUrl,
+                id: previousId === REFRESHED_ORG_ID ? REFRESHED_ORG_ID_AGAIN : REFRESHED_ORG_ID,
+              },
+              user: fields.user,
+              detectedAt: at,
+            },
+          };
+          throw outcomeError(MEMORY_SCENARIO_OUTCOMES.org_changed);
+        }
         connection = {
           status: 'connected',
           ...credentialFields(credentials),
@@ -549,6 +577,36 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           ...(credentials ? credentialFields(credentials) : {}),
           updatedAt: isoNow(),
         };
+        return connection;
+      });
+    },
+
+    resolveOrgChange(input, { signal } = {}) {
+      return answer(signal, () => {
+        const choice = (input as { choice?: unknown } | undefined)?.choice;
+        if (choice !== 'keep_new' && choice !== 'keep_previous') {
+          throw invalidInput('choice must be "keep_new" or "keep_previous".');
+        }
+        const change = connection.orgChange;
+        if (!change) {
+          throw invalidInput(
+            'There is no change of org waiting for a choice (it was resolved already, or the connection changed). Reload to see the connection.',
+          );
+        }
+        const { orgChange: _change, error: _error, ...rest } = connection;
+        const at = isoNow();
+        connection =
+          choice === 'keep_previous'
+            ? { ...connection, updatedAt: at }
+            : {
+                ...rest,
+                status: 'connected',
+                org: change.org,
+                ...(change.user ? { user: change.user } : {}),
+                connectedAt: at,
+                updatedAt: at,
+              };
+        delete connection.orgChange;
         return connection;
       });
     },

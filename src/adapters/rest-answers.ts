@@ -69,26 +69,40 @@ export function readConnection(value: unknown): Connection | undefined {
     ...pick(value, ['loginUrl', 'consumerKeyHint', 'connectedAt', 'updatedAt'], isString),
     ...pick(value, ['hasConsumerSecret'], isBoolean),
   };
-  const { org, user, scopes } = value;
-  if (isObject(org) && nonEmpty(org.id) && nonEmpty(org.instanceUrl)) {
-    connection.org = {
-      id: org.id,
-      instanceUrl: org.instanceUrl,
-      ...pick(org, ['name'], isString),
-      ...pick(org, ['isSandbox'], isBoolean),
-    };
-  }
-  if (isObject(user) && nonEmpty(user.id) && isString(user.username)) {
-    connection.user = {
-      id: user.id,
-      username: user.username,
-      ...pick(user, ['displayName'], isString),
-    };
-  }
+  const { scopes } = value;
+  const org = readOrg(value.org);
+  if (org) connection.org = org;
+  const user = readUser(value.user);
+  if (user) connection.user = user;
   if (isStringArray(scopes)) connection.scopes = [...scopes];
   const error = readErrorJSON(value.error);
   if (error) connection.error = error;
+  const change = value.orgChange;
+  const changedOrg = isObject(change) ? readOrg(change.org) : undefined;
+  if (isObject(change) && changedOrg && isString(change.detectedAt)) {
+    const changedUser = readUser(change.user);
+    connection.orgChange = {
+      org: changedOrg,
+      ...(changedUser ? { user: changedUser } : {}),
+      detectedAt: change.detectedAt,
+    };
+  }
   return connection;
+}
+
+function readOrg(org: unknown): Connection['org'] {
+  if (!isObject(org) || !nonEmpty(org.id) || !nonEmpty(org.instanceUrl)) return undefined;
+  return {
+    id: org.id,
+    instanceUrl: org.instanceUrl,
+    ...pick(org, ['name'], isString),
+    ...pick(org, ['isSandbox'], isBoolean),
+  };
+}
+
+function readUser(user: unknown): Connection['user'] {
+  if (!isObject(user) || !nonEmpty(user.id) || !isString(user.username)) return undefined;
+  return { id: user.id, username: user.username, ...pick(user, ['displayName'], isString) };
 }
 
 /**

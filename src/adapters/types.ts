@@ -1,5 +1,11 @@
 import type { OAuthPrompt } from '../core/oauth.js';
-import type { AuthorizationStart, Connection, CredentialsInput, SetupInfo } from '../core/types.js';
+import type {
+  AuthorizationStart,
+  Connection,
+  CredentialsInput,
+  OrgChangeChoice,
+  SetupInfo,
+} from '../core/types.js';
 
 /**
  * A value or a promise of it: adapters may answer synchronously.
@@ -61,6 +67,7 @@ export interface AdapterCallOptions {
  *   startAuthorization: (input, { signal } = {}) => api.post('/sf/start', input, { signal }),
  *   completeAuthorization: (input, { signal } = {}) => api.post('/sf/finish', input, { signal }),
  *   disconnect: ({ signal } = {}) => api.delete('/sf', { signal }),
+ *   resolveOrgChange: (input, { signal } = {}) => api.post('/sf/org-change', input, { signal }),
  * };
  */
 export interface SalesforceConnectAdapter {
@@ -106,6 +113,18 @@ export interface SalesforceConnectAdapter {
    */
   disconnect(options?: AdapterCallOptions): Awaitable<Connection>;
   /**
+   * Resolves a reconnect that landed in another org than the saved connection's (the completion
+   * failed with `org_changed`, and `Connection.orgChange` names the new org): `keep_new` makes
+   * the new org the connection and revokes the previous grant; `keep_previous` revokes the new
+   * grant and leaves the connection as it was. Answers the connection, without `orgChange`.
+   * Nothing waiting (already resolved, disconnected) rejects with `invalid_input`. Optional:
+   * backends that never park a change of org omit it, and the kit then offers no choice.
+   */
+  resolveOrgChange?(
+    input: { choice: OrgChangeChoice },
+    options?: AdapterCallOptions,
+  ): Awaitable<Connection>;
+  /**
    * What the admin must configure in Salesforce: the callback URL(s) to paste into the app
    * (absolute, the first being the one the backend uses), the scopes, the app and product names.
    * Feeds the setup guide. Optional.
@@ -133,5 +152,9 @@ export interface CompleteAdapter extends SalesforceConnectAdapter {
     options?: AdapterCallOptions,
   ): Promise<Connection>;
   disconnect(options?: AdapterCallOptions): Promise<Connection>;
+  resolveOrgChange(
+    input: { choice: OrgChangeChoice },
+    options?: AdapterCallOptions,
+  ): Promise<Connection>;
   getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
 }

@@ -33,6 +33,7 @@ import {
   usePartLoaded,
   whenIdle,
 } from './internal/lazy-part.js';
+import { OrgChangeChoice } from './internal/org-change-choice.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 import type { SetupGuideProps } from './SetupGuide.js';
 
@@ -380,6 +381,44 @@ function SalesforceConnectView({
   ) : null;
   const guideAndForm = useHeldUntilLoaded(liveGuideAndForm, setupLoaded);
 
+  // A reconnect that landed in another org: the backend keeps the connection and parks the new
+  // org (`org_changed`). The failure gives way to the choice, which the connection now names.
+  const orgChangeFailed = phase === 'failed' && error?.code === 'org_changed';
+  // Focus moves to the choice when it follows a sign-in, not when a page loads with one waiting.
+  const [focusOrgChange, setFocusOrgChange] = useState(false);
+  const [orgChangeNews, setOrgChangeNews] = useState('');
+  // The dialog closes for the choice and hands focus to its question.
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const orgChangeHeadingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!orgChangeFailed) return;
+    void connect.refresh().then((latest) => {
+      if (latest?.orgChange && latestAdapter.current.resolveOrgChange) {
+        setOrgChangeNews('');
+        setFocusOrgChange(true);
+        connect.cancel();
+        setDialogOpen(false);
+      }
+    });
+  }, [orgChangeFailed, connect.refresh, connect.cancel, latestAdapter]);
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  const chooseOrg = useCallback(
+    async (choice: 'keep_new' | 'keep_previous') => {
+      const resolve = latestAdapter.current.resolveOrgChange?.bind(latestAdapter.current);
+      if (!resolve) return;
+      await resolve({ choice });
+      await connect.refresh();
+      setFocusOrgChange(false);
+      setOrgChangeNews(choice === 'keep_new' ? text.orgChangeKept : text.orgChangeWentBack);
+      // The choice is gone: focus lands on what was done rather than on the page's start.
+      requestAnimationFrame(() => announcementRef.current?.focus());
+    },
+    [latestAdapter, connect.refresh, text.orgChangeKept, text.orgChangeWentBack],
+  );
+  const orgChange = connection?.orgChange;
+  const showOrgChange =
+    connection !== undefined && orgChange !== undefined && adapter.resolveOrgChange !== undefined;
+
   const busy = phase === 'authorizing' || phase === 'completing';
   const body = (
     <>
@@ -393,6 +432,30 @@ function SalesforceConnectView({
         onGoToStep={onGoToStep}
         unstyled={unstyled}
       />
+      {showOrgChange ? (
+        <OrgChangeChoice
+          connection={{ ...connection, orgChange }}
+          onChoose={chooseOrg}
+          text={text}
+          cls={cls}
+          headingLevel={headingLevel}
+          focusOnShow={focusOrgChange}
+          headingRef={orgChangeHeadingRef}
+        />
+      ) : null}
+      {orgChangeNews && !showOrgChange ? (
+        // Focused when it appears, so a screen reader reads it even where a live region that
+        // arrives with its text is not announced.
+        <p
+          ref={announcementRef}
+          tabIndex={-1}
+          role="status"
+          className={cls('sfc-description')}
+          data-sfc-part="org-change-announcement"
+        >
+          {orgChangeNews}
+        </p>
+      ) : null}
       {view === 'ready' ? (
         <ConnectActions
           connect={connect}
@@ -430,6 +493,9 @@ function SalesforceConnectView({
       {LoadedConnectDialog ? (
         <LoadedConnectDialog
           connect={connect}
+          open={dialogOpen}
+          onOpenChange={setDialogOpen}
+          returnFocusRef={orgChangeHeadingRef}
           errorValues={errorValues}
           onGoToStep={onGoToStep}
           theme={theme}

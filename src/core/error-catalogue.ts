@@ -366,6 +366,13 @@ export const errorCatalogueEn: ErrorCatalogue = {
         'Check that {loginUrl} leads to the org you use, or ask Salesforce why it is inactive.',
       ],
     },
+    org_changed: {
+      title: 'This is a different Salesforce org than before',
+      cause: 'A refreshed sandbox gets a new org id behind the same address.',
+      fixes: [
+        'Keep the new org (the previous connection is revoked), or go back to the previous one.',
+      ],
+    },
     rate_limited: {
       title: 'Too many sign-in attempts',
       cause: 'Salesforce is limiting sign-ins for now.',

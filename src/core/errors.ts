@@ -16,6 +16,9 @@ export const CONNECT_ERROR_CODES = [
   'invalid_input',
   'not_configured',
   'unauthorized',
+  // Reported by the backend after a reconnect: the sign-in landed in another org than the saved
+  // connection's; the person connecting chooses (`Connection.orgChange`).
+  'org_changed',
   // Reported by Salesforce (mapped by `fromSalesforceError`).
   'access_denied',
   'invalid_client_id',

@@ -130,5 +130,7 @@ export type {
   Connection,
   ConnectionStatus,
   CredentialsInput,
+  OrgChange,
+  OrgChangeChoice,
   SetupInfo,
 } from './types.js';

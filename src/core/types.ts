@@ -28,7 +28,33 @@ export interface Connection {
   updatedAt?: string;
   /** Why the connection is in `error` or `needs_reauth`, or a preflight finding after saving. */
   error?: ConnectErrorJSON;
+  /**
+   * A reconnect landed in another org than `org` (error `org_changed`): the new sign-in waits
+   * here, and the connection above stays as it was, until the person connecting resolves it
+   * with the adapter's `resolveOrgChange` (`keep_new` or `keep_previous`). A refreshed sandbox
+   * gets a new org id behind the same My Domain, so this is what a sandbox refresh looks like.
+   */
+  orgChange?: OrgChange;
 }
+
+/**
+ * A sign-in parked because it landed in another org than the saved connection's.
+ *
+ * @example
+ * if (connection.orgChange) show(`${connection.orgChange.org.id} replaces ${connection.org?.id}`);
+ */
+export interface OrgChange {
+  org: { id: string; instanceUrl: string; name?: string; isSandbox?: boolean };
+  user?: { id: string; username: string; displayName?: string };
+  /** ISO 8601 time of the sign-in that landed in the new org. */
+  detectedAt: string;
+}
+
+/**
+ * How to resolve an {@link OrgChange}: `keep_new` makes the new org the connection (the previous
+ * grant is revoked); `keep_previous` goes back (the new grant is revoked).
+ */
+export type OrgChangeChoice = 'keep_new' | 'keep_previous';
 
 /** What the admin types into the credentials form. */
 export interface CredentialsInput {

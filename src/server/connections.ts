@@ -11,7 +11,12 @@ import {
 import { fromSalesforceError } from '../core/salesforce-errors.js';
 import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
-import type { AuthorizationStart, Connection, CredentialsInput } from '../core/types.js';
+import type {
+  AuthorizationStart,
+  Connection,
+  CredentialsInput,
+  OrgChangeChoice,
+} from '../core/types.js';
 import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
@@ -26,7 +31,7 @@ import {
   type SalesforceOrganization,
   type SalesforceTokenSet,
 } from './salesforce.js';
-import type { ConnectionRecord, ConnectStore } from './stores/types.js';
+import type { ConnectionRecord, ConnectStore, PendingOrgChange } from './stores/types.js';
 
 /** What the connection logic needs; the handler builds it from `ConnectHandlerOptions`. */
 export interface ConnectionServiceConfig {
@@ -113,6 +118,16 @@ export function cleanCallbackText(value: string | null | undefined, max: number)
 
 const UNREADABLE_SECRET =
   'The server can no longer read the saved Consumer Secret (its encryption key changed): save the credentials again, typing the Consumer Secret.';
+/**
+ * Said when a reconnect lands in another org. Salesforce: a refreshed sandbox is a new org id
+ * behind the same My Domain (help.salesforce.com, xcloud.external_client_apps.htm, as collected
+ * in the project's SALESFORCE.md facts).
+ */
+const ORG_CHANGED =
+  'This is a different Salesforce org than before: its org id changed. A refreshed sandbox gets a new org id behind the same address. Choose whether to keep the new org or go back to the previous connection.';
+const NO_ORG_CHANGE =
+  'There is no change of org waiting for a choice (it was resolved already, or the connection changed). Reload to see the connection.';
+
 const CHANGED_DURING_SIGN_IN =
   'The connection changed while this sign-in was finishing (it was disconnected, or its credentials were replaced). Connect again.';
 
@@ -149,6 +164,7 @@ function withoutTokens(record: ConnectionRecord): ConnectionRecord {
     checkedAt: _ch,
     error: _e,
     refreshingUntil: _l,
+    pendingOrgChange: _p,
     ...kept
   } = record;
   return kept;
@@ -214,6 +230,27 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     const connectedAt = iso(record.connectedAt);
     if (connectedAt) connection.connectedAt = connectedAt;
     if (record.error) connection.error = { ...record.error };
+    const parked = record.pendingOrgChange;
+    if (parked) {
+      connection.orgChange = {
+        org: {
+          id: parked.orgId,
+          instanceUrl: parked.instanceUrl,
+          ...(parked.orgName ? { name: parked.orgName } : {}),
+          ...(parked.isSandbox === undefined ? {} : { isSandbox: parked.isSandbox }),
+        },
+        ...(parked.userId && parked.username
+          ? {
+              user: {
+                id: parked.userId,
+                username: parked.username,
+                ...(parked.displayName ? { displayName: parked.displayName } : {}),
+              },
+            }
+          : {}),
+        detectedAt: new Date(parked.detectedAt).toISOString(),
+      };
+    }
     return connection;
   }
 
@@ -370,6 +407,25 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       return;
     }
     await revokeTokenQuietly(record.tenant, app, token, why);
+  }
+
+  /** Revokes the grant of a sign-in parked on an org change; never throws. */
+  async function revokeParkedQuietly(record: ConnectionRecord, why: string): Promise<void> {
+    const parked = record.pendingOrgChange;
+    if (!parked) return;
+    const [name, field] = parked.refreshToken
+      ? (['refreshToken', 'pending_refresh_token'] as const)
+      : (['accessToken', 'pending_access_token'] as const);
+    try {
+      const token = await decrypt(record, field, parked[name] as string);
+      await revokeTokenQuietly(record.tenant, await appOf(record), token, why);
+    } catch (error) {
+      logger.warn('could not revoke the Salesforce token', {
+        tenant: record.tenant,
+        why,
+        code: ConnectError.is(error) ? error.code : 'unknown',
+      });
+    }
   }
 
   /** Stores that the tokens are unreadable (when the record still holds them), then says so. */
@@ -717,6 +773,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     };
     delete next.error;
     delete next.refreshingUntil;
+    delete next.pendingOrgChange;
     for (const key of Object.keys(next) as (keyof ConnectionRecord)[]) {
       if (next[key] === undefined) delete next[key];
     }
@@ -831,7 +888,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       logger.info('saved credentials', { tenant, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.
       // Awaited (it never throws) so the answer means the old tokens are gone, as far as possible.
-      if (replaced && !sameApp) await revokeQuietly(replaced, 'credentials replaced');
+      if (replaced && !sameApp) {
+        await revokeQuietly(replaced, 'credentials replaced');
+        await revokeParkedQuietly(replaced, 'credentials replaced');
+      }
       return view(saved.record);
     },
 
@@ -1032,6 +1092,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         revokeTokenQuietly(tenant, app, tokens.refreshToken ?? tokens.accessToken, why);
       let replaced: ConnectionRecord | undefined;
       let made: ConnectionRecord;
+      let orgChanged = false;
       try {
         const { refreshToken: _previous, ...withoutRefresh } = record;
         let next = await withTokens(withoutRefresh, tokens, now);
@@ -1091,11 +1152,40 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           checkedAt: nowDone,
           updatedAt: nowDone,
         };
-        const result = await commit(tenant, record, (latest) => {
+        // Parked (not applied) when the record already names another org: its tokens are
+        // encrypted under their own fields until the person connecting chooses.
+        const park = async (): Promise<PendingOrgChange> => ({
+          accessToken: await encrypt(tenant, 'pending_access_token', tokens.accessToken),
+          ...(tokens.refreshToken
+            ? { refreshToken: await encrypt(tenant, 'pending_refresh_token', tokens.refreshToken) }
+            : {}),
+          tokenIssuedAt: now,
+          instanceUrl: made.instanceUrl ?? '',
+          ...(made.identityUrl ? { identityUrl: made.identityUrl } : {}),
+          ...(made.scopes ? { scopes: made.scopes } : {}),
+          orgId: made.orgId ?? '',
+          ...(made.orgName ? { orgName: made.orgName } : {}),
+          ...(made.isSandbox === undefined ? {} : { isSandbox: made.isSandbox }),
+          ...(made.userId ? { userId: made.userId } : {}),
+          ...(made.username ? { username: made.username } : {}),
+          ...(made.displayName ? { displayName: made.displayName } : {}),
+          detectedAt: made.updatedAt,
+        });
+        let parked: PendingOrgChange | undefined;
+        const result = await commit(tenant, record, async (latest) => {
           // Only onto the connection this sign-in started from: a disconnect, forgotten or new
           // credentials meanwhile win over this late answer.
           if (!latest || latest.credentialsId !== pending.credentialsId) return undefined;
           replaced = latest;
+          orgChanged =
+            latest.orgId !== undefined &&
+            made.orgId !== undefined &&
+            made.instanceUrl !== undefined &&
+            latest.orgId !== made.orgId;
+          if (orgChanged) {
+            parked ??= await park();
+            return { ...latest, pendingOrgChange: parked, updatedAt: made.updatedAt };
+          }
           return connectedOn(latest, made);
         });
         if (!result.saved) {
@@ -1112,7 +1202,22 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         await abandon('the connection could not be saved');
         return serverFailure(error, 'could not save the connection');
       }
+      if (orgChanged) {
+        // A sign-in parked before and never chosen is superseded by this one.
+        if (replaced?.pendingOrgChange) {
+          await revokeParkedQuietly(replaced, 'superseded by a newer change of org');
+        }
+        logger.warn('the sign-in landed in another org; waiting for a choice', {
+          tenant,
+          orgId: replaced?.orgId,
+          newOrgId: made.pendingOrgChange?.orgId,
+        });
+        return { ok: false, returnOrigin, error: new ConnectError('org_changed', ORG_CHANGED) };
+      }
       logger.info('connected', { tenant, orgId: made.orgId });
+      if (replaced?.pendingOrgChange) {
+        await revokeParkedQuietly(replaced, 'a sign-in to the saved org replaced it');
+      }
       // Each approval adds a token pair at Salesforce (five per user and app): let go of the
       // one this replaces.
       if (replaced?.refreshToken) {
@@ -1141,6 +1246,12 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           revoked.add(envelope);
           await revokeQuietly(latest, 'disconnect');
         }
+        const parkedEnvelope =
+          latest.pendingOrgChange?.refreshToken ?? latest.pendingOrgChange?.accessToken;
+        if (parkedEnvelope && !revoked.has(parkedEnvelope)) {
+          revoked.add(parkedEnvelope);
+          await revokeParkedQuietly(latest, 'disconnect');
+        }
         if (options.forgetCredentials) return DELETE;
         const hasTokens = latest.accessToken !== undefined || latest.refreshToken !== undefined;
         if (latest.status === 'disconnected' && !hasTokens) return undefined;
@@ -1156,6 +1267,81 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         return view(undefined);
       }
       if (result.saved) logger.info('disconnected, credentials kept', { tenant });
+      return view(result.record);
+    },
+
+    /**
+     * Resolves a change of org (see `Connection.orgChange`): `keep_new` makes the parked sign-in
+     * the connection and revokes the previous grant; `keep_previous` revokes the parked grant and
+     * leaves the connection as it was. Without a parked sign-in: `invalid_input`.
+     */
+    async resolveOrgChange(tenant: string, choice: unknown): Promise<Connection> {
+      if (choice !== 'keep_new' && choice !== 'keep_previous') {
+        throw new ConnectError('invalid_input', 'choice must be "keep_new" or "keep_previous".');
+      }
+      const chosen: OrgChangeChoice = choice;
+      const read = await store.getConnection(tenant);
+      if (!read?.pendingOrgChange) throw new ConnectError('invalid_input', NO_ORG_CHANGE);
+      let before: ConnectionRecord | undefined;
+      let unreadable = false;
+      const result = await commit(tenant, read, async (latest) => {
+        const parked = latest?.pendingOrgChange;
+        if (!latest || !parked) return undefined;
+        before = latest;
+        const { pendingOrgChange: _p, ...rest } = latest;
+        if (chosen === 'keep_previous') return { ...rest, updatedAt: clock() };
+        let accessToken: string;
+        let refreshToken: string | undefined;
+        try {
+          accessToken = await decrypt(latest, 'pending_access_token', parked.accessToken);
+          refreshToken = parked.refreshToken
+            ? await decrypt(latest, 'pending_refresh_token', parked.refreshToken)
+            : undefined;
+        } catch (error) {
+          if (!(error instanceof DecryptionError)) throw error;
+          unreadable = true;
+          return { ...rest, updatedAt: clock() };
+        }
+        const nowDone = clock();
+        const made: ConnectionRecord = {
+          ...rest,
+          accessToken: await encrypt(tenant, 'access_token', accessToken),
+          refreshToken: refreshToken
+            ? await encrypt(tenant, 'refresh_token', refreshToken)
+            : undefined,
+          tokenIssuedAt: parked.tokenIssuedAt,
+          instanceUrl: parked.instanceUrl,
+          identityUrl: parked.identityUrl,
+          scopes: parked.scopes,
+          orgId: parked.orgId,
+          orgName: parked.orgName,
+          isSandbox: parked.isSandbox,
+          userId: parked.userId,
+          username: parked.username,
+          displayName: parked.displayName,
+          connectedAt: nowDone,
+          checkedAt: nowDone,
+          updatedAt: nowDone,
+        };
+        return connectedOn(rest, made);
+      });
+      if (!result.saved || !before) throw new ConnectError('invalid_input', NO_ORG_CHANGE);
+      if (unreadable) {
+        logger.error('the parked sign-in cannot be decrypted', { tenant });
+        throw new ConnectError(
+          'adapter_error',
+          'The server can no longer read the new sign-in (its encryption key changed). Connect again.',
+        );
+      }
+      if (chosen === 'keep_previous') {
+        await revokeParkedQuietly(before, 'went back to the previous org');
+        logger.info('kept the previous org', { tenant, orgId: before.orgId });
+      } else {
+        if (before.accessToken || before.refreshToken) {
+          await revokeQuietly(before, 'replaced by the new org');
+        }
+        logger.info('switched to the new org', { tenant, orgId: result.record?.orgId });
+      }
       return view(result.record);
     },
 

@@ -224,6 +224,8 @@ function positive(value: number | undefined, fallback: number, name: string, all
  * - `POST /connection/authorize` `{ returnOrigin }` → `AuthorizationStart`
  * - `GET /oauth/callback` → HTML page relaying the result to the opener, then closing
  * - `POST /connection/complete` `{ code, state }` → `Connection`
+ * - `POST /connection/org-change` `{ choice: 'keep_new' | 'keep_previous' }` → `Connection`
+ *   (resolves a reconnect that landed in another org: error `org_changed`)
  * - `DELETE /connection[?forgetCredentials=true]` → `Connection` (revokes and forgets the
  *   tokens: `disconnected`, credentials kept unless `forgetCredentials`)
  * - `GET /setup` → `SetupInfo`
@@ -445,6 +447,15 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
         });
         if (!result.ok) throw result.error;
         return jsonResponse(result.connection);
+      },
+    },
+    '/connection/org-change': {
+      POST: async (request) => {
+        const tenant = await tenantOf(request);
+        const body = await readJsonBody(request, maxBodyBytes);
+        return jsonResponse(
+          await service.resolveOrgChange(tenant, stringField(body, 'choice', 'choice')),
+        );
       },
     },
     '/oauth/callback': {

@@ -33,6 +33,7 @@ export type {
   ConnectStore,
   ConsumeResult,
   PendingAuthorization,
+  PendingOrgChange,
   SaveConnectionResult,
   WriteCondition,
 } from './stores/types.js';

@@ -12,6 +12,12 @@ const ENVELOPE_FIELDS = [
   ['refreshToken', 'refresh_token'],
 ] as const;
 
+/** The envelopes of a sign-in parked on an org change, and their encryption fields. */
+export const PENDING_ENVELOPE_FIELDS = [
+  ['accessToken', 'pending_access_token'],
+  ['refreshToken', 'pending_refresh_token'],
+] as const;
+
 /** Said on a connection whose tokens no configured key can read. */
 export const UNREADABLE_TOKENS =
   'The server can no longer read the saved Salesforce tokens (its encryption key changed): reconnect to Salesforce.';
@@ -65,6 +71,30 @@ export async function reencryptRecord(
         next = withoutUnreadableTokens(next, now);
         changed = true;
       }
+    }
+  }
+  const parked = next.pendingOrgChange;
+  if (parked) {
+    const moved = { ...parked };
+    let lost = false;
+    for (const [name, field] of PENDING_ENVELOPE_FIELDS) {
+      const envelope = moved[name];
+      if (envelope === undefined || (await box.isCurrent(envelope))) continue;
+      try {
+        const plain = await box.decrypt(envelope, { tenant: next.tenant, field });
+        moved[name] = await box.encrypt(plain, { tenant: next.tenant, field });
+      } catch (error) {
+        if (!(error instanceof DecryptionError)) throw error;
+        lost = true;
+      }
+      changed = true;
+    }
+    if (lost) {
+      // A parked sign-in no key can read cannot be chosen any more: it goes, the connection stays.
+      const { pendingOrgChange: _p, ...rest } = next;
+      next = rest;
+    } else if (changed) {
+      next = { ...next, pendingOrgChange: moved };
     }
   }
   return { record: next, changed, unreadable };

@@ -46,6 +46,12 @@ export class BrowserSessions {
     this.#sessionTimeoutMs = sessionTimeoutMs;
   }
 
+  /** Ends every login session and authorization in progress (the org behind them changed). */
+  endAll(): void {
+    this.#sessions.clear();
+    this.#attempts.clear();
+  }
+
   startSession(userId: string, now: number): string {
     const id = randomHandle();
     this.#sessions.set(id, { userId, createdAt: now });

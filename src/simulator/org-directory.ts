@@ -103,7 +103,7 @@ function resolveApp(
 
 /** The simulated org: its apps and users. */
 export class OrgDirectory {
-  readonly org: SimulatorOrg;
+  #org: SimulatorOrg;
   readonly #apps = new Map<string, SimulatorApp>();
   readonly #users: DirectoryUser[];
   readonly #onChange: () => void;
@@ -125,7 +125,7 @@ export class OrgDirectory {
         `An org id starts with "00D" and has 15 or 18 characters (got "${orgId}").`,
       );
     }
-    this.org = Object.freeze({
+    this.#org = Object.freeze({
       id: orgId,
       name: options.org?.name ?? 'Acme (Simulated)',
       isSandbox: options.org?.isSandbox ?? false,
@@ -150,6 +150,28 @@ export class OrgDirectory {
         active: input.active ?? true,
       });
     });
+  }
+
+  /** The org as it is now (a sandbox refresh gives it a new id). */
+  get org(): SimulatorOrg {
+    return this.#org;
+  }
+
+  /**
+   * A sandbox refresh: the same My Domain now leads to an org with a new id (Salesforce: a
+   * refreshed sandbox is a new org; xcloud.external_client_apps.htm, as the project's SALESFORCE.md
+   * records). Name, sandbox flag, users and apps stay as configured.
+   */
+  refreshSandbox(newOrgId?: string): SimulatorOrg {
+    const id = newOrgId ? toId18(newOrgId) : salesforceId('00D');
+    if (!/^00D[A-Za-z0-9]{15}$/.test(id) || id === this.#org.id) {
+      throw new TypeError(
+        `A refreshed sandbox needs a new org id starting with "00D" (got "${newOrgId ?? id}").`,
+      );
+    }
+    this.#org = Object.freeze({ ...this.#org, id });
+    this.#onChange();
+    return this.#org;
   }
 
   addApp(input: SimulatorAppInput): SimulatorApp {

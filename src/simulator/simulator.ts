@@ -398,7 +398,16 @@ export async function startSalesforceSimulator(
   return {
     url: baseUrl,
     instanceUrl,
-    org: directory.org,
+    get org() {
+      return directory.org;
+    },
+    refreshSandbox(newOrgId) {
+      const org = directory.refreshSandbox(newOrgId);
+      context.ledger.changeOrg(org.id);
+      context.browser.endAll();
+      log(`sandbox refreshed: the org is now ${org.id}`);
+      return org;
+    },
     addApp: (app) => directory.addApp(app),
     getApp: (consumerKey) => directory.getApp(consumerKey),
     updateApp: (consumerKey, changes) => directory.updateApp(consumerKey, changes),

@@ -104,7 +104,7 @@ export class TokenLedger {
   readonly #accessTokens = new Map<string, AccessTokenRecord>();
   readonly #grants: Grant[] = [];
   #nextGrantId = 1;
-  readonly #orgId: string;
+  #orgId: string;
   readonly #sessionTimeoutMs: number;
   readonly #onChange: () => void;
 
@@ -357,6 +357,17 @@ export class TokenLedger {
     access.revoked = true;
     this.#onChange();
     return true;
+  }
+
+  /**
+   * The org behind the address changed (a sandbox refresh): every token of the old org stops
+   * working, and new ones carry the new org id.
+   */
+  changeOrg(orgId: string): void {
+    this.revokeAll();
+    this.#codes.clear();
+    this.#orgId = orgId;
+    this.#onChange();
   }
 
   /** An admin revokes every token of one app, or of every app. */

@@ -335,6 +335,12 @@ export interface SalesforceSimulator {
   advanceTime(ms: number): void;
   /** The simulator's current time in ms (`now()` plus every `advanceTime`). */
   now(): number;
+  /**
+   * Refreshes the sandbox: the same addresses now lead to an org with a new id (`newOrgId`, or a
+   * random one), as after a real sandbox refresh. Every token and login session of the old org
+   * ends (refreshes fail `invalid_grant`); apps, users and the org's name stay. Answers the org.
+   */
+  refreshSandbox(newOrgId?: string): SimulatorOrg;
   /** An admin revokes every token of one app (or of all apps): refreshes then fail `invalid_grant`. */
   revokeAll(consumerKey?: string): void;
   /** Requests answered so far, oldest first (the last 5 000). */

@@ -33,6 +33,12 @@ export interface ConformanceSubject {
    * merged over `options.credentials` and fresh random ones.
    */
   credentials?: Partial<CredentialsInput>;
+  /**
+   * Makes the next sign-in land in another org behind the same address, as after a sandbox
+   * refresh (the simulator's `refreshSandbox()`). With it, and with `resolveOrgChange` on the
+   * adapter, the suite checks both choices of a change of org.
+   */
+  changeOrg?(): Awaitable<void>;
   /** Releases what the subject holds (servers, databases); called after each check. */
   cleanup?(): Awaitable<void>;
 }
@@ -125,6 +131,8 @@ export const CONFORMANCE_CHECKS = {
   disconnect: 'disconnect answers disconnected, and getConnection agrees',
   idempotent: 'getConnection answers the same twice in every state, changing nothing',
   abort: 'a pre-aborted signal rejects every method with aborted, and changes nothing',
+  orgChange:
+    'a reconnect into another org keeps the connection until resolveOrgChange keeps the new org or goes back',
   setupInfo:
     'getSetupInfo, when present, lists absolute callback URLs, and login hosts as host[:port]',
   noSecret: 'no answer and no error ever contains the consumer secret',
@@ -198,6 +206,7 @@ const METHODS = [
   'startAuthorization',
   'completeAuthorization',
   'disconnect',
+  'resolveOrgChange',
   'getSetupInfo',
 ] as const;
 
@@ -541,6 +550,9 @@ export function runAdapterConformance(
                 )
             : undefined,
           disconnect: () => adapter.disconnect(aborted()),
+          resolveOrgChange: adapter.resolveOrgChange
+            ? () => adapter.resolveOrgChange?.({ choice: 'keep_new' }, aborted())
+            : undefined,
           getSetupInfo: adapter.getSetupInfo ? () => adapter.getSetupInfo?.(aborted()) : undefined,
         };
         const outcomes: Record<string, string> = {};
@@ -558,6 +570,55 @@ export function runAdapterConformance(
         }
       },
     );
+
+    check(CONFORMANCE_CHECKS.orgChange, async (h) => {
+      const { adapter, subject } = h;
+      if (!adapter.resolveOrgChange) return;
+      const resolve = adapter.resolveOrgChange.bind(adapter);
+      await h.connect();
+      const before = await h.getConnection();
+      // Nothing waits: both choices are refused, and change nothing.
+      expect((await settle(() => resolve({ choice: 'keep_new' }))).outcome).toBe('invalid_input');
+      expect((await settle(() => resolve({ choice: 'keep_previous' }))).outcome).toBe(
+        'invalid_input',
+      );
+      expect(await h.getConnection()).toEqual(before);
+      if (!subject.changeOrg) return;
+      await subject.changeOrg();
+      /** Signs in again; the completion (or the server's own page) reports org_changed. */
+      const landInOtherOrg = async () => {
+        const start = await adapter.startAuthorization({ returnOrigin });
+        const relayed = await subject.simulateAuthorization(start, {
+          credentials: h.credentials,
+          returnOrigin,
+        });
+        if (relayed && adapter.completeAuthorization) {
+          const completion = adapter.completeAuthorization.bind(adapter);
+          expect((await settle(() => completion(relayed))).outcome).toBe('org_changed');
+        }
+        const waiting = await h.getConnection();
+        expect({
+          org: waiting.org?.id,
+          changed: waiting.orgChange?.org.id !== before.org?.id,
+        }).toEqual({ org: before.org?.id, changed: true });
+        expect(waiting.orgChange?.org.id ?? '').toMatch(/\S/);
+        return waiting.orgChange?.org.id;
+      };
+      await landInOtherOrg();
+      const back = await resolve({ choice: 'keep_previous' });
+      expect({ org: back.org?.id, orgChange: back.orgChange }).toEqual({
+        org: before.org?.id,
+        orgChange: undefined,
+      });
+      const newOrgId = await landInOtherOrg();
+      const kept = await resolve({ choice: 'keep_new' });
+      expect({ status: kept.status, org: kept.org?.id, orgChange: kept.orgChange }).toEqual({
+        status: 'connected',
+        org: newOrgId,
+        orgChange: undefined,
+      });
+      expect((await h.getConnection()).org?.id).toBe(newOrgId);
+    });
 
     check(CONFORMANCE_CHECKS.setupInfo, async ({ adapter }) => {
       if (!adapter.getSetupInfo) return;

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { type MemoryScenario, memoryScenarioOutcome } from '../../src/adapters/memory-scenarios.js';
 import type { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
 import { errorCatalogueEn } from '../../src/core/error-catalogue.js';
@@ -8,6 +8,7 @@ import {
   connectAndWaitForSuccess,
   flowMeta,
   flowTimeout,
+  page,
 } from './memory-flow.js';
 
 /**
@@ -95,6 +96,36 @@ export const InactiveOrg: Story = scenarioStory('inactive_org');
 export const IpRestricted: Story = scenarioStory('ip_restricted');
 export const RateLimited: Story = scenarioStory('rate_limited');
 export const SalesforceUnavailable: Story = scenarioStory('salesforce_unavailable');
+/**
+ * A sandbox refresh: the saved connection stops working, the reconnect lands in an org with a
+ * new id behind the same address, and the kit explains the change instead of swapping silently.
+ */
+export const OrgChanged: Story = {
+  parameters: {
+    memoryAdapter: { scenario: 'org_changed', initial: 'needs_reauth' },
+    docs: {
+      description: {
+        story: `${memoryScenarioOutcome('org_changed')?.message} Kit code \`org_changed\`: the failure gives way to the choice (keep the new org, or go back).`,
+      },
+    },
+  },
+  play: async ({ args }) => {
+    await userEvent.click(
+      await page().findByRole('button', { name: 'Reconnect to Salesforce' }, flowTimeout),
+    );
+    const title = errorCatalogueEn.errors.org_changed.title;
+    const choice = within(await page().findByRole('region', { name: title }, flowTimeout));
+    await waitFor(
+      () => expect(choice.getByRole('heading', { name: title })).toHaveFocus(),
+      flowTimeout,
+    );
+    await userEvent.click(choice.getByRole('button', { name: 'Keep the new org' }));
+    await expect(
+      await page().findByText('Switched to the new org.', {}, flowTimeout),
+    ).toBeVisible();
+    await expect(args.onSuccess).not.toHaveBeenCalled();
+  },
+};
 export const NeedsReauth: Story = scenarioStory('needs_reauth');
 export const NetworkDown: Story = scenarioStory('network_down');
 export const ServerError: Story = scenarioStory('server_error');

@@ -436,7 +436,54 @@ describe('scenarios', () => {
     expect(memoryScenarioOutcome('happy')).toBeUndefined();
   });
 
-  it.each(byStage('token'))(
+  it('org_changed: a first connection connects; a reconnect waits for the choice', async () => {
+    const adapter = adapterFor({ scenario: 'org_changed' });
+    const first = await approved(adapter);
+    const connected = await adapter.completeAuthorization({
+      code: first.code,
+      state: first.start.state,
+    });
+    expect(connected.status).toBe('connected');
+    const previousOrg = connected.org;
+    const again = await adapter.startAuthorization({ returnOrigin: origin });
+    const landed = adapter.simulateCallback({ state: again.state, broadcast: false });
+    const error = await rejection(
+      adapter.completeAuthorization({
+        code: 'code' in landed ? (landed.code ?? '') : '',
+        state: again.state,
+      }),
+    );
+    expect(error.code).toBe('org_changed');
+    expect(error.message).toMatch(/refreshed sandbox gets a new org id behind the same address/);
+    const waiting = await adapter.getConnection();
+    expect(waiting.status).toBe('connected');
+    expect(waiting.org).toEqual(previousOrg);
+    expect(waiting.orgChange?.org.id).not.toBe(previousOrg?.id);
+    expect(waiting.orgChange?.org.instanceUrl).toBe(previousOrg?.instanceUrl);
+
+    const back = await adapter.resolveOrgChange({ choice: 'keep_previous' });
+    expect(back.org).toEqual(previousOrg);
+    expect(back.orgChange).toBeUndefined();
+    expect((await rejection(adapter.resolveOrgChange({ choice: 'keep_new' }))).code).toBe(
+      'invalid_input',
+    );
+
+    const third = await adapter.startAuthorization({ returnOrigin: origin });
+    const landedAgain = adapter.simulateCallback({ state: third.state, broadcast: false });
+    await rejection(
+      adapter.completeAuthorization({
+        code: 'code' in landedAgain ? (landedAgain.code ?? '') : '',
+        state: third.state,
+      }),
+    );
+    const newOrgId = (await adapter.getConnection()).orgChange?.org.id;
+    const kept = await adapter.resolveOrgChange({ choice: 'keep_new' });
+    expect(kept.status).toBe('connected');
+    expect(kept.org?.id).toBe(newOrgId);
+    expect(kept.orgChange).toBeUndefined();
+  });
+
+  it.each(byStage('token').filter((scenario) => scenario !== 'org_changed'))(
     '%s: the popup returns a code and the exchange fails',
     async (scenario) => {
       const expected: MemoryScenarioOutcome =

@@ -72,6 +72,18 @@ async function adapterOperations() {
     code: 'code' in message ? (message.code ?? '') : '',
     state: start.state,
   });
+  // A reconnect that lands in another org, then the choice.
+  backend.memory.setScenario('org_changed');
+  const again = await adapter.startAuthorization({ returnOrigin: 'https://app.example.com' });
+  const landed = backend.memory.simulateCallback({ state: again.state, broadcast: false });
+  await expect(
+    adapter.completeAuthorization({
+      code: 'code' in landed ? (landed.code ?? '') : '',
+      state: again.state,
+    }),
+  ).rejects.toMatchObject({ code: 'org_changed' });
+  backend.memory.setScenario('happy');
+  expect((await adapter.resolveOrgChange({ choice: 'keep_new' })).orgChange).toBeUndefined();
   await adapter.disconnect();
   await adapter.getSetupInfo();
   return backend.requests.map((request) => ({
@@ -94,7 +106,9 @@ describe('docs/openapi.yaml', () => {
     }));
     const sent = await adapterOperations();
     const key = (op: { method: string; path: string }) => `${op.method} ${op.path}`;
-    expect(documented.map(key).sort()).toEqual([...sent.map(key), 'GET /oauth/callback'].sort());
+    expect(documented.map(key).sort()).toEqual(
+      [...new Set(sent.map(key)), 'GET /oauth/callback'].sort(),
+    );
     // The CSRF header is documented as required exactly where the adapter sends it.
     for (const op of sent) {
       expect(documented.find((doc) => key(doc) === key(op))?.csrf, key(op)).toBe(op.csrf);
@@ -113,6 +127,7 @@ describe('docs/openapi.yaml', () => {
         'getConnection',
         'getSetupInfo',
         'oauthCallback',
+        'resolveOrgChange',
         'saveCredentials',
         'startAuthorization',
       ].sort(),

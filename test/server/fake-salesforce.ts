@@ -55,6 +55,8 @@ export function createFakeSalesforce(
   options: { loginUrl?: string; rotateRefreshTokens?: boolean; reuseDetection?: boolean } = {},
 ) {
   const loginUrl = options.loginUrl ?? LOGIN_URL;
+  // A refreshed sandbox: a new org id behind the same addresses (see `refreshOrg`).
+  let orgId = ORG_ID;
   const apps = new Map<string, FakeApp>();
   const codes = new Map<string, Grant>();
   const refreshTokens = new Map<string, FakeApp>();
@@ -207,7 +209,7 @@ export function createFakeSalesforce(
           signature: 'c2lnbmF0dXJl',
           scope: grant.scope,
           instance_url: INSTANCE_URL,
-          id: `${loginUrl}/id/${ORG_ID}/${USER_ID}`,
+          id: `${loginUrl}/id/${orgId}/${USER_ID}`,
           token_type: 'Bearer',
           issued_at: String(Date.now()),
         });
@@ -236,7 +238,7 @@ export function createFakeSalesforce(
           signature: 'c2lnbmF0dXJl',
           scope: 'api refresh_token',
           instance_url: INSTANCE_URL,
-          id: `${loginUrl}/id/${ORG_ID}/${USER_ID}`,
+          id: `${loginUrl}/id/${orgId}/${USER_ID}`,
           token_type: 'Bearer',
           issued_at: String(Date.now()),
         });
@@ -258,7 +260,7 @@ export function createFakeSalesforce(
     }
 
     if (
-      url.pathname === `/id/${ORG_ID}/${USER_ID}` ||
+      url.pathname === `/id/${orgId}/${USER_ID}` ||
       url.pathname === '/services/oauth2/userinfo'
     ) {
       const token = (headers.get('authorization') ?? '').replace(/^Bearer /, '');
@@ -268,9 +270,9 @@ export function createFakeSalesforce(
       }
       if (!accessTokens.has(token)) return new Response('Bad_OAuth_Token', { status: 403 });
       return json({
-        id: `${loginUrl}/id/${ORG_ID}/${USER_ID}`,
+        id: `${loginUrl}/id/${orgId}/${USER_ID}`,
         user_id: USER_ID,
-        organization_id: ORG_ID,
+        organization_id: orgId,
         username: 'admin@acme.example',
         display_name: 'Ada Admin',
       });
@@ -351,6 +353,10 @@ export function createFakeSalesforce(
     revokeAll() {
       refreshTokens.clear();
       accessTokens.clear();
+    },
+    /** A sandbox refresh: the same addresses now answer for an org with another id. */
+    refreshOrg(newOrgId: string) {
+      orgId = newOrgId;
     },
     liveRefreshTokens: () => refreshTokens.size,
     liveAccessTokens: () => accessTokens.size,

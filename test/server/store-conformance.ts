@@ -41,6 +41,21 @@ export function fullRecord(tenant: string): ConnectionRecord {
     error: { code: 'invalid_grant', message: 'Reconnect.', salesforceError: 'invalid_grant' },
     connectedAt: at('2025-03-01T10:00:01.456Z'),
     checkedAt: at('2025-03-01T10:05:00.789Z'),
+    pendingOrgChange: {
+      accessToken: 'v1.kid.iv.pending-access-ciphertext',
+      refreshToken: 'v1.kid.iv.pending-refresh-ciphertext',
+      tokenIssuedAt: at('2025-03-02T09:00:00.000Z'),
+      instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
+      identityUrl: 'https://test.salesforce.com/id/00D000000000002AAA/005000000000002AAA',
+      scopes: ['api', 'refresh_token'],
+      orgId: '00D000000000002AAA',
+      orgName: 'Acme UAT',
+      isSandbox: true,
+      userId: '005000000000002AAA',
+      username: 'admin@acme.example.uat',
+      displayName: 'Ada Admin',
+      detectedAt: at('2025-03-02T09:00:00.500Z'),
+    },
     updatedAt: at('2025-03-01T10:05:00.789Z'),
   };
 }

@@ -114,7 +114,7 @@ describe('Postgres store', () => {
     const version = await db.query<{ value: string }>(
       `SELECT value FROM ${tablePrefix}_meta WHERE key = 'schema_version'`,
     );
-    expect(version.rows[0]?.value).toBe('2');
+    expect(version.rows[0]?.value).toBe(String(POSTGRES_SCHEMA_VERSION));
     // Conditional writes work on the upgraded rows.
     const lost = await store.saveConnection(
       { ...(read as ConnectionRecord), username: 'late' },

@@ -15,6 +15,7 @@ runAdapterConformance(
         if (!('code' in message) || !message.code) throw new Error('Salesforce sent no code');
         return { code: message.code, state: message.state };
       },
+      changeOrg: () => backend.memory.setScenario('org_changed'),
     };
   },
   { describe, it, expect },

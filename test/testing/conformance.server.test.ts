@@ -52,6 +52,9 @@ function referenceServer(callback: 'app-route' | 'server-page'): ConformanceSubj
       if (page.status !== 200) throw new Error(`the callback page answered ${page.status}`);
       return undefined;
     },
+    changeOrg: () => {
+      simulator.refreshSandbox();
+    },
   };
 }
 

@@ -97,6 +97,13 @@ export function createRestContractBackend(
           { signal },
         );
       }
+      case 'POST /connection/org-change': {
+        const body = await readBody(request);
+        return memory.resolveOrgChange(
+          { choice: body.choice as 'keep_new' | 'keep_previous' },
+          { signal },
+        );
+      }
       case 'DELETE /connection':
         return memory.disconnect({ signal });
       case 'GET /setup':

@@ -216,6 +216,11 @@ export const errorCatalogueDe: ErrorCatalogue = {
         'Prüfen Sie, ob {loginUrl} zu der Org führt, die Sie nutzen, oder fragen Sie Salesforce, warum sie inaktiv ist.',
       ],
     },
+    org_changed: {
+      title: 'Das ist eine andere Salesforce-Org als zuvor',
+      cause: 'Eine aktualisierte Sandbox hat unter derselben Adresse eine neue Org-ID.',
+      fixes: ['Behalten Sie die neue Org oder gehen Sie zur alten zurück.'],
+    },
     rate_limited: {
       title: 'Zu viele Anmeldeversuche',
       cause: 'Salesforce begrenzt Anmeldungen im Moment.',

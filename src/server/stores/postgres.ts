@@ -5,6 +5,7 @@ import type {
   ConnectStore,
   ConsumeResult,
   PendingAuthorization,
+  PendingOrgChange,
   SaveConnectionResult,
   WriteCondition,
 } from './types.js';
@@ -46,7 +47,7 @@ export interface PostgresStoreOptions {
  * const { rows } = await pool.query("SELECT value FROM salesforce_connect_meta WHERE key = 'schema_version'");
  * if (Number(rows[0]?.value) !== POSTGRES_SCHEMA_VERSION) console.warn('migration pending');
  */
-export const POSTGRES_SCHEMA_VERSION = 2;
+export const POSTGRES_SCHEMA_VERSION = 3;
 
 /**
  * Thrown when the database holds a newer schema than this version of the kit understands (an
@@ -106,6 +107,8 @@ function migrations(prefix: string): string[][] {
       `ALTER TABLE ${prefix}_connections ADD COLUMN IF NOT EXISTS revision bigint NOT NULL DEFAULT 1`,
       `ALTER TABLE ${prefix}_connections ADD COLUMN IF NOT EXISTS refreshing_until timestamptz`,
     ],
+    // Version 3: a sign-in parked because it landed in another org (its tokens encrypted).
+    [`ALTER TABLE ${prefix}_connections ADD COLUMN IF NOT EXISTS pending_org_change jsonb`],
   ];
 }
 
@@ -132,6 +135,7 @@ const CONNECTION_COLUMNS = [
   'connected_at',
   'checked_at',
   'refreshing_until',
+  'pending_org_change',
   'updated_at',
 ] as const;
 
@@ -171,6 +175,7 @@ function connectionParams(record: ConnectionRecord): unknown[] {
     toTime(record.connectedAt),
     toTime(record.checkedAt),
     toTime(record.refreshingUntil),
+    record.pendingOrgChange === undefined ? null : JSON.stringify(record.pendingOrgChange),
     toTime(record.updatedAt),
   ];
 }
@@ -178,6 +183,11 @@ function connectionParams(record: ConnectionRecord): unknown[] {
 function readError(value: unknown): ConnectErrorJSON | undefined {
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   return parsed && typeof parsed === 'object' ? (parsed as ConnectErrorJSON) : undefined;
+}
+
+function readPendingOrgChange(value: unknown): PendingOrgChange | undefined {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return parsed && typeof parsed === 'object' ? (parsed as PendingOrgChange) : undefined;
 }
 
 /** Drops undefined fields, so a record read back equals the one written. */
@@ -210,6 +220,7 @@ function connectionFromRow(row: Row): ConnectionRecord {
     connectedAt: fromTime(row.connected_at),
     checkedAt: fromTime(row.checked_at),
     refreshingUntil: fromTime(row.refreshing_until),
+    pendingOrgChange: readPendingOrgChange(row.pending_org_change),
     updatedAt: fromTime(row.updated_at) ?? 0,
     // pg answers bigint as a string, PGlite as a number.
     revision:

@@ -56,12 +56,45 @@ export interface ConnectionRecord {
    * wait for its result instead of refreshing too.
    */
   refreshingUntil?: number | undefined;
+  /**
+   * A sign-in that landed in another org than `orgId`, parked until the person connecting chooses
+   * (see `Connection.orgChange`). Its tokens are encrypted envelopes like the record's own.
+   */
+  pendingOrgChange?: PendingOrgChange | undefined;
   updatedAt: number;
   /**
    * The store's revision of this record: set by the store on every read, bumped by every write.
    * What a caller passes in `saveConnection` is ignored; the condition goes in `expectedRevision`.
    */
   revision?: number | undefined;
+}
+
+/**
+ * A new grant parked on a {@link ConnectionRecord} because it belongs to another org. Stores keep
+ * it as one JSON value (PostgreSQL: the `pending_org_change` jsonb column).
+ *
+ * @example
+ * const parked: PendingOrgChange = {
+ *   accessToken: 'v1.kid.iv.ciphertext', orgId: '00D…', instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
+ *   identityUrl: 'https://test.salesforce.com/id/00D…/005…', tokenIssuedAt: now, detectedAt: now,
+ * };
+ */
+export interface PendingOrgChange {
+  /** Encrypted envelope (field `pending_access_token`). */
+  accessToken: string;
+  /** Encrypted envelope (field `pending_refresh_token`). */
+  refreshToken?: string | undefined;
+  tokenIssuedAt: number;
+  instanceUrl: string;
+  identityUrl?: string | undefined;
+  scopes?: string[] | undefined;
+  orgId: string;
+  orgName?: string | undefined;
+  isSandbox?: boolean | undefined;
+  userId?: string | undefined;
+  username?: string | undefined;
+  displayName?: string | undefined;
+  detectedAt: number;
 }
 
 /**
