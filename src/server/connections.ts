@@ -21,7 +21,12 @@ import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
 import { preflightCredentials } from './preflight.js';
-import { reencryptRecord, UNREADABLE_TOKENS, withoutUnreadableTokens } from './reencrypt.js';
+import {
+  reencryptRecord,
+  UNREADABLE_TOKENS,
+  withoutGrantTokens,
+  withoutUnreadableTokens,
+} from './reencrypt.js';
 import {
   INSUFFICIENT_SCOPE,
   idsFromIdentityUrl,
@@ -356,14 +361,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   /** The connection after Salesforce refused its tokens for good (or after another failure). */
   function failed(record: ConnectionRecord, error: ConnectError, now: number): ConnectionRecord {
     const status = REAUTH_CODES.has(error.code) ? 'needs_reauth' : 'error';
-    const {
-      accessToken: _a,
-      refreshToken: _r,
-      tokenIssuedAt: _t,
-      refreshingUntil: _l,
-      ...rest
-    } = record;
-    return { ...rest, status, error: error.toJSON(), updatedAt: now };
+    return { ...withoutGrantTokens(record), status, error: error.toJSON(), updatedAt: now };
   }
 
   /** Whether a Salesforce failure means the stored authorization is finished. */

@@ -22,8 +22,8 @@ export const PENDING_ENVELOPE_FIELDS = [
 export const UNREADABLE_TOKENS =
   'The server can no longer read the saved Salesforce tokens (its encryption key changed): reconnect to Salesforce.';
 
-/** The record without its tokens; a connected one becomes `needs_reauth` with "reconnect". */
-export function withoutUnreadableTokens(record: ConnectionRecord, now: number): ConnectionRecord {
+/** The record without the grant's tokens and any refresh lease on them; the org facts stay. */
+export function withoutGrantTokens(record: ConnectionRecord): ConnectionRecord {
   const {
     accessToken: _a,
     refreshToken: _r,
@@ -31,6 +31,12 @@ export function withoutUnreadableTokens(record: ConnectionRecord, now: number): 
     refreshingUntil: _l,
     ...rest
   } = record;
+  return rest;
+}
+
+/** The record without its tokens; a connected one becomes `needs_reauth` with "reconnect". */
+export function withoutUnreadableTokens(record: ConnectionRecord, now: number): ConnectionRecord {
+  const rest = withoutGrantTokens(record);
   if (record.status !== 'connected') return rest;
   return {
     ...rest,
