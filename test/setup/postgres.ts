@@ -251,6 +251,18 @@ export async function createDatabase(
       const client = new pg.Client({ ...address, database: 'postgres' });
       await client.connect();
       try {
+        // A pool's end() resolves once its clients are told to close, not once they have: wait
+        // for their backends to leave, so FORCE never cuts a closing client (which a pool would
+        // report as an uncaught "terminating connection due to administrator command").
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline) {
+          const { rows } = await client.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [database],
+          );
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       } finally {
         await client.end();
