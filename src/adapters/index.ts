@@ -25,5 +25,6 @@ export type {
   AuthorizationRequest,
   Awaitable,
   CompleteAdapter,
+  DisconnectOptions,
   SalesforceConnectAdapter,
 } from './types.js';

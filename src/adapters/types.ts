@@ -47,6 +47,26 @@ export interface AdapterCallOptions {
    * reject at once and change nothing.
    */
   signal?: AbortSignal;
+  /**
+   * Which of the tenant's connections the call is about (see `isConnectionId`); absent means the
+   * default one (`DEFAULT_CONNECTION_ID`), so single-connection code never passes it. Saving
+   * credentials under an id the tenant does not have yet adds that connection.
+   */
+  connectionId?: string;
+}
+
+/**
+ * How {@link SalesforceConnectAdapter.disconnect} ends a connection.
+ *
+ * @example
+ * await adapter.disconnect({ connectionId: 'sandbox', forgetCredentials: true });
+ */
+export interface DisconnectOptions extends AdapterCallOptions {
+  /**
+   * Also forget the saved credentials, name and fields: the connection is removed from the
+   * tenant's list. Without it the credentials stay, so connecting again needs no retyping.
+   */
+  forgetCredentials?: boolean;
 }
 
 /**
@@ -111,7 +131,7 @@ export interface SalesforceConnectAdapter {
    * Revokes the tokens at Salesforce, forgets them, and answers `disconnected`. The saved
    * credentials stay, so connecting again needs no retyping.
    */
-  disconnect(options?: AdapterCallOptions): Awaitable<Connection>;
+  disconnect(options?: DisconnectOptions): Awaitable<Connection>;
   /**
    * Resolves a reconnect that landed in another org than the saved connection's (the completion
    * failed with `org_changed`, and `Connection.orgChange` names the new org): `keep_new` makes
@@ -130,6 +150,25 @@ export interface SalesforceConnectAdapter {
    * Feeds the setup guide. Optional.
    */
   getSetupInfo?(options?: AdapterCallOptions): Awaitable<SetupInfo>;
+  /**
+   * Every connection of the tenant, each with its `id`, the default one first and the others in
+   * the order they were added. Feeds `SalesforceConnections`. Optional: backends with one
+   * connection per tenant omit it.
+   */
+  listConnections?(options?: AdapterCallOptions): Awaitable<Connection[]>;
+  /**
+   * Renames the connection `options.connectionId` addresses (trimmed, 1 to
+   * `CONNECTION_NAME_MAX_LENGTH` characters, else `invalid_input` with `field: 'name'`) and
+   * answers it. A connection that does not exist rejects with `not_configured`.
+   */
+  renameConnection?(input: { name: string }, options?: AdapterCallOptions): Awaitable<Connection>;
+  /**
+   * For a `client-credentials` connection: asks Salesforce for a token with the saved key and
+   * secret (`grant_type=client_credentials`) and answers `connected`, with `user` the app's Run
+   * As user. No popup and no redirect. Salesforce's refusals come back as their codes.
+   * Optional: backends without the client credentials flow omit it.
+   */
+  connectWithClientCredentials?(options?: AdapterCallOptions): Awaitable<Connection>;
 }
 
 /**
@@ -151,7 +190,7 @@ export interface CompleteAdapter extends SalesforceConnectAdapter {
     input: { code: string; state: string },
     options?: AdapterCallOptions,
   ): Promise<Connection>;
-  disconnect(options?: AdapterCallOptions): Promise<Connection>;
+  disconnect(options?: DisconnectOptions): Promise<Connection>;
   resolveOrgChange(
     input: { choice: OrgChangeChoice },
     options?: AdapterCallOptions,

@@ -14,7 +14,7 @@ import type { CredentialsInput } from './types.js';
  * @example
  * const field: CredentialField = 'consumerKey';
  */
-export type CredentialField = keyof CredentialsInput;
+export type CredentialField = 'loginUrl' | 'consumerKey' | 'consumerSecret';
 
 /**
  * Something about the typed credentials that is probably wrong; never blocks saving.

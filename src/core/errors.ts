@@ -65,6 +65,11 @@ export interface ConnectErrorOptions {
   salesforceDescription?: string;
   /** HTTP status of the response that carried the error, when there was one. */
   status?: number;
+  /**
+   * The input the error is about, so a form can show it beside that field: `loginUrl`,
+   * `consumerKey`, `consumerSecret`, `name`, or `fields.<name>` for an integrator's field.
+   */
+  field?: string;
 }
 
 /** The JSON shape of an error on the wire (REST contract, `Connection.error`). */
@@ -72,6 +77,8 @@ export interface ConnectErrorJSON {
   code: ConnectErrorCode;
   message: string;
   salesforceError?: string;
+  /** See {@link ConnectErrorOptions.field}. */
+  field?: string;
 }
 
 /**
@@ -91,6 +98,7 @@ export class ConnectError extends Error {
   readonly salesforceError: string | undefined;
   readonly salesforceDescription: string | undefined;
   readonly status: number | undefined;
+  readonly field: string | undefined;
 
   constructor(code: ConnectErrorCode, message: string, options: ConnectErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -98,6 +106,7 @@ export class ConnectError extends Error {
     this.salesforceError = options.salesforceError;
     this.salesforceDescription = options.salesforceDescription;
     this.status = options.status;
+    this.field = options.field;
   }
 
   /** True for any `ConnectError`, including one from another copy of the kit. */
@@ -112,20 +121,29 @@ export class ConnectError extends Error {
   }
 
   /** Rebuilds an error from its wire form; unknown codes become `unknown`. */
-  static fromJSON(json: { code?: unknown; message?: unknown; salesforceError?: unknown }) {
+  static fromJSON(json: {
+    code?: unknown;
+    message?: unknown;
+    salesforceError?: unknown;
+    field?: unknown;
+  }) {
     const code = isConnectErrorCode(json.code) ? json.code : 'unknown';
     const message = typeof json.message === 'string' ? json.message : code;
-    return new ConnectError(
-      code,
-      message,
-      typeof json.salesforceError === 'string' ? { salesforceError: json.salesforceError } : {},
-    );
+    return new ConnectError(code, message, {
+      ...(typeof json.salesforceError === 'string'
+        ? { salesforceError: json.salesforceError }
+        : {}),
+      ...(typeof json.field === 'string' ? { field: json.field } : {}),
+    });
   }
 
   toJSON(): ConnectErrorJSON {
-    return this.salesforceError === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, salesforceError: this.salesforceError };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.salesforceError === undefined ? {} : { salesforceError: this.salesforceError }),
+      ...(this.field === undefined ? {} : { field: this.field }),
+    };
   }
 }
 

@@ -125,12 +125,18 @@ export {
   scopeLabelsFor,
 } from './scopes.js';
 export { keyHint, maskSecret } from './secret-display.js';
-export type {
-  AuthorizationStart,
-  Connection,
-  ConnectionStatus,
-  CredentialsInput,
-  OrgChange,
-  OrgChangeChoice,
-  SetupInfo,
+export {
+  type AuthorizationStart,
+  CONNECTION_NAME_MAX_LENGTH,
+  type Connection,
+  type ConnectionFieldValue,
+  type ConnectionFieldValues,
+  type ConnectionFlow,
+  type ConnectionStatus,
+  type CredentialsInput,
+  DEFAULT_CONNECTION_ID,
+  isConnectionId,
+  type OrgChange,
+  type OrgChangeChoice,
+  type SetupInfo,
 } from './types.js';

@@ -9,10 +9,59 @@ export type ConnectionStatus =
   | 'error';
 
 /**
- * What the backend knows about the Salesforce connection. Never holds the consumer secret or any
- * token: only what the UI needs to show.
+ * The id of the connection every single-connection route and adapter call addresses when no
+ * `connectionId` is given. A tenant's other connections have ids of their own (see
+ * {@link isConnectionId}).
  */
-export interface Connection {
+export const DEFAULT_CONNECTION_ID = 'default';
+
+/**
+ * Whether a value is a well-formed connection id: 1–40 characters of lowercase letters, digits,
+ * `-` and `_`, starting with a letter or digit. Ids are chosen by the page that adds a
+ * connection (like a PUT's URL) and travel in REST paths, so they are kept URL-safe.
+ *
+ * @example
+ * isConnectionId('sandbox-uat'); // true
+ * isConnectionId('Sandbox UAT'); // false
+ */
+export function isConnectionId(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,39}$/.test(value);
+}
+
+/** The longest connection name the kit accepts (characters, after trimming). */
+export const CONNECTION_NAME_MAX_LENGTH = 80;
+
+/**
+ * How a connection signs in to Salesforce: `authorization-code` (a person signs in through the
+ * popup; the default) or `client-credentials` (the server asks for a token with the app's key
+ * and secret, acting as the app's Run As user; no popup, no refresh token).
+ */
+export type ConnectionFlow = 'authorization-code' | 'client-credentials';
+
+/** A value of one of the integrator's connection fields (see `defineConnectionFields`). */
+export type ConnectionFieldValue = string | string[] | boolean;
+
+/** The integrator's connection fields, by field name. */
+export type ConnectionFieldValues = Record<string, ConnectionFieldValue>;
+
+/**
+ * What the backend knows about the Salesforce connection. Never holds the consumer secret or any
+ * token: only what the UI needs to show. `TFields` types the integrator's non-secret fields.
+ */
+export interface Connection<TFields extends ConnectionFieldValues = ConnectionFieldValues> {
+  /**
+   * The connection's id within its tenant (`DEFAULT_CONNECTION_ID` for the one the
+   * single-connection routes address). Backends that predate several connections may omit it.
+   */
+  id?: string;
+  /** The name the admin gave the connection (at most `CONNECTION_NAME_MAX_LENGTH` characters). */
+  name?: string;
+  /** How the connection signs in; absent means `authorization-code`. */
+  flow?: ConnectionFlow;
+  /** The integrator's non-secret field values as saved (secret ones are never returned). */
+  fields?: Partial<TFields>;
+  /** Names of the secret fields that have a saved value (write-only, like the consumer secret). */
+  savedSecretFields?: string[];
   status: ConnectionStatus;
   /** The normalized login URL the credentials were saved with. */
   loginUrl?: string;
@@ -21,6 +70,7 @@ export interface Connection {
   /** True once a consumer secret is stored (it is write-only: never read back). */
   hasConsumerSecret?: boolean;
   org?: { id: string; instanceUrl: string; name?: string; isSandbox?: boolean };
+  /** Who signed in; for a `client-credentials` connection, the app's Run As user. */
   user?: { id: string; username: string; displayName?: string };
   scopes?: string[];
   /** ISO 8601 times. */
@@ -57,10 +107,19 @@ export interface OrgChange {
 export type OrgChangeChoice = 'keep_new' | 'keep_previous';
 
 /** What the admin types into the credentials form. */
-export interface CredentialsInput {
+export interface CredentialsInput<TFields extends ConnectionFieldValues = ConnectionFieldValues> {
   loginUrl: string;
   consumerKey: string;
   consumerSecret: string;
+  /** The connection's name (trimmed; at most `CONNECTION_NAME_MAX_LENGTH` characters). */
+  name?: string;
+  /**
+   * The integrator's fields. A secret field left empty keeps its saved value, as an empty
+   * `consumerSecret` does.
+   */
+  fields?: Partial<TFields>;
+  /** How the connection will sign in; absent means `authorization-code`. */
+  flow?: ConnectionFlow;
 }
 
 /** A fresh authorization attempt: where to send the popup and the single-use state it carries. */

@@ -1,5 +1,5 @@
 import type { ConnectErrorJSON } from '../../core/errors.js';
-import type { ConnectionStatus } from '../../core/types.js';
+import type { ConnectionFieldValues, ConnectionFlow, ConnectionStatus } from '../../core/types.js';
 
 /**
  * Everything the server keeps about one tenant's Salesforce connection. Secrets are stored only
@@ -19,6 +19,21 @@ import type { ConnectionStatus } from '../../core/types.js';
  */
 export interface ConnectionRecord {
   tenant: string;
+  /**
+   * The connection's id within its tenant; absent or `DEFAULT_CONNECTION_ID` for the default
+   * connection (records written before several connections existed have none).
+   */
+  connectionId?: string | undefined;
+  /** The connection's name, as the admin gave it. */
+  name?: string | undefined;
+  /** How the connection signs in; absent means `authorization-code`. */
+  flow?: ConnectionFlow | undefined;
+  /** The integrator's non-secret field values (validated against the handler's definitions). */
+  fields?: ConnectionFieldValues | undefined;
+  /**
+   * Encrypted envelope of the secret field values, as one JSON object (field `secret_fields`).
+   */
+  secretFields?: string | undefined;
   status: ConnectionStatus;
   loginUrl: string;
   consumerKey: string;
