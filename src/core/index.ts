@@ -12,6 +12,7 @@ export {
   createConnectStore,
   initialConnectState,
 } from './connect-machine.js';
+export { parseConnectionName } from './connection-name.js';
 export {
   type CredentialField,
   type CredentialsErrorKey,
