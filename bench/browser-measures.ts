@@ -340,8 +340,13 @@ function readCallbackSample(): CallbackSample {
   };
 }
 
-/** The admin's part in the popup: log in, then Allow (the simulator asks once per app). */
-async function logInAtSimulator(popup: Page) {
+/**
+ * The admin's part in the popup: log in, then Allow (the simulator asks once per app).
+ *
+ * @example
+ * await logInAtSimulator(await page.waitForEvent('popup'));
+ */
+export async function logInAtSimulator(popup: Page) {
   await popup.getByLabel('Username').fill(SIMULATOR_DEMO_USER.username);
   await popup.getByLabel('Password').fill(SIMULATOR_DEMO_USER.password);
   await popup.getByRole('button', { name: 'Log In' }).click();

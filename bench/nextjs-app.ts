@@ -2,7 +2,8 @@
 // the app's own `npm ci`, the tarball installed beside it, `next build` on a machine without
 // SALESFORCE_CONNECT_KEY (the route creates its handler on the first request), then `next start`
 // with the key: the server-rendered page, the API route, and the page hydrated in Chromium with no
-// console error or warning. Figures: build time and the JavaScript the page loads.
+// console error or warning. Figures: build time, the JavaScript the page references, and what
+// each view loads in Chromium (bench/nextjs-views.ts), against the Salesforce simulator.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,7 +11,10 @@ import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CSRF_HEADER } from '../src/core/csrf.js';
+import { startSalesforceSimulator } from '../src/simulator/index.js';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../test/helpers/chromium-flags.js';
+import { measureNextViews, type NextRouteViews } from './nextjs-views.js';
 
 /** One JavaScript file the page loads. */
 export interface NextChunk {
@@ -33,6 +37,8 @@ export interface NextAppMeasures {
   kitJs: { bytes: number; gzipBytes: number };
   /** Every built chunk under .next/static/chunks. */
   allChunks: { count: number; bytes: number; gzipBytes: number };
+  /** Per page (import path) and view, what Chromium loaded (bench/nextjs-views.ts). */
+  views: NextRouteViews[];
   checks: {
     serverRenderedKit: boolean;
     setupRouteAnswered: boolean;
@@ -166,6 +172,13 @@ export async function measureNextApp(options: {
 
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
+  // Salesforce, for the views that need saved credentials and a connection.
+  const simulator = await startSalesforceSimulator({ port: 0 });
+  const simulatorApp = simulator.addApp({
+    name: 'Bench Next Sync',
+    callbackUrls: [`${appUrl}/api/salesforce/oauth/callback`],
+    scopes: ['api', 'refresh_token', 'id'],
+  });
   const server = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: appDir,
     env: {
@@ -173,6 +186,7 @@ export async function measureNextApp(options: {
       NEXT_TELEMETRY_DISABLED: '1',
       SALESFORCE_CONNECT_KEY: randomBytes(32).toString('base64'),
       APP_URL: appUrl,
+      SALESFORCE_LOGIN_HOSTS: new URL(simulator.url).host,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -212,6 +226,7 @@ export async function measureNextApp(options: {
     });
     const consoleProblems: string[] = [];
     let hydratedStatus = '';
+    let views: NextRouteViews[] = [];
     try {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -234,6 +249,36 @@ export async function measureNextApp(options: {
         .waitFor({ timeout: 60_000 });
       hydratedStatus =
         (await page.locator('[data-sfc-part="connection-status"]').textContent()) ?? '';
+      await context.close();
+      views = await measureNextViews(
+        browser,
+        {
+          appUrl,
+          async saveCredentials(tenant) {
+            // What the form sends, through the app's route (the admin's typing is not measured).
+            const response = await fetch(`${appUrl}/api/salesforce/connection/credentials`, {
+              method: 'PUT',
+              headers: {
+                'content-type': 'application/json',
+                [CSRF_HEADER.name]: CSRF_HEADER.value,
+                origin: appUrl,
+                cookie: `bench-tenant=${tenant}`,
+              },
+              body: JSON.stringify({
+                loginUrl: simulator.url,
+                consumerKey: simulatorApp.consumerKey,
+                consumerSecret: simulatorApp.consumerSecret,
+              }),
+            });
+            if (!response.ok) {
+              throw new Error(
+                `saving credentials: HTTP ${response.status} ${await response.text()}`,
+              );
+            }
+          },
+        },
+        join(appDir, '.next/static/chunks'),
+      );
     } finally {
       await browser.close();
     }
@@ -246,6 +291,7 @@ export async function measureNextApp(options: {
       pageJs: sum(pageChunks),
       kitJs: sum(pageChunks.filter((chunk) => chunk.kit)),
       allChunks: { count: built.length, ...sum(built) },
+      views,
       checks: {
         serverRenderedKit: html.includes('data-sfc-part="salesforce-connect"'),
         setupRouteAnswered:
@@ -258,5 +304,6 @@ export async function measureNextApp(options: {
     throw new Error(`${(error as Error).message}\n--- next start said:\n${serverLog.slice(-4000)}`);
   } finally {
     await stop(server);
+    await simulator.close();
   }
 }

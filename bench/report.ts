@@ -3,6 +3,7 @@ import type { LoadResult } from './bounded-load.js';
 import type { BrowserMeasures, Spread } from './browser-measures.js';
 import type { BundleMeasurement } from './bundle-cost.js';
 import type { NextAppMeasures } from './nextjs-app.js';
+import type { NextRouteViews } from './nextjs-views.js';
 import type { PostgresThroughput } from './server-postgres.js';
 import type { ServerThroughput } from './server-throughput.js';
 import { formatKilobytes } from './size.js';
@@ -188,6 +189,33 @@ export function appViewsReport(results: readonly AppBundlerResult[]): string {
 }
 
 /**
+ * What each page of the Next.js app loaded per view in Chromium: the kit's share (the kit and its
+ * dependencies, comparable to the Vite and esbuild rows, which leave React out) and, after "of",
+ * every script the page loaded (React, Next.js and the kit). gzip level 9 per file, summed.
+ *
+ * @example
+ * console.log(nextViewsReport(measures.views, measures.next));
+ */
+export function nextViewsReport(routes: readonly NextRouteViews[], next: string): string {
+  const cell = (route: NextRouteViews, view: string) => {
+    const cost = route.views.find((entry) => entry.view === view);
+    if (!cost) return '—';
+    return `${formatKilobytes(cost.kit.gzipBytes)} (${cost.kit.files}) of ${formatKilobytes(cost.page.gzipBytes)} (${cost.page.files})`;
+  };
+  return formatTable(
+    [
+      { header: 'bundler', cell: () => `Next.js ${next} (Turbopack)` },
+      { header: 'imports from', cell: (row) => `${row.specifier} (page ${row.route})` },
+      { header: 'connected', cell: (row) => cell(row, 'connected'), align: 'right' },
+      { header: 'setup', cell: (row) => cell(row, 'setup'), align: 'right' },
+      { header: 'dialog open', cell: (row) => cell(row, 'dialog'), align: 'right' },
+      { header: 'total', cell: (row) => cell(row, 'total'), align: 'right' },
+    ],
+    routes,
+  );
+}
+
+/**
  * The Next.js app section: build time, the JavaScript the page loads (the kit's chunks marked),
  * and the end-to-end checks.
  *
@@ -215,6 +243,10 @@ export function nextAppReport(measures: NextAppMeasures): string {
     `all built chunks: ${measures.allChunks.count}, ${formatKilobytes(measures.allChunks.bytes)} min, ${formatKilobytes(measures.allChunks.gzipBytes)} gzip`,
     '',
     table,
+    '',
+    "Per view in Chromium (idle prefetch held back): the kit's share (kit and dependencies, by source map) of every script the page loaded; gzip level 9 per file, summed; (n) files. connected: the status after sign-in; setup: nothing saved, guide and form; dialog open: credentials saved, the Connect click's popup and dialog; total: every chunk the page can load.",
+    '',
+    measures.views.length > 0 ? nextViewsReport(measures.views, measures.next) : '(not measured)',
     '',
     `server component rendered the kit: ${checks.serverRenderedKit ? 'yes' : 'NO'}`,
     `GET /api/salesforce/setup (handler created on first request): ${checks.setupRouteAnswered ? 'yes' : 'NO'}`,

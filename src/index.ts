@@ -1,4 +1,6 @@
-// salesforce-connect: React components and hooks. The build marks this entry 'use client'.
+// salesforce-connect: React components and hooks. The build marks each chunk that holds React code
+// 'use client', not this barrel: a server component that renders one component sends the browser
+// that component's code, not every client module the barrel re-exports.
 
 // Components
 export {

@@ -13,6 +13,26 @@ const measures: NextAppMeasures = {
   pageJs: { bytes: 6144, gzipBytes: 2560 },
   kitJs: { bytes: 4096, gzipBytes: 1536 },
   allChunks: { count: 3, bytes: 8192, gzipBytes: 3072 },
+  views: [
+    {
+      route: '/connect',
+      specifier: 'salesforce-connect/connect',
+      views: [
+        {
+          view: 'connected',
+          page: { bytes: 6144, gzipBytes: 2560, files: 2 },
+          kit: { bytes: 4096, gzipBytes: 1536, files: 1 },
+          files: [],
+        },
+        {
+          view: 'setup',
+          page: { bytes: 20480, gzipBytes: 10240, files: 3 },
+          kit: { bytes: 18432, gzipBytes: 9216, files: 2 },
+          files: [],
+        },
+      ],
+    },
+  ],
   checks: {
     serverRenderedKit: true,
     setupRouteAnswered: false,
@@ -29,6 +49,12 @@ describe('the Next.js section of the bench report', () => {
     expect(report).toMatch(/static\/chunks\/kit\.js\s+yes\s+4\.0 KB\s+1\.5 KB/);
     expect(report).toMatch(/total\s+6\.0 KB\s+2\.5 KB/);
     expect(report).toMatch(/of which the kit's chunks\s+yes\s+4\.0 KB\s+1\.5 KB/);
+  });
+
+  it('gives each view the kit’s share of the page’s scripts, and a dash for a view not measured', () => {
+    expect(report).toMatch(
+      /Next\.js 16\.5\.0 \(Turbopack\)\s+salesforce-connect\/connect \(page \/connect\)\s+1\.5 KB \(1\) of 2\.5 KB \(2\)\s+9\.0 KB \(2\) of 10\.0 KB \(3\)\s+—\s+—/,
+    );
   });
 
   it('says plainly which check failed and what the console said', () => {

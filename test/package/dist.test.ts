@@ -35,12 +35,25 @@ describe('built package in plain Node', () => {
     expect(Number(exportCount)).toBeGreaterThan(0);
   });
 
-  it('marks only the React entry as a client module', async () => {
+  it('marks the component entry and every chunk of React code as client modules, not the main entry', async () => {
+    // The main entry is a barrel that also exports server-safe code (errors, the catalogue): each
+    // React chunk it re-exports is its own client module, so a server component that renders
+    // `SalesforceConnect` sends the browser that component's code alone (bench: Next.js views).
     const out = await nodeEval(
-      `import { readFileSync } from 'node:fs';
-       for (const f of ['index', 'core', 'server']) console.log(f, /^['"]use client['"]/.test(readFileSync('dist/' + f + '.js', 'utf8')));`,
+      `import { readdirSync, readFileSync } from 'node:fs';
+       const client = (file) => /^['"]use client['"]/.test(readFileSync(file, 'utf8'));
+       for (const f of ['index', 'connect', 'core', 'server']) console.log(f, client('dist/' + f + '.js'));
+       const react = readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))
+         .filter((f) => /from ['"]react([/]jsx-runtime)?['"]/.test(readFileSync('dist/chunks/' + f, 'utf8')));
+       console.log('react chunks', react.length > 0, react.filter((f) => !client('dist/chunks/' + f)).join(' ') || 'all client');`,
     );
-    expect(out.split('\n')).toEqual(['index true', 'core false', 'server false']);
+    expect(out.split('\n')).toEqual([
+      'index false',
+      'connect true',
+      'core false',
+      'server false',
+      'react chunks true all client',
+    ]);
   });
 
   it('renders the React entry to a string', async () => {

@@ -16,7 +16,11 @@ const handler = createLazyConnectHandler(() => {
     publicUrl: `${appUrl}/api/salesforce`,
     allowedOrigins: [appUrl],
     allowedLoginHosts: process.env.SALESFORCE_LOGIN_HOSTS?.split(',') ?? [],
-    resolveTenant: () => 'bench',
+    // The bench names the tenant in a cookie, so each measured view can start from its own backend
+    // state (nothing saved, credentials saved, connected); without one, every request is 'bench'.
+    resolveTenant: (request) =>
+      /(?:^|;\s*)bench-tenant=([a-z0-9-]+)/.exec(request.headers.get('cookie') ?? '')?.[1] ??
+      'bench',
   };
 });
 
