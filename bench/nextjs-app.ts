@@ -41,6 +41,8 @@ export interface NextAppMeasures {
   views: NextRouteViews[];
   checks: {
     serverRenderedKit: boolean;
+    /** A server component called `explainError` from the main entry on the server. */
+    serverSafeExports: boolean;
     setupRouteAnswered: boolean;
     hydratedStatus: string;
     consoleProblems: string[];
@@ -216,6 +218,7 @@ export async function measureNextApp(options: {
       .map((file) => chunkInfo(appDir, file));
     const built = allJs(join(appDir, '.next/static/chunks')).map((file) => chunkInfo(appDir, file));
 
+    const serverSafe = await fetch(`${appUrl}/server-safe`).then((response) => response.text());
     const setup = await fetch(`${appUrl}/api/salesforce/setup`);
     const setupInfo = (await setup.json()) as { callbackUrls?: string[] };
 
@@ -294,6 +297,7 @@ export async function measureNextApp(options: {
       views,
       checks: {
         serverRenderedKit: html.includes('data-sfc-part="salesforce-connect"'),
+        serverSafeExports: /data-bench="server-explanation">[^<]+</.test(serverSafe),
         setupRouteAnswered:
           setup.ok && setupInfo.callbackUrls?.[0] === `${appUrl}/api/salesforce/oauth/callback`,
         hydratedStatus,

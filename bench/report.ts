@@ -249,6 +249,7 @@ export function nextAppReport(measures: NextAppMeasures): string {
     measures.views.length > 0 ? nextViewsReport(measures.views, measures.next) : '(not measured)',
     '',
     `server component rendered the kit: ${checks.serverRenderedKit ? 'yes' : 'NO'}`,
+    `server component called explainError from the main entry: ${checks.serverSafeExports ? 'yes' : 'NO'}`,
     `GET /api/salesforce/setup (handler created on first request): ${checks.setupRouteAnswered ? 'yes' : 'NO'}`,
     `hydrated in Chromium, status: "${checks.hydratedStatus}"`,
     `console errors and warnings: ${checks.consoleProblems.length === 0 ? 'none' : checks.consoleProblems.join(' | ')}`,

@@ -157,6 +157,9 @@ async function nextjsSection() {
   const { checks } = measures;
   const failed = [
     ...(checks.serverRenderedKit ? [] : ['nextjs: the server component did not render the kit']),
+    ...(checks.serverSafeExports
+      ? []
+      : ['nextjs: a server component could not call explainError from the main entry']),
     ...(checks.setupRouteAnswered ? [] : ['nextjs: GET /api/salesforce/setup did not answer']),
     ...(checks.hydratedStatus.includes('Not connected')
       ? []

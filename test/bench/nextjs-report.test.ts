@@ -35,6 +35,7 @@ const measures: NextAppMeasures = {
   ],
   checks: {
     serverRenderedKit: true,
+    serverSafeExports: true,
     setupRouteAnswered: false,
     hydratedStatus: 'Not connected',
     consoleProblems: ['HTTP 404: http://127.0.0.1/favicon.ico'],
@@ -59,6 +60,7 @@ describe('the Next.js section of the bench report', () => {
 
   it('says plainly which check failed and what the console said', () => {
     expect(report).toContain('server component rendered the kit: yes');
+    expect(report).toContain('server component called explainError from the main entry: yes');
     expect(report).toContain('GET /api/salesforce/setup (handler created on first request): NO');
     expect(report).toContain('console errors and warnings: HTTP 404: http://127.0.0.1/favicon.ico');
   });
