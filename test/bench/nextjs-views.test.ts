@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kitShareOf } from '../../bench/nextjs-views.js';
+import { kitShareOf, measureChunk } from '../../bench/nextjs-views.js';
+import { measureBytes } from '../../bench/size.js';
 
 // A Turbopack chunk: a wrapper, then one source-map section per module from its offset on.
 const section = (line: number, column: number, source: string) => ({
@@ -30,5 +34,26 @@ describe('the kit’s share of a Turbopack chunk', () => {
         sections: [section(0, 0, 'turbopack:///[turbopack]/browser/runtime.ts')],
       }),
     ).toBe(0);
+  });
+});
+
+describe('a served chunk', () => {
+  it('is measured without its sourceMappingURL comment, its share read from the map it names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nextjs-views-'));
+    const code = 'globalThis.kit=1;';
+    writeFileSync(
+      join(dir, 'abc.js.map'),
+      JSON.stringify({
+        version: 3,
+        sections: [section(0, 0, 'turbopack:///[project]/node_modules/salesforce-connect/x.js')],
+      }),
+    );
+    const measured = measureChunk(dir, 'k.js', `${code}\n//# sourceMappingURL=abc.js.map\n`);
+    expect(measured).toEqual({
+      file: 'k.js',
+      bytes: code.length,
+      gzipBytes: measureBytes(code).gzip,
+      kitShare: 1,
+    });
   });
 });
