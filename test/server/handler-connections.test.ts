@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/types.js';
+import { type Connection, isConnectionId } from '../../src/core/types.js';
 import { createSecretBox, DecryptionError } from '../../src/server/crypto.js';
 import { reencryptAll } from '../../src/server/reencrypt.js';
 import { createMemoryStore } from '../../src/server/stores/memory.js';
@@ -181,6 +182,39 @@ describe('several connections of one tenant', () => {
     expect((await h.request('GET', '/connections/uat/nothing')).status).toBe(404);
     expect((await h.request('PUT', '/connections/uat')).status).toBe(405);
     expect(await h.list()).toEqual([]);
+  });
+
+  it('answers any id in the address: a 400 unless it is a connection id (property)', async () => {
+    const h = harness();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 45 }),
+          fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+          fc.stringMatching(/^[A-Za-z0-9_.~-]{1,45}$/),
+        ),
+        async (id) => {
+          // Dot segments are resolved by the URL parser before any router sees them.
+          fc.pre(id !== '' && id !== '.' && id !== '..');
+          const answer = await h.request('GET', `/connections/${encodeURIComponent(id)}`);
+          if (isConnectionId(id)) {
+            expect(answer.status).toBe(200);
+            expect(answer.json).toEqual({ id, status: 'disconnected' });
+          } else {
+            expect(answer.status).toBe(400);
+            expect(answer.json.error.code).toBe('invalid_input');
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await h.list()).toEqual([]);
+  });
+
+  it('refuses a policy that makes no sense at startup', () => {
+    for (const max of [0, -1, 1.5, Number.NaN]) {
+      expect(() => createHarness({ connections: { max } })).toThrow(/connections\.max/);
+    }
   });
 
   it('connection_limit names the limit and stores nothing; a removed connection frees its place', async () => {
