@@ -879,11 +879,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       signal?: AbortSignal,
     ): Promise<Connection> {
       const { tenant } = key;
-      const rawName = (input as { name?: unknown } | null | undefined)?.name;
-      const name = rawName === undefined ? undefined : parseConnectionName(rawName);
       const existing = await store.getConnection(key.tenant, key.connectionId);
       if (!existing) {
-        // A new connection: within the integrator's limit, before anything else happens.
+        // A new connection: within the integrator's limit, before anything else happens (there
+        // is nothing to correct in the input when no connection may be added).
         const others = await store.listConnections(tenant);
         assertConnectionAllowed(
           others.map((record) => keyOf(record).connectionId),
@@ -891,6 +890,8 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           config.connections.max,
         );
       }
+      const rawName = (input as { name?: unknown } | null | undefined)?.name;
+      const name = rawName === undefined ? undefined : parseConnectionName(rawName);
       const values = parseCredentials(input, existing !== undefined);
       const login = normalizeLoginUrl(values.loginUrl, { allowedHosts: config.allowedLoginHosts });
       const loginUrl = login.ok ? login.url : values.loginUrl;
