@@ -20,5 +20,5 @@ const handler = createConnectHandler({
   resolveTenant: (request) => workspaceOf(request),
 });
 
-export { handler as DELETE, handler as GET, handler as POST, handler as PUT };
+export { handler as DELETE, handler as GET, handler as PATCH, handler as POST, handler as PUT };
 // #endregion route

@@ -24,4 +24,4 @@ const handler = createLazyConnectHandler(() => {
   };
 });
 
-export { handler as DELETE, handler as GET, handler as POST, handler as PUT };
+export { handler as DELETE, handler as GET, handler as PATCH, handler as POST, handler as PUT };
