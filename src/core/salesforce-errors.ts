@@ -144,16 +144,6 @@ const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
   ['session expired or invalid', 'Salesforce no longer accepts the session; reconnect.'],
 ];
 
-const clientCredentialsMessages: Partial<Record<ConnectErrorCode, string>> = {
-  generic_login_host:
-    "Salesforce serves the client credentials flow only on the org's My Domain, not on login.salesforce.com or test.salesforce.com.",
-  run_as_user_missing: 'The app has no Run As user for the client credentials flow.',
-  client_credentials_disabled:
-    'The app does not have "Enable Client Credentials Flow" switched on.',
-  run_as_user_inactive: "The app's Run As user is inactive.",
-  run_as_user_no_api: 'The app\'s Run As user lacks the "API Enabled" permission.',
-};
-
 const normalize = (value: string | null | undefined) =>
   (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -249,7 +239,6 @@ export function fromSalesforceError(
   let message =
     (code === 'invalid_grant' &&
       invalidGrantMessages.find(([phrase]) => description.includes(phrase))?.[1]) ||
-    clientCredentialsMessages[code] ||
     'Salesforce refused the request';
   const detail = [rawError, rawDescription].filter(Boolean).join(': ');
   if (detail) message += ` (${detail})`;

@@ -20,7 +20,7 @@ describe('fromSalesforceError: the client credentials flow', () => {
     const error = fromSalesforceError(noRunAs, { status: 400 });
     expect(error.code).toBe('run_as_user_missing');
     expect(error.salesforceError).toBe('invalid_grant');
-    expect(error.message).toMatch(/Run As user/);
+    expect(error.message).toMatch(/no client credentials user enabled/);
   });
 
   it('maps "client credentials flow not enabled" whatever error code comes with it', () => {
