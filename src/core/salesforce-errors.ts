@@ -164,7 +164,7 @@ function classify(
   flow?: ConnectionFlow,
 ): ConnectErrorCode {
   const code = classifyAnyFlow(error, description, status);
-  if (flow !== 'client-credentials') return code;
+  if (flow !== 'client-credentials' || decisiveDescriptions.has(code)) return code;
   // No documented answer exists for an inactive Run As user in this flow: Salesforce's usual
   // ones are `inactive_user` and invalid_grant "inactive user" (restforce/restforce#303). A Run As
   // user without "API Enabled" gets its token, and the REST API then answers 403
