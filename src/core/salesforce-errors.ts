@@ -172,7 +172,8 @@ function classify(
   if (code === 'invalid_grant' && /\binactive\s+user\b/.test(description)) {
     return 'run_as_user_inactive';
   }
-  if (error === 'api_disabled_for_org') return 'run_as_user_no_api';
+  // Like any unfamiliar code, it yields to a description that names a known cause.
+  if (error === 'api_disabled_for_org' && code === 'unknown') return 'run_as_user_no_api';
   return clientCredentialsCodes.get(code) ?? code;
 }
 
