@@ -284,6 +284,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         signal,
       ),
 
+    connectWithClientCredentials: ({ signal, connectionId } = {}) =>
+      call(() => connection('POST', pathFor(connectionId, '/client-credentials')), signal),
+
     resolveOrgChange: (input, { signal, connectionId } = {}) =>
       call(
         () => connection('POST', pathFor(connectionId, '/org-change'), { choice: input.choice }),

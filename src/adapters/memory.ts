@@ -1,4 +1,5 @@
 import { delay } from '../core/cancellation.js';
+import { checkClientCredentialsLoginUrl } from '../core/client-credentials-login-url.js';
 import { parseConnectionName } from '../core/connection-name.js';
 import {
   assertConnectionAllowed,
@@ -15,6 +16,7 @@ import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
 import {
   type Connection,
+  type ConnectionFlow,
   type ConnectionStatus,
   type CredentialsInput,
   DEFAULT_CONNECTION_ID,
@@ -206,6 +208,8 @@ interface SavedCredentials {
   /** Kept to build `client_id`: the key is not secret. The secret itself is never kept. */
   consumerKey: string;
   hasConsumerSecret: boolean;
+  /** Absent: the popup flow (`authorization-code`). */
+  flow?: ConnectionFlow;
 }
 
 /** One connection of the tenant. */
@@ -218,6 +222,15 @@ interface Slot {
   /** Bumped when the credentials change to another app: started authorizations are void. */
   credentialsVersion: number;
 }
+
+// Popup-flow scenarios that refuse a client-credentials Connect too: they are about the app's
+// secret, the org or Salesforce itself, not about a sign-in.
+const CLIENT_CREDENTIALS_TOKEN_CODES = new Set([
+  'invalid_client',
+  'inactive_org',
+  'rate_limited',
+  'salesforce_unavailable',
+]);
 
 const invalidInput = (message: string) => new ConnectError('invalid_input', message);
 
@@ -250,6 +263,18 @@ function parseCredentials(input: unknown, loginHosts: readonly string[] | undefi
   ) {
     throw invalidInput('Send loginUrl, consumerKey and consumerSecret as strings.');
   }
+  const flow = value.flow ?? undefined;
+  if (flow !== undefined && flow !== 'authorization-code' && flow !== 'client-credentials') {
+    throw new ConnectError(
+      'invalid_input',
+      'flow must be "authorization-code" or "client-credentials".',
+      { field: 'flow' },
+    );
+  }
+  // As the reference server: the client credentials flow needs the org's own host.
+  if (flow === 'client-credentials') {
+    checkClientCredentialsLoginUrl(value.loginUrl, loginHosts ? { allowedHosts: loginHosts } : {});
+  }
   // The same rules as the reference server: a Salesforce login host (or one the integrator
   // allowed, such as a local simulator), reduced to its origin.
   const login = normalizeLoginUrl(value.loginUrl, loginHosts ? { allowedHosts: loginHosts } : {});
@@ -259,7 +284,12 @@ function parseCredentials(input: unknown, loginHosts: readonly string[] | undefi
   if (!consumerKey) throw invalidInput('Enter the Consumer Key.');
   if (/\s/.test(consumerKey)) throw invalidInput('The Consumer Key cannot contain spaces.');
   const secretGiven = value.consumerSecret.trim() !== '';
-  return { loginUrl, consumerKey, secretGiven };
+  return {
+    loginUrl,
+    consumerKey,
+    secretGiven,
+    ...(flow ? { flow: flow as ConnectionFlow } : {}),
+  };
 }
 
 function parseReturnOrigin(value: unknown): string {
@@ -366,6 +396,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const credentialFields = (saved: SavedCredentials) => {
     const hint = keyHint(saved.consumerKey);
     return {
+      ...(saved.flow ? { flow: saved.flow } : {}),
       loginUrl: saved.loginUrl,
       ...(hint ? { consumerKeyHint: hint } : {}),
       hasConsumerSecret: saved.hasConsumerSecret,
@@ -425,6 +456,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           loginUrl: connection.loginUrl ?? DEMO_LOGIN_URL,
           consumerKey: DEMO_CONSUMER_KEY.slice(0, -4) + (connection.consumerKeyHint ?? 'Qx7W'),
           hasConsumerSecret: connection.hasConsumerSecret ?? true,
+          // `initial: { status: 'configured', flow: 'client-credentials', … }` starts in that flow.
+          ...(connection.flow ? { flow: connection.flow } : {}),
         };
       }
     } else if (initial !== 'disconnected') {
@@ -583,6 +616,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const sameApp =
           credentials?.loginUrl === parsed.loginUrl &&
           credentials.consumerKey === parsed.consumerKey;
+        // Tokens of one flow are no use to the other: a change of flow starts over.
+        const sameFlow =
+          (credentials?.flow ?? 'authorization-code') === (parsed.flow ?? 'authorization-code');
         // As the reference server: the saved secret goes only with the key and login host it
         // was saved for.
         if (!parsed.secretGiven) {
@@ -593,9 +629,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           loginUrl: parsed.loginUrl,
           consumerKey: parsed.consumerKey,
           hasConsumerSecret: true,
+          ...(parsed.flow ? { flow: parsed.flow } : {}),
         };
         if (name !== undefined) slot.name = name;
-        if (sameApp) {
+        if (sameApp && sameFlow) {
           // Same app (a new secret, or none): the tokens stay valid at Salesforce, and so does
           // the connection; an earlier failure is cleared, a needed reconnection is not.
           const { error, ...rest } = slot.connection;
@@ -615,7 +652,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
             updatedAt: isoNow(),
           };
         }
-        slot.connection = { ...slot.connection, ...preflightFinding() };
+        // The preflight checks the popup's callback URL: a client-credentials app has none.
+        if (parsed.flow !== 'client-credentials') {
+          slot.connection = { ...slot.connection, ...preflightFinding() };
+        }
         slots.set(id, slot);
         return view(slot, connectionId !== undefined);
       });
@@ -634,6 +674,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           throw new ConnectError(
             'not_configured',
             'Save the Consumer Key and Consumer Secret before connecting.',
+          );
+        }
+        if (credentials.flow === 'client-credentials') {
+          throw invalidInput(
+            'This connection connects without a Salesforce window (client credentials flow): use Connect, which asks Salesforce for a token directly, instead of starting a sign-in.',
           );
         }
         pruneExpired();
@@ -796,6 +841,74 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           updatedAt: isoNow(),
         };
         return view(slot, addressed);
+      });
+    },
+
+    connectWithClientCredentials({ signal, connectionId } = {}) {
+      return answer(signal, () => {
+        const slot = slots.get(idOf(connectionId));
+        const credentials = slot?.credentials;
+        if (!slot || !credentials) {
+          throw new ConnectError(
+            'not_configured',
+            'Save the My Domain URL, Consumer Key and Consumer Secret before connecting.',
+          );
+        }
+        if (credentials.flow !== 'client-credentials') {
+          throw invalidInput(
+            'This connection signs in through the Salesforce window. To connect without one, save its credentials with the flow "client-credentials" first.',
+          );
+        }
+        const outcome = failure();
+        if (
+          outcome &&
+          (outcome.stage === 'client_credentials' ||
+            (outcome.stage === 'token' && CLIENT_CREDENTIALS_TOKEN_CODES.has(outcome.code)))
+        ) {
+          const error = outcomeError(outcome);
+          // As on the reference server: a working connection survives a failed attempt.
+          if (slot.connection.status !== 'connected') {
+            slot.connection = {
+              ...slot.connection,
+              status: 'error',
+              error: error.toJSON(),
+              updatedAt: isoNow(),
+            };
+          }
+          throw error;
+        }
+        const at = isoNow();
+        const fields = connectedFields(slot, credentials);
+        // One org, one connection, as for a sign-in through the popup.
+        const holder = holderOf(fields.org.id, slot.id);
+        if (holder) {
+          const error = duplicateOrgError(holder);
+          if (slot.connection.status !== 'connected') {
+            slot.connection = {
+              ...slot.connection,
+              status: 'error',
+              error: error.toJSON(),
+              updatedAt: isoNow(),
+            };
+          }
+          throw error;
+        }
+        slot.connection = {
+          status: 'connected',
+          ...credentialFields(credentials),
+          ...fields,
+          // The token acts as the app's Run As user; no refresh token in this flow.
+          user: {
+            id: '0055g00000INTGRAAB',
+            username: 'integration@acme.example.com',
+            displayName: 'Integration User',
+            ...options.user,
+          },
+          scopes: fields.scopes.filter((scope) => scope !== 'refresh_token'),
+          connectedAt: at,
+          updatedAt: at,
+        };
+        return view(slot, connectionId !== undefined);
       });
     },
 

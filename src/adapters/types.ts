@@ -198,4 +198,5 @@ export interface CompleteAdapter extends SalesforceConnectAdapter {
   getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
   listConnections(options?: AdapterCallOptions): Promise<Connection[]>;
   renameConnection(input: { name: string }, options?: AdapterCallOptions): Promise<Connection>;
+  connectWithClientCredentials(options?: AdapterCallOptions): Promise<Connection>;
 }

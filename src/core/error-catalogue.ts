@@ -126,6 +126,13 @@ const guideSteps: Partial<Record<ConnectErrorCode, GuideStepId>> = {
   invalid_grant: 'oauth-policies',
   invalid_login_url: 'enter-credentials',
   not_configured: 'enter-credentials',
+  // The client credentials flow: its switch sits with the other flows, its Run As user in the
+  // app's policies; the login host is what the admin typed.
+  client_credentials_disabled: 'flow-security',
+  run_as_user_missing: 'oauth-policies',
+  run_as_user_inactive: 'oauth-policies',
+  run_as_user_no_api: 'oauth-policies',
+  generic_login_host: 'enter-credentials',
 };
 
 // Errors only a Salesforce admin can fix, in Setup; every other one the person connecting fixes
@@ -140,6 +147,10 @@ const adminCodes: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
   'ip_restricted',
   'inactive_user',
   'inactive_org',
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
 ]);
 
 /**
@@ -352,6 +363,50 @@ export const errorCatalogueEn: ErrorCatalogue = {
       cause: '{appName} in Salesforce lacks an OAuth scope the connection asks for.',
       fixes: [
         "In the app's OAuth settings, add every scope the setup guide lists to Selected OAuth Scopes, save, wait up to 10 minutes, then connect again.",
+      ],
+    },
+    client_credentials_disabled: {
+      title: 'The app does not allow connecting without a sign-in window',
+      cause:
+        '{appName} does not have "Enable Client Credentials Flow" switched on, which a connection without a sign-in window needs.',
+      fixes: [
+        'External Client App: open {appName} in External Client App Manager, then Settings → OAuth Settings → Flow Enablement, and tick "Enable Client Credentials Flow".',
+        'Connected App: edit {appName} in App Manager and tick "Enable Client Credentials Flow" under API (Enable OAuth Settings).',
+        'Save, check that the app has a Run As user, wait up to 10 minutes, then connect again.',
+      ],
+    },
+    run_as_user_missing: {
+      title: 'The app has no Run As user',
+      cause:
+        'Salesforce says "no client credentials user enabled": {appName} names no Run As user, the Salesforce user this connection acts as.',
+      fixes: [
+        'External Client App: open {appName}, then Policies → Edit → OAuth Policies, and choose the Run As user.',
+        'Connected App: open {appName} in App Manager with Manage → Edit Policies, and choose the Run As user under Client Credentials Flow.',
+        'Choose an active user with "API Enabled", save, then connect again.',
+      ],
+    },
+    run_as_user_inactive: {
+      title: "The app's Run As user is inactive",
+      cause:
+        'Salesforce reports the Run As user of {appName}, the user this connection acts as, as inactive.',
+      fixes: [
+        'Reactivate the user in Setup → Users, or choose another Run As user in the policies of {appName}, then connect again.',
+      ],
+    },
+    run_as_user_no_api: {
+      title: "The app's Run As user may not use the API",
+      cause:
+        'Salesforce refuses the API calls of the Run As user of {appName} (API_DISABLED_FOR_ORG): the user lacks "API Enabled", or the org has no API access.',
+      fixes: [
+        'Give the user "API Enabled" in their profile or a permission set, or choose another Run As user in the policies of {appName}, then connect again.',
+      ],
+    },
+    generic_login_host: {
+      title: 'Use your My Domain URL for this connection',
+      cause:
+        'Salesforce serves a connection without a sign-in window only on your org\'s own address, not on login.salesforce.com or test.salesforce.com ("request not supported on this domain").',
+      fixes: [
+        'Copy the Current My Domain URL from Setup → My Domain (like https://yourcompany.my.salesforce.com), enter it as the Login URL, save, and connect again.',
       ],
     },
     inactive_user: {

@@ -115,6 +115,28 @@ async function adapterOperations() {
   await adapter.renameConnection({ name: 'UAT sandbox' }, other);
   expect((await adapter.listConnections()).map((c) => c.id)).toEqual(['default', 'sandbox']);
   await adapter.disconnect({ ...other, forgetCredentials: true });
+  // A connection without a popup: the client credentials flow.
+  await adapter.saveCredentials({
+    loginUrl: 'https://acme.my.salesforce.com',
+    consumerKey:
+      '3MVG9IHf89I1t8hrvswazsWedXWY0i1qK20PSFaInvUgLFB6vrcb9bbWFTSIHpO8G2jxBLJA6uZGyPFC5Aejq',
+    consumerSecret: '1234567890123456789',
+    flow: 'client-credentials',
+  });
+  expect((await adapter.connectWithClientCredentials()).status).toBe('connected');
+  await adapter.saveCredentials(
+    {
+      loginUrl: 'https://acme.my.salesforce.com',
+      consumerKey:
+        '3MVG9IHf89I1t8hrvswazsWedXWY0i1qK20PSFaInvUgLFB6vrcb9bbWFTSIHpO8G2jxBLJA6uZGyPFC5Aejq',
+      consumerSecret: '1234567890123456789',
+      flow: 'client-credentials',
+    },
+    { connectionId: 'integration' },
+  );
+  expect((await adapter.connectWithClientCredentials({ connectionId: 'integration' })).status).toBe(
+    'connected',
+  );
   return backend.requests.map((request) => ({
     method: request.method,
     path: new URL(request.url).pathname
@@ -155,6 +177,8 @@ describe('docs/openapi.yaml', () => {
       [
         'completeAuthorization',
         'completeAuthorizationById',
+        'connectWithClientCredentials',
+        'connectWithClientCredentialsById',
         'disconnect',
         'disconnectById',
         'getConnection',

@@ -101,10 +101,13 @@ export function createRestContractBackend(
             consumerKey: body.consumerKey as string,
             consumerSecret: body.consumerSecret as string,
             ...(typeof body.name === 'string' ? { name: body.name } : {}),
+            ...(body.flow === undefined ? {} : { flow: body.flow as 'client-credentials' }),
           },
           { signal, ...target },
         );
       }
+      case 'POST /connection/client-credentials':
+        return memory.connectWithClientCredentials({ signal, ...target });
       case 'POST /connection/authorize': {
         const body = await readBody(request);
         return memory.startAuthorization(

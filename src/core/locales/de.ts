@@ -1,3 +1,4 @@
+import type { ClientCredentialsLoginUrlMessages } from '../client-credentials-login-url.js';
 import type { ErrorCatalogue } from '../error-catalogue.js';
 
 // Setup labels stay in English (in quotes) where the German Salesforce wording is uncertain: many
@@ -202,6 +203,50 @@ export const errorCatalogueDe: ErrorCatalogue = {
         'Fügen Sie in den OAuth-Einstellungen der App jeden Bereich, den die Einrichtungsanleitung nennt, zu „Selected OAuth Scopes“ hinzu, speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
       ],
     },
+    client_credentials_disabled: {
+      title: 'Die App erlaubt keine Verbindung ohne Anmeldefenster',
+      cause:
+        'Bei {appName} ist „Enable Client Credentials Flow“ nicht eingeschaltet, das eine Verbindung ohne Anmeldefenster braucht.',
+      fixes: [
+        'External Client App: Öffnen Sie {appName} im „External Client App Manager“, dann Settings → OAuth Settings → Flow Enablement, und haken Sie „Enable Client Credentials Flow“ an.',
+        'Connected App: Bearbeiten Sie {appName} im „App Manager“ und haken Sie unter „API (Enable OAuth Settings)“ „Enable Client Credentials Flow“ an.',
+        'Speichern Sie, prüfen Sie, dass die App einen Run-As-Benutzer hat, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
+      ],
+    },
+    run_as_user_missing: {
+      title: 'Die App hat keinen Run-As-Benutzer',
+      cause:
+        'Salesforce meldet „no client credentials user enabled“: {appName} nennt keinen Run-As-Benutzer, den Salesforce-Benutzer, als der diese Verbindung handelt.',
+      fixes: [
+        'External Client App: Öffnen Sie {appName}, dann Policies → Edit → OAuth Policies, und wählen Sie den Run-As-Benutzer.',
+        'Connected App: Öffnen Sie {appName} im „App Manager“ mit Manage → Edit Policies und wählen Sie unter „Client Credentials Flow“ den Run-As-Benutzer.',
+        'Wählen Sie einen aktiven Benutzer mit „API Enabled“, speichern Sie und verbinden Sie sich dann erneut.',
+      ],
+    },
+    run_as_user_inactive: {
+      title: 'Der Run-As-Benutzer der App ist inaktiv',
+      cause:
+        'Salesforce meldet den Run-As-Benutzer von {appName}, als den diese Verbindung handelt, als inaktiv.',
+      fixes: [
+        'Aktivieren Sie den Benutzer im Setup unter „Users“ wieder oder wählen Sie in den Richtlinien von {appName} einen anderen Run-As-Benutzer; verbinden Sie sich dann erneut.',
+      ],
+    },
+    run_as_user_no_api: {
+      title: 'Der Run-As-Benutzer der App darf die API nicht nutzen',
+      cause:
+        'Salesforce lehnt die API-Aufrufe des Run-As-Benutzers von {appName} ab (API_DISABLED_FOR_ORG): Ihm fehlt „API Enabled“, oder die Org hat keinen API-Zugriff.',
+      fixes: [
+        'Geben Sie dem Benutzer „API Enabled“ in seinem Profil oder einem Berechtigungssatz, oder wählen Sie in den Richtlinien von {appName} einen anderen Run-As-Benutzer; verbinden Sie sich dann erneut.',
+      ],
+    },
+    generic_login_host: {
+      title: 'Verwenden Sie für diese Verbindung Ihre My-Domain-URL',
+      cause:
+        'Eine Verbindung ohne Anmeldefenster bietet Salesforce nur unter der eigenen Adresse Ihrer Org an, nicht unter login.salesforce.com oder test.salesforce.com („request not supported on this domain“).',
+      fixes: [
+        'Kopieren Sie die „Current My Domain URL“ aus Setup → My Domain (etwa https://ihrefirma.my.salesforce.com), geben Sie sie als Login-URL ein, speichern Sie und verbinden Sie sich erneut.',
+      ],
+    },
     inactive_user: {
       title: 'Dieser Salesforce-Benutzer ist inaktiv',
       cause: 'Der angemeldete Benutzer ist in Salesforce deaktiviert.',
@@ -267,4 +312,17 @@ export const errorCatalogueDe: ErrorCatalogue = {
       ],
     },
   },
+};
+
+/**
+ * German texts for `checkClientCredentialsLoginUrl`'s refusal of a generic login host.
+ *
+ * @example
+ * checkClientCredentialsLoginUrl(url, { messages: clientCredentialsLoginUrlMessagesDe });
+ */
+export const clientCredentialsLoginUrlMessagesDe: ClientCredentialsLoginUrlMessages = {
+  production:
+    '{host} geht hier nicht: Eine Verbindung ohne Anmeldefenster funktioniert nur unter der eigenen Adresse Ihrer Org. Geben Sie stattdessen Ihre My-Domain-URL ein, etwa https://ihrefirma.my.salesforce.com (Setup > My Domain).',
+  sandbox:
+    '{host} geht hier nicht: Eine Verbindung ohne Anmeldefenster funktioniert nur unter der eigenen Adresse Ihrer Sandbox. Geben Sie stattdessen deren My-Domain-URL ein, etwa https://ihrefirma--sandboxname.sandbox.my.salesforce.com (Setup > My Domain, in der Sandbox).',
 };
