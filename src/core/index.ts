@@ -50,6 +50,30 @@ export {
   throwIfAborted,
   toConnectError,
 } from './errors.js';
+export {
+  type CheckboxFieldDefinition,
+  type ConnectionFieldDefinition,
+  type ConnectionFieldDefinitions,
+  type ConnectionFieldIssue,
+  type ConnectionFieldMessages,
+  type ConnectionFieldsCheck,
+  type ConnectionFieldsValues,
+  type ConnectionFieldValueOf,
+  checkConnectionFields,
+  connectionFieldMessages,
+  defineConnectionFields,
+  isConnectionFieldName,
+  type ListFieldDefinition,
+  normalizeListValue,
+  type ParseConnectionFieldsOptions,
+  parseConnectionFields,
+  type ReadableConnectionFields,
+  type SelectFieldDefinition,
+  type SelectFieldOption,
+  secretFieldNames,
+  splitSecretFields,
+  type TextFieldDefinition,
+} from './fields.js';
 export { GUIDE_STEP_IDS, type GuideStepId } from './guide-step-ids.js';
 export {
   fillMessage,
