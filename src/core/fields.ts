@@ -595,7 +595,7 @@ export function parseConnectionFields<TDefinitions extends ConnectionFieldDefini
  */
 export function splitSecretFields(
   definitions: ConnectionFieldDefinitions,
-  values: Readonly<Record<string, string | string[] | boolean>>,
+  values: Readonly<Record<string, string | string[] | boolean | undefined>>,
 ): {
   visible: Record<string, string | string[] | boolean>;
   secret: Record<string, string>;
@@ -604,6 +604,7 @@ export function splitSecretFields(
   const secret: Record<string, string> = {};
   for (const [name, value] of Object.entries(values)) {
     const definition = definitions[name];
+    if (value === undefined) continue;
     if (definition?.kind === 'text' && definition.secret) {
       if (typeof value === 'string') secret[name] = value;
     } else {
@@ -623,4 +624,21 @@ export function secretFieldNames(definitions: ConnectionFieldDefinitions): strin
   return Object.entries(definitions)
     .filter(([, definition]) => definition.kind === 'text' && definition.secret === true)
     .map(([name]) => name);
+}
+
+/**
+ * Asks the admin to name the connection (a "Connection name" box in the form, listed in the
+ * guide's last step): useful when a customer holds several connections. The name is checked with
+ * `parseConnectionName` by the form and the backend alike.
+ *
+ * @example
+ * <SalesforceConnect adapter={adapter} connectionName={{ required: true }} />
+ */
+export interface ConnectionNameField {
+  /** Default "Connection name". */
+  label?: string;
+  /** Help text; default "A name to help you tell this connection apart from your others." */
+  description?: string;
+  /** The form refuses an empty name. Default false (an empty box keeps the saved name). */
+  required?: boolean;
 }

@@ -59,6 +59,7 @@ export {
   type ConnectionFieldsCheck,
   type ConnectionFieldsValues,
   type ConnectionFieldValueOf,
+  type ConnectionNameField,
   checkConnectionFields,
   connectionFieldMessages,
   defineConnectionFields,

@@ -1,5 +1,6 @@
 import { createCredentialsSchema, SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, type ConnectErrorCode, type ConnectErrorJSON } from '../core/errors.js';
+import type { ConnectionFieldDefinitions } from '../core/fields.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import {
   buildAuthorizeUrl,
@@ -17,6 +18,7 @@ import type {
   CredentialsInput,
   OrgChangeChoice,
 } from '../core/types.js';
+import { fieldsView, parseFieldsSave, withFieldsSave } from './connection-fields.js';
 import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
@@ -63,6 +65,8 @@ export interface ConnectionServiceConfig {
    * call can take. Others wait for its result that long at most, then take over.
    */
   refreshLeaseMs: number;
+  /** The integrator's connection fields, checked on every credentials save. */
+  fields?: ConnectionFieldDefinitions | undefined;
 }
 
 /**
@@ -210,6 +214,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     if (!record) return { status: 'disconnected' };
     const hint = keyHint(record.consumerKey);
     const connection: Connection = {
+      ...fieldsView(config.fields ?? {}, record),
       status: record.status,
       loginUrl: record.loginUrl,
       ...(hint ? { consumerKeyHint: hint } : {}),
@@ -732,13 +737,16 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     const loginIssue = issues.find((issue) => issue.path[0] === 'loginUrl');
     const first = loginIssue ?? issues[0];
     const message = issues.map((issue) => issue.message).join(' ');
+    const field = first?.path[0];
     throw new ConnectError(
       loginIssue ? 'invalid_login_url' : 'invalid_input',
       message || first?.message || 'The credentials are not valid.',
+      typeof field === 'string' ? { field } : {},
     );
   }
 
-  const secretForOtherApp = () => new ConnectError('invalid_input', SECRET_FOR_OTHER_APP);
+  const secretForOtherApp = () =>
+    new ConnectError('invalid_input', SECRET_FOR_OTHER_APP, { field: 'consumerSecret' });
 
   /** Whether every token envelope of a record can be read with the configured keys. */
   async function tokensReadable(record: ConnectionRecord) {
@@ -798,6 +806,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     ): Promise<Connection> {
       const existing = await store.getConnection(tenant);
       const values = parseCredentials(input, existing !== undefined);
+      const fieldsSave = parseFieldsSave(config.fields ?? {}, input, existing);
       const login = normalizeLoginUrl(values.loginUrl, { allowedHosts: config.allowedLoginHosts });
       const loginUrl = login.ok ? login.url : values.loginUrl;
       const isSameApp = (record: ConnectionRecord | undefined): record is ConnectionRecord =>
@@ -881,7 +890,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           delete record.revision;
         }
         if (preflightError) record.error = preflightError.toJSON();
-        return record;
+        return withFieldsSave(config.fields ?? {}, record, latest, fieldsSave, box);
       });
       logger.info('saved credentials', { tenant, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.

@@ -1,5 +1,6 @@
 import { CSRF_HEADER } from '../core/csrf.js';
 import { ConnectError, toConnectError } from '../core/errors.js';
+import { type ConnectionFieldDefinitions, defineConnectionFields } from '../core/fields.js';
 import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
 import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
 import type { SetupInfo } from '../core/types.js';
@@ -124,6 +125,14 @@ export interface ConnectHandlerOptions {
   clock?: () => number;
   /** Where to report events and failures; never given a secret, token or code. */
   logger?: ConnectLogger;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`), the same object the form
+   * gets: `PUT /connection/credentials` checks `fields` against them (`invalid_input` naming
+   * `fields.<name>`), stores the non-secret values and encrypts the secret ones; `GET
+   * /connection` returns the non-secret values and `savedSecretFields`. Without it, a save that
+   * sends fields is refused.
+   */
+  fields?: ConnectionFieldDefinitions;
 }
 
 /**
@@ -301,6 +310,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     preflightTimeoutMs: positive(options.preflightTimeoutMs, 5000, 'preflightTimeoutMs', true),
     // Longer than any refresh call can take (each is cut off at salesforceTimeoutMs).
     refreshLeaseMs: 2 * salesforceTimeoutMs + 5000,
+    fields: defineConnectionFields(options.fields ?? {}),
   });
 
   const setupInfo: SetupInfo = {

@@ -10,6 +10,7 @@ const ENVELOPE_FIELDS = [
   ['consumerSecret', 'consumer_secret'],
   ['accessToken', 'access_token'],
   ['refreshToken', 'refresh_token'],
+  ['secretFields', 'secret_fields'],
 ] as const;
 
 /** The envelopes of a sign-in parked on an org change, and their encryption fields. */
@@ -73,7 +74,7 @@ export async function reencryptRecord(
       changed = true;
     } else {
       unreadable = true;
-      if (name !== 'consumerSecret') {
+      if (name === 'accessToken' || name === 'refreshToken') {
         next = withoutUnreadableTokens(next, now);
         changed = true;
       }
