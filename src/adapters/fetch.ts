@@ -167,6 +167,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           ...(error.salesforceError === undefined
             ? {}
             : { salesforceError: error.salesforceError }),
+          ...(error.field === undefined ? {} : { field: error.field }),
         });
       }
       throw new ConnectError(
@@ -203,6 +204,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           loginUrl: input.loginUrl,
           consumerKey: input.consumerKey,
           consumerSecret: input.consumerSecret,
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.fields === undefined ? {} : { fields: input.fields }),
         }),
         signal,
       ),

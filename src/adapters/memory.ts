@@ -1,6 +1,12 @@
 import { delay } from '../core/cancellation.js';
+import { parseConnectionName } from '../core/connection-name.js';
 import { SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, throwIfAborted } from '../core/errors.js';
+import {
+  type ConnectionFieldDefinitions,
+  parseConnectionFields,
+  splitSecretFields,
+} from '../core/fields.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
@@ -89,6 +95,12 @@ export interface MemoryAdapterOptions {
   stateTtlMs?: number;
   /** Channel used by `simulateCallback`; default the global `BroadcastChannel`. */
   BroadcastChannel?: MemoryBroadcastChannel | undefined;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`): `saveCredentials` checks
+   * them as the reference server does, keeps the non-secret values and only the names of the
+   * saved secret ones. Without it, a save that sends fields is refused.
+   */
+  fields?: ConnectionFieldDefinitions | undefined;
 }
 
 /**
@@ -399,6 +411,24 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     saveCredentials(input, { signal } = {}) {
       return answer(signal, () => {
         const parsed = parseCredentials(input, options.allowedLoginHosts);
+        // Name and fields: the same checks as the reference server (secret values are not kept).
+        const extra = (input ?? {}) as { name?: unknown; fields?: unknown };
+        const name =
+          extra.name === undefined || extra.name === null
+            ? connection.name
+            : parseConnectionName(extra.name);
+        const definitions = options.fields ?? {};
+        const savedSecrets = new Set(connection.savedSecretFields ?? []);
+        const { visible, secret } = splitSecretFields(
+          definitions,
+          parseConnectionFields(definitions, extra.fields, { existingSecrets: savedSecrets }),
+        );
+        for (const secretName of Object.keys(secret)) savedSecrets.add(secretName);
+        const named = {
+          ...(name ? { name } : {}),
+          ...(Object.keys(visible).length > 0 ? { fields: visible } : {}),
+          ...(savedSecrets.size > 0 ? { savedSecretFields: [...savedSecrets] } : {}),
+        };
         const sameApp =
           credentials?.loginUrl === parsed.loginUrl &&
           credentials.consumerKey === parsed.consumerKey;
@@ -433,7 +463,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
             updatedAt: isoNow(),
           };
         }
-        connection = { ...connection, ...preflightFinding() };
+        const { name: _name, fields: _fields, savedSecretFields: _saved, ...rest } = connection;
+        connection = { ...rest, ...named, ...preflightFinding() };
         return connection;
       });
     },

@@ -1,5 +1,11 @@
 import { ConnectError, type ConnectErrorJSON } from '../core/errors.js';
-import type { AuthorizationStart, Connection, ConnectionStatus, SetupInfo } from '../core/types.js';
+import type {
+  AuthorizationStart,
+  Connection,
+  ConnectionFieldValues,
+  ConnectionStatus,
+  SetupInfo,
+} from '../core/types.js';
 
 // Readers for what a REST backend answers. Tolerant where it costs nothing (null means absent, an
 // ill-typed optional field is dropped), strict where the kit depends on a value (a known status,
@@ -68,7 +74,14 @@ export function readConnection(value: unknown): Connection | undefined {
     status: value.status as ConnectionStatus,
     ...pick(value, ['loginUrl', 'consumerKeyHint', 'connectedAt', 'updatedAt'], isString),
     ...pick(value, ['hasConsumerSecret'], isBoolean),
+    ...pick(value, ['name'], isString),
   };
+  // The integrator's non-secret fields: text, rows or on/off values only.
+  const fields = readFieldValues(value.fields);
+  if (fields) connection.fields = fields;
+  if (isStringArray(value.savedSecretFields)) {
+    connection.savedSecretFields = [...value.savedSecretFields];
+  }
   const { scopes } = value;
   const org = readOrg(value.org);
   if (org) connection.org = org;
@@ -88,6 +101,16 @@ export function readConnection(value: unknown): Connection | undefined {
     };
   }
   return connection;
+}
+
+function readFieldValues(value: unknown): ConnectionFieldValues | undefined {
+  if (!isObject(value)) return undefined;
+  const fields: ConnectionFieldValues = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (isString(field) || isBoolean(field)) fields[name] = field;
+    else if (isStringArray(field)) fields[name] = [...field];
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 function readOrg(org: unknown): Connection['org'] {
