@@ -12,7 +12,11 @@ export {
   createConnectStore,
   initialConnectState,
 } from './connect-machine.js';
-export { parseConnectionName } from './connection-name.js';
+export {
+  type ConnectionNameMessages,
+  connectionNameMessages,
+  parseConnectionName,
+} from './connection-name.js';
 export {
   type CredentialField,
   type CredentialsErrorKey,
