@@ -792,36 +792,54 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     }
   }
 
-  const submit = form.handleSubmit(async (parsed) => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setStatus('saving');
-    setServerError(undefined);
-    try {
-      const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      // The secret leaves form state (and the defaults RHF keeps) the moment it is stored; so do
-      // the secret connection fields.
-      form.reset({
-        loginUrl: parsed.loginUrl,
-        consumerKey: parsed.consumerKey,
-        consumerSecret: '',
-        ...(askName ? { name: parsed.name ?? form.getValues('name') ?? '' } : {}),
-        ...(hasFields ? { fields: fieldFormValues(definitions, parsed.fields) } : {}),
-      });
-      setSavedConnection(saved);
-      setSavedHere(true);
-      setReplacing(false);
-      setStatus('saved');
-      if (saved.error) showServerError(ConnectError.fromJSON(saved.error), true);
-      onSavedRef.current?.({ connection: saved });
-    } catch (caught) {
-      if (controller.signal.aborted || isAbortError(caught)) return;
-      setStatus('failed');
-      showServerError(toConnectError(caught, 'adapter_error'), false);
-    }
-  });
+  const submit = form.handleSubmit(
+    async (parsed) => {
+      controllerRef.current?.abort();
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      setStatus('saving');
+      setServerError(undefined);
+      try {
+        const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
+        if (controller.signal.aborted) return;
+        // The secret leaves form state (and the defaults RHF keeps) the moment it is stored; so do
+        // the secret connection fields.
+        form.reset({
+          loginUrl: parsed.loginUrl,
+          consumerKey: parsed.consumerKey,
+          consumerSecret: '',
+          ...(askName ? { name: parsed.name ?? form.getValues('name') ?? '' } : {}),
+          ...(hasFields ? { fields: fieldFormValues(definitions, parsed.fields) } : {}),
+        });
+        setSavedConnection(saved);
+        setSavedHere(true);
+        setReplacing(false);
+        setStatus('saved');
+        if (saved.error) showServerError(ConnectError.fromJSON(saved.error), true);
+        onSavedRef.current?.({ connection: saved });
+      } catch (caught) {
+        if (controller.signal.aborted || isAbortError(caught)) return;
+        setStatus('failed');
+        showServerError(toConnectError(caught, 'adapter_error'), false);
+      }
+    },
+    (invalid) => {
+      // Focus goes to the first refused box in the form's order, the name and the connection
+      // fields included (react-hook-form does not always reach nested boxes on its own).
+      const order: CredentialsFormField[] = [
+        ...(askName ? (['name'] as const) : []),
+        ...fields,
+        ...Object.keys(definitions).map((name) => `fields.${name}` as const),
+      ];
+      const nested = invalid.fields as Record<string, unknown> | undefined;
+      const first = order.find((name) =>
+        name.startsWith('fields.')
+          ? nested?.[name.slice('fields.'.length)] !== undefined
+          : invalid[name as CredentialField | 'name'] !== undefined,
+      );
+      if (first) form.setFocus(first as Path<CredentialsInput>);
+    },
+  );
 
   const secret: CredentialsSecretState = {
     saved: secretSaved,
