@@ -155,9 +155,11 @@ describe('CredentialsForm with connection fields', () => {
     const workspace = screen.getByRole('textbox', { name: 'Workspace' });
     await user.type(workspace, 'acme-eu');
     await user.click(submit());
-    await waitFor(() => expect(workspace).toHaveAttribute('aria-invalid', 'true'));
+    await waitFor(() => expect(workspace).toHaveAttribute('aria-invalid', 'true'), {
+      timeout: 5000,
+    });
     expect(workspace).toHaveAccessibleErrorMessage('Workspace acme-eu does not exist.');
-    expect(workspace).toHaveFocus();
+    await waitFor(() => expect(workspace).toHaveFocus());
     expect(workspace).toHaveValue('acme-eu');
     expect(screen.getByRole('textbox', { name: 'Connection name' })).toHaveValue('Production');
     expect(screen.getByLabelText('API token')).toHaveValue('tok-123');
@@ -171,8 +173,10 @@ describe('CredentialsForm with connection fields', () => {
     await fillCredentials(user);
     await user.click(submit());
     const name = screen.getByRole('textbox', { name: 'Connection name' });
-    await waitFor(() => expect(name).toHaveAccessibleErrorMessage('That name is taken.'));
-    expect(name).toHaveFocus();
+    await waitFor(() => expect(name).toHaveAccessibleErrorMessage('That name is taken.'), {
+      timeout: 5000,
+    });
+    await waitFor(() => expect(name).toHaveFocus());
   });
 
   it('keeps a saved secret field when left empty, saying it is saved, never prefilled', async () => {
