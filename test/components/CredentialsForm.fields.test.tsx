@@ -212,7 +212,8 @@ describe('CredentialsForm with connection fields', () => {
     await fillCredentials(user);
     await user.click(submit());
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
-    const { connection } = onSaved.mock.calls[0]?.[0] as { connection: Connection };
+    const [details] = onSaved.mock.calls[0] ?? [];
+    const { connection } = details as { connection: Connection };
     expect(connection.name).toBe('Production');
     expect(connection.fields).toEqual({ companies: ['*'], syncDeleted: false });
     expect(connection.savedSecretFields).toEqual(['apiToken']);
