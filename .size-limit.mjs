@@ -61,7 +61,9 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: react,
     gzip: true,
-    limit: '75 KB',
+    // 75 KB until issue 17's connection fields and name (core's field checks, the form's boxes
+    // of four kinds, English and German messages): about 3 KB.
+    limit: '78.5 KB',
   },
   {
     name: "<SalesforceConnect/>: every view, the kit's own code, every dependency external",
@@ -69,14 +71,16 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: dependencies,
     gzip: true,
-    limit: '45 KB',
+    // 45 KB until issue 17's connection fields and name (about 3 KB).
+    limit: '48.5 KB',
   },
   {
     name: 'salesforce-connect/core, whole entry with its dependencies (zod/mini)',
     path: 'dist/core.js',
     import: '*',
     gzip: true,
-    limit: '20 KB',
+    // 20 KB until issue 17: defineConnectionFields, the field checks and their messages.
+    limit: '22.5 KB',
   },
   {
     name: 'salesforce-connect/guide, whole entry (three variants, English and German, presets)',
@@ -85,7 +89,9 @@ export default [
     gzip: true,
     // 19 KB until issue 16's org_changed: its troubleshooting carries the error catalogue, and
     // the new entry (title and cause cut to one sentence each) adds about 80 bytes.
-    limit: '19.1 KB',
+    // 19.1 KB until issue 17: the last step lists the name and the connection fields (about
+    // 0.7 KB, both languages).
+    limit: '20 KB',
   },
   {
     name: "Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit's own code",
@@ -93,7 +99,8 @@ export default [
     import: '{ useSalesforceConnect, useCredentialsForm }',
     ignore: dependencies,
     gzip: true,
-    limit: '15 KB',
+    // 15 KB until issue 17: the form checks the name and the connection fields (about 2.3 KB).
+    limit: '17.5 KB',
   },
   {
     name: 'salesforce-connect/adapters: createFetchAdapter',
