@@ -63,7 +63,9 @@ export default [
     gzip: true,
     // 75 KB until issue 17's client credentials flow: five error codes explained in two
     // languages and the flow's login URL check add about 0.85 kB.
-    limit: '75.6 KB',
+    // 75 KB until issue 17's connection fields and name (core's field checks, the form's boxes
+    // of four kinds, English and German messages): about 3 KB.
+    limit: '78.5 KB',
   },
   {
     name: "<SalesforceConnect/>: every view, the kit's own code, every dependency external",
@@ -72,7 +74,8 @@ export default [
     ignore: dependencies,
     gzip: true,
     // 45 KB until issue 17's client credentials flow (see above).
-    limit: '45.4 KB',
+    // 45 KB until issue 17's connection fields and name (about 3 KB).
+    limit: '48.5 KB',
   },
   {
     name: 'salesforce-connect/core, whole entry with its dependencies (zod/mini)',
@@ -81,7 +84,8 @@ export default [
     gzip: true,
     // 20 KB until issue 17: its contract (connection ids, names, fields) went to 20.26 kB, and the
     // client credentials flow's codes, explanations and login URL check add about 1.1 kB.
-    limit: '21.5 KB',
+    // 20 KB until issue 17: defineConnectionFields, the field checks and their messages.
+    limit: '22.5 KB',
   },
   {
     name: 'salesforce-connect/guide, whole entry (three variants, English and German, presets)',
@@ -91,7 +95,9 @@ export default [
     // 19 KB until issue 16's org_changed: its troubleshooting carries the error catalogue, and
     // the new entry (title and cause cut to one sentence each) adds about 80 bytes.
     // Issue 17's client credentials codes in both catalogues: about 0.7 kB more.
-    limit: '19.8 KB',
+    // 19.1 KB until issue 17: the last step lists the name and the connection fields (about
+    // 0.7 KB, both languages).
+    limit: '20 KB',
   },
   {
     name: "Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit's own code",
@@ -100,7 +106,8 @@ export default [
     ignore: dependencies,
     gzip: true,
     // 15 KB until issue 17: the client credentials codes and their Salesforce answers, 0.2 kB.
-    limit: '15.2 KB',
+    // 15 KB until issue 17: the form checks the name and the connection fields (about 2.3 KB).
+    limit: '17.5 KB',
   },
   {
     name: 'salesforce-connect/adapters: createFetchAdapter',

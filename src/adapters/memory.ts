@@ -9,6 +9,11 @@ import {
 } from '../core/connection-policy.js';
 import { SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, throwIfAborted } from '../core/errors.js';
+import {
+  type ConnectionFieldDefinitions,
+  parseConnectionFields,
+  splitSecretFields,
+} from '../core/fields.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
@@ -104,6 +109,12 @@ export interface MemoryAdapterOptions {
   stateTtlMs?: number;
   /** Channel used by `simulateCallback`; default the global `BroadcastChannel`. */
   BroadcastChannel?: MemoryBroadcastChannel | undefined;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`): `saveCredentials` checks
+   * them as the reference server does, keeps the non-secret values and only the names of the
+   * saved secret ones. Without it, a save that sends fields is refused.
+   */
+  fields?: ConnectionFieldDefinitions | undefined;
   /**
    * How many connections the tenant may have, and whether two may use the same org, as the
    * reference server's `connections` option: default one connection (`max: 1`); with `max`
@@ -609,10 +620,25 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         // A connection beyond the limit is refused first: there is nothing to correct.
         if (!slots.has(id)) assertConnectionAllowed(slots.keys(), id, policy.max);
         const parsed = parseCredentials(input, options.allowedLoginHosts);
-        const rawName = (input as { name?: unknown } | undefined)?.name;
-        const name = rawName === undefined ? undefined : parseConnectionName(rawName);
         const slot = slotFor(id);
         const { credentials } = slot;
+        // Name and fields: the same checks as the reference server (secret values are not kept).
+        const extra = (input ?? {}) as { name?: unknown; fields?: unknown };
+        const name =
+          extra.name === undefined || extra.name === null
+            ? undefined
+            : parseConnectionName(extra.name);
+        const definitions = options.fields ?? {};
+        const savedSecrets = new Set(slot.connection.savedSecretFields ?? []);
+        const { visible, secret } = splitSecretFields(
+          definitions,
+          parseConnectionFields(definitions, extra.fields, { existingSecrets: savedSecrets }),
+        );
+        for (const secretName of Object.keys(secret)) savedSecrets.add(secretName);
+        const named = {
+          ...(Object.keys(visible).length > 0 ? { fields: visible } : {}),
+          ...(savedSecrets.size > 0 ? { savedSecretFields: [...savedSecrets] } : {}),
+        };
         const sameApp =
           credentials?.loginUrl === parsed.loginUrl &&
           credentials.consumerKey === parsed.consumerKey;
@@ -652,6 +678,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
             updatedAt: isoNow(),
           };
         }
+        const { fields: _fields, savedSecretFields: _saved, ...rest } = slot.connection;
+        slot.connection = { ...rest, ...named };
         // The preflight checks the popup's callback URL: a client-credentials app has none.
         if (parsed.flow !== 'client-credentials') {
           slot.connection = { ...slot.connection, ...preflightFinding() };

@@ -82,12 +82,13 @@ export function readConnection(value: unknown): Connection | undefined {
     ...pick(value, ['loginUrl', 'consumerKeyHint', 'connectedAt', 'updatedAt'], isString),
     ...pick(value, ['hasConsumerSecret'], isBoolean),
   };
-  const { scopes } = value;
+  // The integrator's non-secret fields: text, rows or on/off values only.
   const fields = readFieldValues(value.fields);
   if (fields) connection.fields = fields;
   if (isStringArray(value.savedSecretFields)) {
     connection.savedSecretFields = [...value.savedSecretFields];
   }
+  const { scopes } = value;
   const org = readOrg(value.org);
   if (org) connection.org = org;
   const user = readUser(value.user);
@@ -95,9 +96,6 @@ export function readConnection(value: unknown): Connection | undefined {
   if (isStringArray(scopes)) connection.scopes = [...scopes];
   const error = readErrorJSON(value.error);
   if (error) connection.error = error;
-  if (value.flow === 'authorization-code' || value.flow === 'client-credentials') {
-    connection.flow = value.flow;
-  }
   const change = value.orgChange;
   const changedOrg = isObject(change) ? readOrg(change.org) : undefined;
   if (isObject(change) && changedOrg && isString(change.detectedAt)) {

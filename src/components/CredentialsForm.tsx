@@ -1,5 +1,6 @@
 import {
   type ComponentPropsWithoutRef,
+  Fragment,
   type MouseEvent,
   type ReactNode,
   useEffect,
@@ -7,10 +8,19 @@ import {
   useState,
 } from 'react';
 import type { CredentialField } from '../core/credentials.js';
+import type {
+  ConnectionFieldDefinition,
+  ConnectionFieldDefinitions,
+  ConnectionNameField,
+} from '../core/fields.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { NormalizeLoginUrlOptions } from '../core/login-url.js';
 import type { Connection, CredentialsInput } from '../core/types.js';
-import { type UseCredentialsFormOptions, useCredentialsForm } from '../hooks/useCredentialsForm.js';
+import {
+  type CredentialsFormField,
+  type UseCredentialsFormOptions,
+  useCredentialsForm,
+} from '../hooks/useCredentialsForm.js';
 import type { CredentialsFormMessages } from '../messages/credentialsForm.js';
 import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
@@ -54,6 +64,13 @@ export interface CredentialsFormProps
    * elsewhere can say it would use the saved credentials.
    */
   onUnsavedChange?: ((details: { unsaved: boolean }) => void) | undefined;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`), shown after the Consumer
+   * Secret, each with its label, help text and error; sent as `fields`.
+   */
+  fields?: ConnectionFieldDefinitions | undefined;
+  /** Ask for the connection's name (a box before the Login URL); sent as `name`. */
+  connectionName?: ConnectionNameField | boolean | undefined;
 }
 
 /**
@@ -83,6 +100,8 @@ export function CredentialsForm({
   unstyled,
   className,
   onUnsavedChange,
+  fields,
+  connectionName,
   ...rest
 }: CredentialsFormProps) {
   requireProp(
@@ -100,6 +119,8 @@ export function CredentialsForm({
     expectSandbox,
     messages,
     id,
+    fields,
+    connectionName,
   });
   const text = form.messages;
   const { isDirty } = form.formState;
@@ -141,25 +162,42 @@ export function CredentialsForm({
     focusReplace.current = false;
   });
 
-  function field(name: CredentialField, label: string, description: ReactNode, control: ReactNode) {
-    const fieldIds = ids[name];
+  function field(
+    name: CredentialsFormField,
+    label: string,
+    description: ReactNode,
+    control: ReactNode,
+    kind?: ConnectionFieldDefinition['kind'],
+  ) {
+    const fieldIds = form.fieldIds(name);
     const error = form.fieldError(name);
-    const warnings = form.fieldWarnings(name);
+    const warnings = name in ids ? form.fieldWarnings(name as CredentialField) : [];
+    const labelElement = (
+      <label htmlFor={fieldIds.input} className={cls('sfc-label')} data-sfc-part="label">
+        {label}
+      </label>
+    );
     const swap = warnings.some((warning) => warning.code === 'key_and_secret_swapped');
     return (
       <div
         className={cls('sfc-field')}
         data-sfc-part="field"
         data-field={name}
+        data-kind={kind}
         data-state={error ? 'invalid' : 'valid'}
       >
-        <label htmlFor={fieldIds.input} className={cls('sfc-label')} data-sfc-part="label">
-          {label}
-        </label>
+        {kind === 'checkbox' ? (
+          <div className={cls('sfc-checkbox-row')} data-sfc-part="checkbox-row">
+            {control}
+            {labelElement}
+          </div>
+        ) : (
+          labelElement
+        )}
         <p id={fieldIds.description} className={cls('sfc-description')} data-sfc-part="description">
           {description}
         </p>
-        {control}
+        {kind === 'checkbox' ? null : control}
         {name === 'loginUrl' && form.loginUrlInfo?.ok && !error ? (
           <p
             id={fieldIds.info}
@@ -199,6 +237,83 @@ export function CredentialsForm({
   }
 
   const inputClass = cls('sfc-input');
+
+  /** One of the integrator's fields: a box of its kind, its help, its saved state. */
+  function connectionField(name: string, definition: ConnectionFieldDefinition) {
+    const path = `fields.${name}` as const;
+    const secretSaved =
+      definition.kind === 'text' && definition.secret && form.savedSecretFields.includes(name);
+    const help = [
+      definition.description,
+      definition.kind === 'list' ? text.listHint : undefined,
+      secretSaved ? text.secretFieldSaved : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    let control: ReactNode;
+    switch (definition.kind) {
+      case 'list':
+        control = (
+          <textarea
+            {...form.getFieldProps(path)}
+            className={cls('sfc-input sfc-textarea')}
+            data-sfc-part="input"
+            rows={4}
+            spellCheck={false}
+            placeholder={definition.placeholder}
+          />
+        );
+        break;
+      case 'select':
+        control = (
+          <select
+            {...form.getFieldProps(path)}
+            className={cls('sfc-input sfc-select')}
+            data-sfc-part="input"
+          >
+            {definition.default === undefined ? (
+              <option value="">{text.selectPlaceholder}</option>
+            ) : null}
+            {definition.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        );
+        break;
+      case 'checkbox':
+        control = (
+          <input
+            {...form.getFieldProps(path)}
+            type="checkbox"
+            className={cls('sfc-checkbox')}
+            data-sfc-part="input"
+          />
+        );
+        break;
+      default:
+        control = (
+          <input
+            {...form.getFieldProps(path)}
+            type={definition.secret ? 'password' : 'text'}
+            className={inputClass}
+            data-sfc-part="input"
+            data-state={secretSaved ? 'saved' : undefined}
+            autoComplete="off"
+            placeholder={definition.placeholder}
+            {...(definition.secret
+              ? { 'data-1p-ignore': '', 'data-lpignore': 'true', 'data-bwignore': '' }
+              : {})}
+          />
+        );
+    }
+    return (
+      <Fragment key={name}>
+        {field(path, definition.label, help, control, definition.kind)}
+      </Fragment>
+    );
+  }
   const secretBox = secret.saved && !secret.replacing;
   const keyDescription = form.consumerKeyHint
     ? `${text.consumerKeyDescription} ${form.consumerKeyHint}`
@@ -214,6 +329,20 @@ export function CredentialsForm({
       data-state={status}
       onSubmit={form.submit}
     >
+      {form.connectionName
+        ? field(
+            'name',
+            form.connectionName.label,
+            form.connectionName.description,
+            <input
+              {...form.getFieldProps('name')}
+              type="text"
+              className={inputClass}
+              data-sfc-part="input"
+              autoComplete="off"
+            />,
+          )
+        : null}
       {field(
         'loginUrl',
         text.loginUrlLabel,
@@ -311,6 +440,9 @@ export function CredentialsForm({
             ) : null}
           </div>,
         )
+      )}
+      {Object.entries(form.connectionFields).map(([name, definition]) =>
+        connectionField(name, definition),
       )}
       <div className={cls('sfc-form-footer')} data-sfc-part="footer">
         <div role="alert" className={cls('sfc-form-alert')} data-sfc-part="error-summary">

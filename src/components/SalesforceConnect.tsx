@@ -11,8 +11,13 @@ import {
 import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
+import type {
+  ConnectionFieldDefinitions,
+  ConnectionNameField,
+  ReadableConnectionFields,
+} from '../core/fields.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
-import type { SetupInfo } from '../core/types.js';
+import type { Connection, SetupInfo } from '../core/types.js';
 import { canAuthorize } from '../hooks/connect-flow.js';
 import {
   type UseSalesforceConnectOptions,
@@ -94,10 +99,10 @@ export type SalesforceConnectView = 'loading' | 'setup' | 'ready' | 'connected';
  *   setup: { appName: 'Acme Sync', vendorName: 'Acme' },
  * };
  */
-export interface SalesforceConnectProps
-  extends Pick<
+export interface SalesforceConnectProps<
+  TFields extends ConnectionFieldDefinitions = ConnectionFieldDefinitions,
+> extends Pick<
     UseSalesforceConnectOptions,
-    | 'onSuccess'
     | 'onExit'
     | 'onEvent'
     | 'popup'
@@ -122,6 +127,23 @@ export interface SalesforceConnectProps
   apiUrl?: string | undefined;
   /** `inline` (default) renders in place; `dialog` renders a button that opens it in a dialog. */
   mode?: 'inline' | 'dialog' | undefined;
+  /**
+   * Called once connected; `connection.fields` is typed by `fields` (secret fields left out).
+   */
+  onSuccess?:
+    | ((details: { connection: Connection<ReadableConnectionFields<TFields>> }) => void)
+    | undefined;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`), the same object the backend
+   * checks them with: the form asks for each and the guide's last step lists them. Default:
+   * `setup.connectionFields` (a preset's).
+   */
+  fields?: TFields | undefined;
+  /**
+   * Ask for the connection's name in the form (and list it in the guide). Default:
+   * `setup.connectionName` (a preset's).
+   */
+  connectionName?: ConnectionNameField | boolean | undefined;
   /**
    * Overrides for the setup guide: a preset, the app name, callback URLs… Anything left out comes
    * from `adapter.getSetupInfo()`.
@@ -174,12 +196,15 @@ const CREDENTIAL_FINDINGS: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorC
   'app_not_installed',
 ]);
 
-export function SalesforceConnect({
+export function SalesforceConnect<
+  const TFields extends ConnectionFieldDefinitions = ConnectionFieldDefinitions,
+>({
   messages,
   adapter: adapterProp,
   apiUrl,
+  onSuccess,
   ...props
-}: SalesforceConnectProps) {
+}: SalesforceConnectProps<TFields>) {
   const built = useMemo(
     () => (adapterProp || !apiUrl ? undefined : createFetchAdapter({ baseUrl: apiUrl })),
     [adapterProp, apiUrl],
@@ -190,7 +215,14 @@ export function SalesforceConnect({
     'adapter',
     'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
   );
-  const view = <SalesforceConnectView {...props} adapter={adapter} />;
+  // The backend checked the fields with the same definitions: its answer has their types.
+  const view = (
+    <SalesforceConnectView
+      {...props}
+      onSuccess={onSuccess as UseSalesforceConnectOptions['onSuccess']}
+      adapter={adapter}
+    />
+  );
   return messages ? (
     <SalesforceConnectMessagesProvider messages={messages}>
       {view}
@@ -211,9 +243,12 @@ function SalesforceConnectView({
   onOpenChange,
   className,
   unstyled,
+  fields,
+  connectionName,
   ...hookOptions
-}: Omit<SalesforceConnectProps, 'messages' | 'apiUrl' | 'adapter'> & {
+}: Omit<SalesforceConnectProps, 'messages' | 'apiUrl' | 'adapter' | 'onSuccess'> & {
   adapter: SalesforceConnectAdapter;
+  onSuccess: UseSalesforceConnectOptions['onSuccess'];
 }) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
   const connect = useSalesforceConnect({ adapter, ...hookOptions });
@@ -262,6 +297,40 @@ function SalesforceConnectView({
     () => (allowedHostsKey ? { allowedHosts: allowedHostsKey.split(' ') } : undefined),
     [allowedHostsKey],
   );
+  // The fields and name the form asks for, from the props or the preset in `setup`; the guide
+  // lists the same (labels and help only: a field's schema stays with the form).
+  const formFields = fields ?? setup?.connectionFields;
+  const nameOption = connectionName ?? setup?.connectionName;
+  const defaultLoginUrl = setup?.defaultLoginUrl;
+  const formCredentials = useMemo(
+    () => ({
+      ...credentials,
+      ...(formFields ? { fields: formFields } : {}),
+      ...(nameOption ? { connectionName: nameOption } : {}),
+      ...(defaultLoginUrl && !credentials?.defaultValues?.loginUrl
+        ? { defaultValues: { ...credentials?.defaultValues, loginUrl: defaultLoginUrl } }
+        : {}),
+    }),
+    [credentials, formFields, nameOption, defaultLoginUrl],
+  );
+  const guideSetup = useMemo(() => {
+    if (!formFields && !nameOption) return setup;
+    const listed = formFields
+      ? Object.fromEntries(
+          Object.entries(formFields).map(([name, definition]) => {
+            const { schema: _schema, ...listedDefinition } = definition as typeof definition & {
+              schema?: unknown;
+            };
+            return [name, listedDefinition];
+          }),
+        )
+      : undefined;
+    return {
+      ...setup,
+      ...(listed ? { connectionFields: listed as ConnectionFieldDefinitions } : {}),
+      ...(nameOption ? { connectionName: nameOption === true ? {} : nameOption } : {}),
+    };
+  }, [setup, formFields, nameOption]);
   const errorValues = useMemo(
     () => ({ callbackUrl: callbackUrls[0], loginUrl: connection?.loginUrl, appName }),
     [callbackUrls, connection?.loginUrl, appName],
@@ -361,7 +430,7 @@ function SalesforceConnectView({
       <SetupDetails
         setupPending={setupPending}
         headingLevel={headingLevel}
-        setup={setup}
+        setup={guideSetup}
         appName={appName}
         vendorName={vendorName}
         callbackUrls={callbackUrls}
@@ -369,7 +438,7 @@ function SalesforceConnectView({
         connection={connection}
         stepId={stepId}
         onStepChange={setStepId}
-        credentials={credentials}
+        credentials={formCredentials}
         loginUrlOptions={loginUrlOptions}
         onUnsavedChange={onUnsavedChange}
         formAdapter={formAdapter}

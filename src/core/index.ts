@@ -19,7 +19,11 @@ export {
   createConnectStore,
   initialConnectState,
 } from './connect-machine.js';
-export { parseConnectionName } from './connection-name.js';
+export {
+  type ConnectionNameMessages,
+  connectionNameMessages,
+  parseConnectionName,
+} from './connection-name.js';
 export {
   assertConnectionAllowed,
   type ConnectionPolicy,
@@ -65,6 +69,31 @@ export {
   throwIfAborted,
   toConnectError,
 } from './errors.js';
+export {
+  type CheckboxFieldDefinition,
+  type ConnectionFieldDefinition,
+  type ConnectionFieldDefinitions,
+  type ConnectionFieldIssue,
+  type ConnectionFieldMessages,
+  type ConnectionFieldsCheck,
+  type ConnectionFieldsValues,
+  type ConnectionFieldValueOf,
+  type ConnectionNameField,
+  checkConnectionFields,
+  connectionFieldMessages,
+  defineConnectionFields,
+  isConnectionFieldName,
+  type ListFieldDefinition,
+  normalizeListValue,
+  type ParseConnectionFieldsOptions,
+  parseConnectionFields,
+  type ReadableConnectionFields,
+  type SelectFieldDefinition,
+  type SelectFieldOption,
+  secretFieldNames,
+  splitSecretFields,
+  type TextFieldDefinition,
+} from './fields.js';
 export { GUIDE_STEP_IDS, type GuideStepId } from './guide-step-ids.js';
 export {
   fillMessage,

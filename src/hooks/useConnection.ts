@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import { type ConnectError, toConnectError } from '../core/errors.js';
-import type { Connection, ConnectionStatus } from '../core/types.js';
+import type { ConnectionFieldDefinitions, ReadableConnectionFields } from '../core/fields.js';
+import type { Connection, ConnectionFieldValues, ConnectionStatus } from '../core/types.js';
 import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 
@@ -23,8 +24,15 @@ export interface ConnectionEnvironment {
  * @example
  * const options: UseConnectionOptions = { adapter, pollMs: 30_000 };
  */
-export interface UseConnectionOptions {
+export interface UseConnectionOptions<
+  TFields extends ConnectionFieldDefinitions = ConnectionFieldDefinitions,
+> {
   adapter: SalesforceConnectAdapter;
+  /**
+   * The connection fields the backend checks (`defineConnectionFields`): only their types are
+   * used, so `connection.fields` is typed (secret fields left out).
+   */
+  fields?: TFields | undefined;
   /** Asks the backend again every `pollMs` while the tab is visible; off when omitted or 0. */
   pollMs?: number | undefined;
   environment?: ConnectionEnvironment | undefined;
@@ -36,8 +44,10 @@ export interface UseConnectionOptions {
  * @example
  * const { status, loading, refresh }: UseConnectionResult = useConnection({ adapter });
  */
-export interface UseConnectionResult {
-  connection: Connection | undefined;
+export interface UseConnectionResult<
+  TValues extends ConnectionFieldValues = ConnectionFieldValues,
+> {
+  connection: Connection<TValues> | undefined;
   /** The connection's status; undefined until the first answer. */
   status: ConnectionStatus | undefined;
   /** Why the last load failed; cleared by the next answer. */
@@ -45,7 +55,7 @@ export interface UseConnectionResult {
   /** A load is in flight. */
   loading: boolean;
   /** Asks the backend now; resolves with the answer (undefined when it failed or was replaced). */
-  refresh(): Promise<Connection | undefined>;
+  refresh(): Promise<Connection<TValues> | undefined>;
 }
 
 interface Loaded {
@@ -67,11 +77,13 @@ interface Loaded {
  *   return <span>{status === 'connected' ? 'Salesforce connected' : 'Salesforce not connected'}</span>;
  * }
  */
-export function useConnection({
+export function useConnection<
+  const TFields extends ConnectionFieldDefinitions = ConnectionFieldDefinitions,
+>({
   adapter,
   pollMs,
   environment,
-}: UseConnectionOptions): UseConnectionResult {
+}: UseConnectionOptions<TFields>): UseConnectionResult<ReadableConnectionFields<TFields>> {
   requireProp(
     adapter,
     'useConnection',
@@ -147,11 +159,12 @@ export function useConnection({
     };
   }, [refresh, pollMs, win, doc]);
 
+  // The backend checked the fields with the same definitions: its answer has their types.
   return {
-    connection: loaded.connection,
+    connection: loaded.connection as Connection<ReadableConnectionFields<TFields>> | undefined,
     status: loaded.connection?.status,
     error: loaded.error,
     loading: loaded.loading,
-    refresh,
+    refresh: refresh as () => Promise<Connection<ReadableConnectionFields<TFields>> | undefined>,
   };
 }

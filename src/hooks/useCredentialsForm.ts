@@ -10,8 +10,17 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type Resolver, type UseFormReturn, useForm, useWatch } from 'react-hook-form';
+import {
+  type FieldError,
+  type FieldErrors,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+  useForm,
+  useWatch,
+} from 'react-hook-form';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import { parseConnectionName } from '../core/connection-name.js';
 import {
   type CredentialField,
   type CredentialWarning,
@@ -24,6 +33,12 @@ import {
   isAbortError,
   toConnectError,
 } from '../core/errors.js';
+import {
+  type ConnectionFieldDefinition,
+  type ConnectionFieldDefinitions,
+  type ConnectionNameField,
+  checkConnectionFields,
+} from '../core/fields.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import {
   fillMessage,
@@ -64,6 +79,69 @@ export interface UseCredentialsFormOptions {
   messages?: Partial<CredentialsFormMessages> | undefined;
   /** Prefix of the field ids; default a generated one. */
   id?: string | undefined;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`): each gets a box of its kind,
+   * checked with core's `checkConnectionFields` (the backend checks the same definitions) and
+   * sent as `fields`.
+   */
+  fields?: ConnectionFieldDefinitions | undefined;
+  /**
+   * Ask for the connection's name (`true`, or a label, help text and `required`): checked with
+   * `parseConnectionName` and sent as `name`. Empty and not required: the saved name stays.
+   */
+  connectionName?: ConnectionNameField | boolean | undefined;
+}
+
+/**
+ * A box of the form besides the three credentials: the connection name (`name`) or one of the
+ * integrator's fields (`fields.<name>`). The values a server's refusal names in `error.field`.
+ *
+ * @example
+ * const box: ConnectionFormField = 'fields.companies';
+ */
+export type ConnectionFormField = 'name' | `fields.${string}`;
+
+/**
+ * Any box of the credentials form.
+ *
+ * @example
+ * const box: CredentialsFormField = 'consumerKey';
+ */
+export type CredentialsFormField = CredentialField | ConnectionFormField;
+
+/**
+ * What the integrator may pass to `getFieldProps` for the name or a connection field (an
+ * `<input>`, `<textarea>` or `<select>`).
+ *
+ * @example
+ * <textarea {...form.getFieldProps('fields.companies', { rows: 4 })} />
+ */
+export interface ConnectionFieldPropsInput {
+  ref?: Ref<HTMLElement> | undefined;
+  onChange?: ((event: ChangeEvent<HTMLElement>) => void) | undefined;
+  onBlur?: ((event: FocusEvent<HTMLElement>) => void) | undefined;
+  'aria-describedby'?: string | undefined;
+  [prop: string]: unknown;
+}
+
+/**
+ * Props for the element bound to the name or a connection field: spread them on an `<input>`,
+ * `<textarea>` (list), `<select>` or checkbox `<input>`.
+ *
+ * @example
+ * const props: ConnectionFieldProps = form.getFieldProps('fields.region');
+ */
+export interface ConnectionFieldProps {
+  id: string;
+  name: ConnectionFormField;
+  ref: (instance: HTMLElement | null) => void;
+  onChange: (event: ChangeEvent<HTMLElement>) => void;
+  onBlur: (event: FocusEvent<HTMLElement>) => void;
+  'aria-invalid': true | undefined;
+  'aria-errormessage': string | undefined;
+  'aria-describedby': string;
+  'aria-required': true | undefined;
+  [prop: string]: unknown;
 }
 
 /**
@@ -96,7 +174,7 @@ export interface CredentialsServerErrorInfo {
   /** True when the credentials were saved and the backend's check at Salesforce failed. */
   saved: boolean;
   /** The field the error is shown on, when it belongs to one. */
-  field?: CredentialField;
+  field?: CredentialsFormField;
   /** The setup guide step where the fix is made. */
   guideStepId?: GuideStepId;
   /** The sentence to show. */
@@ -189,7 +267,17 @@ export type UseCredentialsFormReturn = UseFormReturn<
 > & {
   /** Props for the field's `<input>`; pass your own handlers and ref to merge them. */
   getFieldProps(name: CredentialField, props?: CredentialFieldPropsInput): CredentialFieldProps;
+  /** Props for the name's or a connection field's element (`fields.<name>`). */
+  getFieldProps(name: ConnectionFormField, props?: ConnectionFieldPropsInput): ConnectionFieldProps;
   ids: Record<CredentialField, CredentialFieldIds>;
+  /** Element ids of any box's parts (the credentials, the name, each connection field). */
+  fieldIds(name: CredentialsFormField): CredentialFieldIds;
+  /** The connection fields the form shows, by name, in order. */
+  connectionFields: ConnectionFieldDefinitions;
+  /** The name box's label, help text and whether it is required; undefined when not asked. */
+  connectionName: { label: string; description: string; required: boolean } | undefined;
+  /** Names of the secret connection fields with a saved value (an empty box keeps it). */
+  savedSecretFields: readonly string[];
   /** The current Login URL read by `normalizeLoginUrl`; undefined while the box is empty. */
   loginUrlInfo: LoginUrlInfo | undefined;
   /** Every warning about the current values (`inspectCredentials`). */
@@ -201,7 +289,7 @@ export type UseCredentialsFormReturn = UseFormReturn<
    * `aria-invalid`/`aria-describedby` and the text under the field follow (an error raised
    * without a message shows `messages.fieldInvalid`, so the description never points at nothing).
    */
-  fieldError(name: CredentialField): string | undefined;
+  fieldError(name: CredentialsFormField): string | undefined;
   /** Puts the key in the secret box and the secret in the key box. */
   swapKeyAndSecret(): void;
   /** Validates, then saves through the adapter. Use as `<form onSubmit={submit}>`. */
@@ -223,6 +311,39 @@ const fieldOfCode: Partial<Record<ConnectErrorCode, CredentialField>> = {
   invalid_client_id: 'consumerKey',
   invalid_login_url: 'loginUrl',
 };
+
+const NO_FIELDS: ConnectionFieldDefinitions = {};
+const NO_NAMES: readonly string[] = [];
+
+const isSecretField = (definition: ConnectionFieldDefinition | undefined) =>
+  definition?.kind === 'text' && definition.secret === true;
+
+/**
+ * The form's value of each connection field: text for text, select and list (rows joined by
+ * line breaks, for the textarea), a boolean for a checkbox. Secret fields always start empty.
+ */
+function fieldFormValues(
+  definitions: ConnectionFieldDefinitions,
+  saved: Partial<Record<string, string | string[] | boolean>> | undefined,
+): Record<string, string | boolean> {
+  const values: Record<string, string | boolean> = {};
+  for (const [name, definition] of Object.entries(definitions)) {
+    const value = isSecretField(definition) ? undefined : saved?.[name];
+    switch (definition.kind) {
+      case 'checkbox':
+        values[name] = typeof value === 'boolean' ? value : (definition.default ?? false);
+        break;
+      case 'list': {
+        const rows = Array.isArray(value) ? value : (definition.default ?? []);
+        values[name] = rows.join('\n');
+        break;
+      }
+      default:
+        values[name] = typeof value === 'string' ? value : (definition.default ?? '');
+    }
+  }
+  return values;
+}
 
 function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): Ref<T> {
   return (instance: T | null) => {
@@ -286,6 +407,20 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   );
   const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
   const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
+  const definitions = options.fields ?? NO_FIELDS;
+  const hasFields = Object.keys(definitions).length > 0;
+  const nameOption = options.connectionName;
+  const connectionName =
+    nameOption === undefined || nameOption === false
+      ? undefined
+      : {
+          label: (nameOption !== true && nameOption.label) || text.connectionNameLabel,
+          description:
+            (nameOption !== true && nameOption.description) || text.connectionNameDescription,
+          required: nameOption !== true && nameOption.required === true,
+        };
+  const askName = connectionName !== undefined;
+  const nameRequired = connectionName?.required === true;
   const reactId = useId();
   const base = options.id ?? `sfc-${reactId.replace(/[^\w-]/g, '')}`;
 
@@ -297,7 +432,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     error: ConnectError;
     info: CredentialsServerErrorInfo;
   }>();
-  const [focusRequest, setFocusRequest] = useState<{ field: CredentialField }>();
+  const [focusRequest, setFocusRequest] = useState<{ field: CredentialsFormField }>();
   const controllerRef = useRef<AbortController | null>(null);
   const busy = useRef(false);
   const onSavedRef = useLatest(options.onSaved);
@@ -311,6 +446,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   const current = savedConnection ?? connection;
   const secretSaved =
     current?.hasConsumerSecret === true || (savedHere && current?.hasConsumerSecret !== false);
+  const savedSecretFields = current?.savedSecretFields ?? NO_NAMES;
+  const savedSecretKey = savedSecretFields.join(' ');
 
   const allowedHosts = loginUrlOptions?.allowedHosts;
   const allowedHostsKey = allowedHosts?.join(' ');
@@ -335,16 +472,57 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       );
     const keeping = schema(secretSaved);
     const needing = schema(false);
+    const existingSecrets = savedSecretKey ? savedSecretKey.split(' ') : [];
     // With `shouldUnregister` a hidden secret box drops its value; an absent secret means "keep".
-    return (values, context, resolverOptions) => {
+    return async (values, context, resolverOptions) => {
       const keep = secretSaved && !differsFromSavedApp(values, savedApp.current, loginOptions);
-      return (keep ? keeping : needing)(
+      const base = await (keep ? keeping : needing)(
         { ...values, consumerSecret: values.consumerSecret ?? '' },
         context,
         resolverOptions,
       );
+      // The name and the connection fields: core's checks, the ones the backend runs.
+      const errors: FieldErrors<CredentialsInput> = { ...base.errors };
+      const extra: Pick<CredentialsInput, 'name' | 'fields'> = {};
+      if (askName) {
+        const typed = values.name ?? '';
+        if (typed.trim() || nameRequired) {
+          try {
+            extra.name = parseConnectionName(typed, text.nameValidation);
+          } catch (error) {
+            errors.name = { type: 'validate', message: (error as Error).message };
+          }
+        }
+      }
+      if (hasFields) {
+        const result = checkConnectionFields(definitions, values.fields ?? {}, {
+          existingSecrets,
+          messages: text.fieldValidation,
+        });
+        if (result.ok) extra.fields = result.values;
+        else {
+          const fieldErrors: Record<string, FieldError> = {};
+          for (const issue of result.issues) {
+            fieldErrors[issue.name] = { type: 'validate', message: issue.message };
+          }
+          errors.fields = fieldErrors as NonNullable<FieldErrors<CredentialsInput>['fields']>;
+        }
+      }
+      if (Object.keys(errors).length > 0) return { values: {}, errors };
+      return { values: { ...(base.values as CredentialsInput), ...extra }, errors: {} };
     };
-  }, [loginOptions, secretSaved, text.validation]);
+  }, [
+    loginOptions,
+    secretSaved,
+    text.validation,
+    text.nameValidation,
+    text.fieldValidation,
+    savedSecretKey,
+    askName,
+    nameRequired,
+    hasFields,
+    definitions,
+  ]);
 
   const form = useForm<CredentialsInput, unknown, CredentialsInput>({
     mode: 'onTouched',
@@ -353,6 +531,10 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       loginUrl: defaultValues?.loginUrl ?? connection?.loginUrl ?? '',
       consumerKey: defaultValues?.consumerKey ?? '',
       consumerSecret: defaultValues?.consumerSecret ?? '',
+      ...(askName ? { name: defaultValues?.name ?? connection?.name ?? '' } : {}),
+      ...(hasFields
+        ? { fields: fieldFormValues(definitions, defaultValues?.fields ?? connection?.fields) }
+        : {}),
     },
   });
   const { errors, touchedFields, isSubmitted } = form.formState;
@@ -370,9 +552,25 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     }
   }, [connectionLoginUrl]);
 
+  // The saved name and fields, when they arrive after the first render, fill untouched boxes.
+  const connectionName_ = connection?.name;
+  const connectionFieldsKey = JSON.stringify(connection?.fields ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the saved values change.
+  useEffect(() => {
+    if (askName && connectionName_ && !form.getFieldState('name').isDirty) {
+      form.resetField('name', { defaultValue: connectionName_ });
+    }
+    if (!hasFields || !connection?.fields) return;
+    const values = fieldFormValues(definitions, connection.fields);
+    for (const [name, value] of Object.entries(values)) {
+      const path = `fields.${name}` as Path<CredentialsInput>;
+      if (!form.getFieldState(path).isDirty) form.resetField(path, { defaultValue: value });
+    }
+  }, [connectionName_, connectionFieldsKey]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: `form` is stable.
   useEffect(() => {
-    if (focusRequest) form.setFocus(focusRequest.field);
+    if (focusRequest) form.setFocus(focusRequest.field as Path<CredentialsInput>);
   }, [focusRequest]);
 
   useEffect(() => () => controllerRef.current?.abort(), []);
@@ -408,8 +606,16 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   const fieldWarnings = (name: CredentialField) =>
     touchedFields[name] || isSubmitted ? warnings.filter((warning) => warning.field === name) : [];
 
-  const fieldError = (name: CredentialField) => {
-    const error = errors[name];
+  const errorOf = (name: CredentialsFormField): FieldError | undefined => {
+    if (name.startsWith('fields.')) {
+      const all = errors.fields as Record<string, FieldError | undefined> | undefined;
+      return all?.[name.slice('fields.'.length)];
+    }
+    return errors[name as CredentialField | 'name'] as FieldError | undefined;
+  };
+
+  const fieldError = (name: CredentialsFormField) => {
+    const error = errorOf(name);
     if (!error) return undefined;
     const message = error.message || text.fieldInvalid;
     const hint = name === 'loginUrl' ? refusedHostHint(form.getValues('loginUrl')) : undefined;
@@ -449,7 +655,76 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     };
   }
 
+  const fieldIds = (name: CredentialsFormField): CredentialFieldIds => {
+    if (name in ids) return ids[name as CredentialField];
+    const prefix = `${base}-${name.replace('.', '-')}`;
+    return {
+      input: prefix,
+      description: `${prefix}-description`,
+      info: `${prefix}-info`,
+      error: `${prefix}-error`,
+      warning: `${prefix}-warning`,
+    };
+  };
+
+  function getConnectionFieldProps(
+    name: ConnectionFormField,
+    props: ConnectionFieldPropsInput = {},
+  ): ConnectionFieldProps {
+    const { ref, onChange, onBlur, 'aria-describedby': describedBy, ...rest } = props;
+    const registration = form.register(name as Path<CredentialsInput>);
+    const partIds = fieldIds(name);
+    const invalid = fieldError(name) !== undefined;
+    const definition = name.startsWith('fields.')
+      ? definitions[name.slice('fields.'.length)]
+      : undefined;
+    const required = name === 'name' ? nameRequired : definition?.required === true;
+    return {
+      ...rest,
+      id: partIds.input,
+      name,
+      ref: (instance: HTMLElement | null) => {
+        registration.ref(instance);
+        if (typeof ref === 'function') ref(instance);
+        else if (ref) ref.current = instance;
+      },
+      onChange: composeEventHandlers(onChange, (event: ChangeEvent<HTMLElement>) => {
+        void registration.onChange(event);
+      }),
+      onBlur: composeEventHandlers(onBlur, (event: FocusEvent<HTMLElement>) => {
+        void registration.onBlur(event);
+      }),
+      'aria-invalid': invalid || undefined,
+      'aria-errormessage': invalid ? partIds.error : undefined,
+      'aria-required': required || undefined,
+      'aria-describedby': [partIds.description, invalid ? partIds.error : '', describedBy]
+        .filter(Boolean)
+        .join(' '),
+    };
+  }
+
   function getFieldProps(
+    name: CredentialField,
+    props?: CredentialFieldPropsInput,
+  ): CredentialFieldProps;
+  function getFieldProps(
+    name: ConnectionFormField,
+    props?: ConnectionFieldPropsInput,
+  ): ConnectionFieldProps;
+  function getFieldProps(
+    name: CredentialsFormField,
+    props: CredentialFieldPropsInput | ConnectionFieldPropsInput = {},
+  ): CredentialFieldProps | ConnectionFieldProps {
+    if (!(name in ids)) {
+      return getConnectionFieldProps(
+        name as ConnectionFormField,
+        props as ConnectionFieldPropsInput,
+      );
+    }
+    return getCredentialFieldProps(name as CredentialField, props as CredentialFieldPropsInput);
+  }
+
+  function getCredentialFieldProps(
     name: CredentialField,
     props: CredentialFieldPropsInput = {},
   ): CredentialFieldProps {
@@ -481,8 +756,19 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     };
   }
 
+  /** A box the form shows, named by a server's `error.field`; undefined for any other value. */
+  function shownField(field: string | undefined): CredentialsFormField | undefined {
+    if (field === undefined) return undefined;
+    if (field in ids) return field as CredentialField;
+    if (field === 'name') return askName ? 'name' : undefined;
+    if (field.startsWith('fields.') && Object.hasOwn(definitions, field.slice(7))) {
+      return field as ConnectionFormField;
+    }
+    return undefined;
+  }
+
   function showServerError(error: ConnectError, saved: boolean) {
-    const field = fieldOfCode[error.code];
+    const field = shownField(error.field) ?? fieldOfCode[error.code];
     let message = error.message;
     if (error.code === 'invalid_client') message = text.invalidClient;
     else if (error.code === 'invalid_client_id') message = text.invalidClientId;
@@ -501,38 +787,59 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     setServerError({ error, info });
     if (field) {
       if (field === 'consumerSecret') setReplacing(true);
-      form.setError(field, { type: 'server', message });
+      form.setError(field as Path<CredentialsInput>, { type: 'server', message });
       setFocusRequest({ field });
     }
   }
 
-  const submit = form.handleSubmit(async (parsed) => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setStatus('saving');
-    setServerError(undefined);
-    try {
-      const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      // The secret leaves form state (and the defaults RHF keeps) the moment it is stored.
-      form.reset({
-        loginUrl: parsed.loginUrl,
-        consumerKey: parsed.consumerKey,
-        consumerSecret: '',
-      });
-      setSavedConnection(saved);
-      setSavedHere(true);
-      setReplacing(false);
-      setStatus('saved');
-      if (saved.error) showServerError(ConnectError.fromJSON(saved.error), true);
-      onSavedRef.current?.({ connection: saved });
-    } catch (caught) {
-      if (controller.signal.aborted || isAbortError(caught)) return;
-      setStatus('failed');
-      showServerError(toConnectError(caught, 'adapter_error'), false);
-    }
-  });
+  const submit = form.handleSubmit(
+    async (parsed) => {
+      controllerRef.current?.abort();
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      setStatus('saving');
+      setServerError(undefined);
+      try {
+        const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
+        if (controller.signal.aborted) return;
+        // The secret leaves form state (and the defaults RHF keeps) the moment it is stored; so do
+        // the secret connection fields.
+        form.reset({
+          loginUrl: parsed.loginUrl,
+          consumerKey: parsed.consumerKey,
+          consumerSecret: '',
+          ...(askName ? { name: parsed.name ?? form.getValues('name') ?? '' } : {}),
+          ...(hasFields ? { fields: fieldFormValues(definitions, parsed.fields) } : {}),
+        });
+        setSavedConnection(saved);
+        setSavedHere(true);
+        setReplacing(false);
+        setStatus('saved');
+        if (saved.error) showServerError(ConnectError.fromJSON(saved.error), true);
+        onSavedRef.current?.({ connection: saved });
+      } catch (caught) {
+        if (controller.signal.aborted || isAbortError(caught)) return;
+        setStatus('failed');
+        showServerError(toConnectError(caught, 'adapter_error'), false);
+      }
+    },
+    (invalid) => {
+      // Focus goes to the first refused box in the form's order, the name and the connection
+      // fields included (react-hook-form does not always reach nested boxes on its own).
+      const order: CredentialsFormField[] = [
+        ...(askName ? (['name'] as const) : []),
+        ...fields,
+        ...Object.keys(definitions).map((name) => `fields.${name}` as const),
+      ];
+      const nested = invalid.fields as Record<string, unknown> | undefined;
+      const first = order.find((name) =>
+        name.startsWith('fields.')
+          ? nested?.[name.slice('fields.'.length)] !== undefined
+          : invalid[name as CredentialField | 'name'] !== undefined,
+      );
+      if (first) form.setFocus(first as Path<CredentialsInput>);
+    },
+  );
 
   const secret: CredentialsSecretState = {
     saved: secretSaved,
@@ -554,6 +861,10 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     ...form,
     getFieldProps,
     ids,
+    fieldIds,
+    connectionFields: definitions,
+    connectionName,
+    savedSecretFields,
     loginUrlInfo,
     warnings,
     fieldWarnings,

@@ -1,4 +1,6 @@
+import type { ConnectionNameMessages } from '../core/connection-name.js';
 import type { CredentialsMessages } from '../core/credentials.js';
+import type { ConnectionFieldMessages } from '../core/fields.js';
 import type { LoginUrlKind, LoginUrlMessages } from '../core/login-url.js';
 
 /**
@@ -65,6 +67,19 @@ export interface CredentialsFormMessages {
   showGuideStep: string;
   validation: Partial<CredentialsMessages>;
   loginUrl: Partial<LoginUrlMessages>;
+  /** The connection name box (when the form asks for one). */
+  connectionNameLabel: string;
+  connectionNameDescription: string;
+  /** Under a list field's help: one value per row. */
+  listHint: string;
+  /** Under a secret field with a saved value: an empty box keeps it. */
+  secretFieldSaved: string;
+  /** The empty first option of a select without a default. */
+  selectPlaceholder: string;
+  /** Texts of core's name check (`connectionNameMessages`). */
+  nameValidation: Partial<ConnectionNameMessages>;
+  /** Texts of core's field checks (`connectionFieldMessages`). */
+  fieldValidation: Partial<ConnectionFieldMessages>;
 }
 
 /**
@@ -129,6 +144,13 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   showGuideStep: 'Show the step in the setup guide',
   validation: {},
   loginUrl: {},
+  connectionNameLabel: 'Connection name',
+  connectionNameDescription: 'A name to help you tell this connection apart from your others.',
+  listHint: 'One per row.',
+  secretFieldSaved: 'Saved. Leave it empty to keep the saved value.',
+  selectPlaceholder: 'Choose…',
+  nameValidation: {},
+  fieldValidation: {},
 };
 
 /**
@@ -222,6 +244,39 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
       'Diese Login-URL gehört zu einer Sandbox, Sie verbinden aber eine Produktions-Org.',
     production_url_with_sandbox_hint:
       'Diese Login-URL gehört zu einer Produktions-Org, Sie verbinden aber eine Sandbox.',
+  },
+  connectionNameLabel: 'Name der Verbindung',
+  connectionNameDescription:
+    'Ein Name, an dem Sie diese Verbindung von Ihren anderen unterscheiden.',
+  listHint: 'Ein Eintrag pro Zeile.',
+  secretFieldSaved: 'Gespeichert. Leer lassen, um den gespeicherten Wert zu behalten.',
+  selectPlaceholder: 'Bitte wählen…',
+  nameValidation: {
+    not_text: 'Der Name der Verbindung muss Text sein.',
+    required: 'Geben Sie der Verbindung einen Namen.',
+    too_long:
+      'Der Name der Verbindung ist {length} Zeichen lang; kürzen Sie ihn auf höchstens {max}.',
+    one_line:
+      'Der Name der Verbindung enthält einen Zeilenumbruch oder ein unsichtbares Zeichen; schreiben Sie ihn in eine Zeile.',
+  },
+  fieldValidation: {
+    unknown_field: 'Diese Verbindung hat kein Feld namens „{name}“.',
+    not_an_object: 'Senden Sie die Felder als Objekt mit Werten nach Feldname.',
+    required: 'Füllen Sie „{label}“ aus.',
+    required_checkbox: 'Kreuzen Sie „{label}“ an, um fortzufahren.',
+    not_text: '„{label}“ muss Text sein.',
+    not_list: '„{label}“ muss eine Liste von Zeilen sein.',
+    not_checkbox: '„{label}“ muss an oder aus sein.',
+    too_long: '„{label}“ ist {length} Zeichen lang; kürzen Sie es auf höchstens {max}.',
+    one_line:
+      '„{label}“ enthält einen Zeilenumbruch oder ein unsichtbares Zeichen; schreiben Sie es in eine Zeile.',
+    row_too_long:
+      'Eine Zeile von „{label}“ ist {length} Zeichen lang; kürzen Sie sie auf höchstens {max}.',
+    too_many_rows: '„{label}“ hat {count} Zeilen; erlaubt sind höchstens {max}.',
+    not_an_option: 'Wählen Sie „{label}“ aus der Liste: {options}.',
+    wildcard_mixed:
+      'Verwenden Sie {wildcard} allein für alle oder listen Sie die Namen auf, nicht beides.',
+    invalid: 'Prüfen Sie „{label}“.',
   },
   loginUrl: {
     empty: 'Geben Sie Ihre Salesforce-Login-URL ein.',

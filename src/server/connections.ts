@@ -7,6 +7,7 @@ import {
 } from '../core/connection-policy.js';
 import { createCredentialsSchema, SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, type ConnectErrorCode, type ConnectErrorJSON } from '../core/errors.js';
+import type { ConnectionFieldDefinitions } from '../core/fields.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
 import {
   buildAuthorizeUrl,
@@ -26,6 +27,7 @@ import {
   DEFAULT_CONNECTION_ID,
   type OrgChangeChoice,
 } from '../core/types.js';
+import { fieldsView, parseFieldsSave, withFieldsSave } from './connection-fields.js';
 import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
 import type { ConnectLogger } from './logger.js';
@@ -79,6 +81,8 @@ export interface ConnectionServiceConfig {
   refreshLeaseMs: number;
   /** How many connections a tenant may have, and whether two may use one org. */
   connections: ResolvedConnectionPolicy;
+  /** The integrator's connection fields, checked on every credentials save. */
+  fields?: ConnectionFieldDefinitions | undefined;
 }
 
 /**
@@ -275,9 +279,8 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     const hint = keyHint(record.consumerKey);
     const connection: Connection = {
       id: key.connectionId,
-      ...(record.name === undefined ? {} : { name: record.name }),
       ...(record.flow === undefined ? {} : { flow: record.flow }),
-      ...(record.fields === undefined ? {} : { fields: structuredClone(record.fields) }),
+      ...fieldsView(config.fields ?? {}, record),
       status: record.status,
       loginUrl: record.loginUrl,
       ...(hint ? { consumerKeyHint: hint } : {}),
@@ -867,13 +870,16 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     const loginIssue = issues.find((issue) => issue.path[0] === 'loginUrl');
     const first = loginIssue ?? issues[0];
     const message = issues.map((issue) => issue.message).join(' ');
+    const field = first?.path[0];
     throw new ConnectError(
       loginIssue ? 'invalid_login_url' : 'invalid_input',
       message || first?.message || 'The credentials are not valid.',
+      typeof field === 'string' ? { field } : {},
     );
   }
 
-  const secretForOtherApp = () => new ConnectError('invalid_input', SECRET_FOR_OTHER_APP);
+  const secretForOtherApp = () =>
+    new ConnectError('invalid_input', SECRET_FOR_OTHER_APP, { field: 'consumerSecret' });
 
   /** Whether every token envelope of a record can be read with the configured keys. */
   async function tokensReadable(record: ConnectionRecord) {
@@ -990,6 +996,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         });
       }
       const values = parseCredentials(input, existing !== undefined);
+      const fieldsSave = parseFieldsSave(config.fields ?? {}, input, existing);
       const login = normalizeLoginUrl(values.loginUrl, { allowedHosts: config.allowedLoginHosts });
       const loginUrl = login.ok ? login.url : values.loginUrl;
       const isSameApp = (record: ConnectionRecord | undefined): record is ConnectionRecord =>
@@ -1084,7 +1091,14 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         if (preflightError) record.error = preflightError.toJSON();
         if (flow) record.flow = flow;
         else delete record.flow;
-        return record;
+        // The secret fields' envelope is bound to this connection, like every other envelope.
+        return withFieldsSave(
+          config.fields ?? {},
+          { ...record, connectionId: key.connectionId },
+          latest,
+          fieldsSave,
+          box,
+        );
       });
       logger.info('saved credentials', { tenant, connectionId: key.connectionId, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.

@@ -1,6 +1,7 @@
 import { type ConnectionPolicy, resolveConnectionPolicy } from '../core/connection-policy.js';
 import { CSRF_HEADER } from '../core/csrf.js';
 import { ConnectError, toConnectError } from '../core/errors.js';
+import { type ConnectionFieldDefinitions, defineConnectionFields } from '../core/fields.js';
 import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
 import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
 import {
@@ -139,6 +140,14 @@ export interface ConnectHandlerOptions {
    * `duplicate_org` (its grant revoked) unless `onePerOrg: false`.
    */
   connections?: ConnectionPolicy;
+  /**
+   * The integrator's connection fields (`defineConnectionFields`), the same object the form
+   * gets: `PUT /connection/credentials` checks `fields` against them (`invalid_input` naming
+   * `fields.<name>`), stores the non-secret values and encrypts the secret ones; `GET
+   * /connection` returns the non-secret values and `savedSecretFields`. Without it, a save that
+   * sends fields is refused.
+   */
+  fields?: ConnectionFieldDefinitions;
 }
 
 /**
@@ -330,6 +339,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     // Longer than any refresh call can take (each is cut off at salesforceTimeoutMs).
     refreshLeaseMs: 2 * salesforceTimeoutMs + 5000,
     connections: resolveConnectionPolicy(options.connections),
+    fields: defineConnectionFields(options.fields ?? {}),
   });
 
   const setupInfo: SetupInfo = {

@@ -117,6 +117,14 @@ export interface ConformanceOptions {
   returnOrigin?: string;
   /** Per-check timeout in milliseconds, passed to `it` as its third argument. */
   timeoutMs?: number;
+  /**
+   * Turns on the connection fields check: name a non-secret text field and a secret text field
+   * your backend defines (`defineConnectionFields`), neither required. The suite saves a value
+   * in each, expects the text one back in `Connection.fields`, the secret one never (only its
+   * name in `savedSecretFields`), and an unknown field refused with `invalid_input` and
+   * `field: 'fields.<name>'`.
+   */
+  fields?: { text: string; secret: string };
 }
 
 /**
@@ -149,6 +157,8 @@ export const CONFORMANCE_CHECKS = {
   clientCredentialsGenericHost:
     'a client-credentials connection on login.salesforce.com or test.salesforce.com is refused with generic_login_host on the loginUrl field',
   noSecret: 'no answer and no error ever contains the consumer secret',
+  fields:
+    'connection fields: an unknown one is refused naming it, the non-secret one is returned, the secret one never',
 } as const;
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -791,5 +801,42 @@ export function runAdapterConformance(
       await h.getConnection();
       expect(h.leaks).toEqual([]);
     });
+
+    // ---- Connection fields (issue 17 §1): only with `options.fields`. ----
+    const fieldNames = options.fields;
+    if (fieldNames) {
+      check(CONFORMANCE_CHECKS.fields, async (h) => {
+        const { adapter, credentials } = h;
+        const secretValue = randomFrom(KEY_ALPHABET, 32);
+        h.secrets.add(secretValue);
+        const unknownName = 'conformanceUnknownField';
+        let refused: unknown;
+        try {
+          await adapter.saveCredentials({ ...credentials, fields: { [unknownName]: 'x' } });
+        } catch (error) {
+          refused = error;
+        }
+        expect({
+          code: ConnectError.is(refused) ? refused.code : String(refused),
+          field: ConnectError.is(refused) ? refused.field : undefined,
+        }).toEqual({ code: 'invalid_input', field: `fields.${unknownName}` });
+        const saved = await adapter.saveCredentials({
+          ...credentials,
+          fields: { [fieldNames.text]: 'Conformance', [fieldNames.secret]: secretValue },
+        });
+        for (const connection of [saved, await h.getConnection()]) {
+          expect(connection.fields?.[fieldNames.text]).toBe('Conformance');
+          expect(connection.fields?.[fieldNames.secret]).toBe(undefined);
+          expect(connection.savedSecretFields?.includes(fieldNames.secret)).toBe(true);
+        }
+        // An empty secret field keeps the saved value.
+        const kept = await adapter.saveCredentials({
+          ...credentials,
+          fields: { [fieldNames.text]: 'Conformance', [fieldNames.secret]: '' },
+        });
+        expect(kept.savedSecretFields?.includes(fieldNames.secret)).toBe(true);
+      });
+    }
+    // ---- end of connection fields ----
   });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapter } from '../../src/adapters/memory.js';
 import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
 import { ConnectError } from '../../src/core/errors.js';
+import { defineConnectionFields } from '../../src/core/fields.js';
 import type { Connection } from '../../src/core/types.js';
 import {
   CONFORMANCE_CHECKS,
@@ -10,6 +11,11 @@ import {
   type ConformanceSubject,
   runAdapterConformance,
 } from '../../src/testing/conformance.js';
+
+const fields = defineConnectionFields({
+  workspace: { kind: 'text', label: 'Workspace' },
+  apiToken: { kind: 'text', label: 'API token', secret: true },
+});
 
 // The suite is only worth running if it can fail. Each adapter below is the memory adapter with
 // one mistake an integrator could make; the suite runs under a collecting runner with a minimal
@@ -40,14 +46,18 @@ function minimalExpect(actual: unknown): ConformanceMatchers {
 async function runSuite(createSubject: () => ConformanceSubject) {
   const registered: { name: string; body: () => Promise<void> }[] = [];
   let groups = 0;
-  runAdapterConformance(createSubject, {
-    describe: (_name, body) => {
-      groups++;
-      body();
+  runAdapterConformance(
+    createSubject,
+    {
+      describe: (_name, body) => {
+        groups++;
+        body();
+      },
+      it: (name, body) => registered.push({ name, body }),
+      expect: minimalExpect,
     },
-    it: (name, body) => registered.push({ name, body }),
-    expect: minimalExpect,
-  });
+    { fields: { text: 'workspace', secret: 'apiToken' } },
+  );
   const failed: string[] = [];
   const reasons: Record<string, string> = {};
   for (const test of registered) {
@@ -64,7 +74,7 @@ async function runSuite(createSubject: () => ConformanceSubject) {
 /** A subject whose adapter is `wrap(memory adapter)`. */
 const subjectOf =
   (wrap: (inner: MemoryAdapter) => SalesforceConnectAdapter) => (): ConformanceSubject => {
-    const inner = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 } });
+    const inner = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 }, fields });
     return {
       adapter: wrap(inner),
       simulateAuthorization: (start) => {
@@ -75,6 +85,37 @@ const subjectOf =
   };
 
 const C = CONFORMANCE_CHECKS;
+
+describe('the connection fields check', () => {
+  it('fails an adapter that returns a secret field', async () => {
+    const run = await runSuite(
+      subjectOf((inner) => {
+        let token = '';
+        return {
+          ...inner,
+          saveCredentials: async (input, options) => {
+            const saved = await inner.saveCredentials(input, options);
+            const given = input.fields?.apiToken;
+            if (typeof given === 'string' && given) token = given;
+            return { ...saved, fields: { ...saved.fields, apiToken: token } };
+          },
+        };
+      }),
+    );
+    expect(run.failed).toContain(C.fields);
+  });
+
+  it('fails an adapter that ignores unknown fields', async () => {
+    const run = await runSuite(
+      subjectOf((inner) => ({
+        ...inner,
+        saveCredentials: (input, options) =>
+          inner.saveCredentials({ ...input, fields: { workspace: 'x' } }, options),
+      })),
+    );
+    expect(run.failed).toContain(C.fields);
+  });
+});
 
 describe('the conformance suite', () => {
   it('registers every documented check in one group', async () => {

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
+import { defineConnectionFields } from '../../src/core/fields.js';
 import { runAdapterConformance } from '../../src/testing/conformance.js';
+
+const fields = defineConnectionFields({
+  workspace: { kind: 'text', label: 'Workspace' },
+  apiToken: { kind: 'text', label: 'API token', secret: true },
+});
 
 // The memory adapter is the backend of every story and of the kit's own tests: it must keep the
 // contract exactly as a real backend does.
 runAdapterConformance(
   () => {
-    const adapter = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 } });
+    const adapter = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 }, fields });
     return {
       adapter,
       simulateAuthorization: (start) => {
@@ -20,5 +26,5 @@ runAdapterConformance(
     };
   },
   { describe, it, expect },
-  { name: 'memory adapter conformance' },
+  { name: 'memory adapter conformance', fields: { text: 'workspace', secret: 'apiToken' } },
 );

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFetchAdapter } from '../../src/adapters/fetch.js';
+import { defineConnectionFields } from '../../src/core/fields.js';
 import { createConnectHandler } from '../../src/server/handler.js';
 import { createMemoryStore } from '../../src/server/stores/memory.js';
 import { startSalesforceSimulator } from '../../src/simulator/index.js';
@@ -11,6 +12,10 @@ import { inProcessFetch } from './in-process-fetch.js';
 // the whole chain the kit's users run, proven by the same suite integrators run.
 
 const PUBLIC_URL = 'https://app.example.com/api/salesforce';
+const fields = defineConnectionFields({
+  workspace: { kind: 'text', label: 'Workspace' },
+  apiToken: { kind: 'text', label: 'API token', secret: true },
+});
 const ENCRYPTION_KEY = 'q5b0Yp9u7m3V1xk2R8d4Jf6Lz0Wc3Hs9Ta1Ne5Gi7Ko=';
 
 const simulator = await startSalesforceSimulator();
@@ -30,6 +35,7 @@ function referenceServer(callback: 'app-route' | 'server-page'): ConformanceSubj
     // The instance origin is the simulated org's My Domain: the client credentials flow's host.
     allowedLoginHosts: [new URL(simulator.url).host, new URL(simulator.instanceUrl).host],
     resolveTenant: () => 'acme',
+    fields,
     connections: { max: 3 },
   });
   const app = simulator.addApp({
@@ -71,7 +77,10 @@ function referenceServer(callback: 'app-route' | 'server-page'): ConformanceSubj
 runAdapterConformance(
   () => referenceServer('app-route'),
   { describe, it, expect },
-  { name: 'fetch adapter + reference server + simulator (code completed by the kit)' },
+  {
+    name: 'fetch adapter + reference server + simulator (code completed by the kit)',
+    fields: { text: 'workspace', secret: 'apiToken' },
+  },
 );
 
 runAdapterConformance(

@@ -155,6 +155,9 @@ export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
     prerequisites: { mfa: prerequisites.mfa ?? true, sandbox: prerequisites.sandbox ?? true },
     ...(config.loginUrl?.trim() ? { loginUrl: config.loginUrl.trim() } : {}),
     troubleshooting: [...(config.troubleshooting ?? DEFAULT_TROUBLESHOOTING_CODES)],
+    ...(config.connectionName ? { connectionName: config.connectionName } : {}),
+    ...(config.connectionFields ? { connectionFields: config.connectionFields } : {}),
+    ...(config.defaultLoginUrl?.trim() ? { defaultLoginUrl: config.defaultLoginUrl.trim() } : {}),
   };
 }
 
@@ -438,11 +441,47 @@ export function buildSetupGuide(
   const form = m.form;
   const copied = say(e.copied);
   const loginUrl = guideLoginUrl(resolved.loginUrl, options.loginUrlOptions);
+  // Every box the form will show, in its order: the name, the app's credentials, then the
+  // integrator's own fields with their help text.
+  const optional = (required: boolean | undefined, t: RichText): RichText =>
+    required ? t : [...t, { text: ' ' }, ...say(e.optional)];
+  const nameField = resolved.connectionName;
+  const fieldBlocks = Object.values(resolved.connectionFields ?? {}).map((definition) => {
+    const help: RichText = definition.description ? [{ text: definition.description }] : [];
+    const extra =
+      definition.kind === 'list'
+        ? say(e.listRows)
+        : definition.kind === 'select'
+          ? say(e.oneOf, { options: definition.options.map((o) => o.label).join(', ') })
+          : definition.kind === 'checkbox'
+            ? say(e.checkbox)
+            : [];
+    const joined =
+      help.length > 0 && extra.length > 0
+        ? [...help, { text: ' ' }, ...extra]
+        : [...help, ...extra];
+    return describe(definition.label, optional(definition.required, joined));
+  });
+  const defaultLoginUrl = resolved.defaultLoginUrl;
   step('enter-credentials', plain(e.title), [
     text(say(e.intro)),
-    loginUrl ? typed(form.loginUrl, loginUrl) : describe(form.loginUrl, say(e.loginUrl)),
+    !!nameField &&
+      describe(
+        nameField.label ?? form.connectionName,
+        optional(
+          nameField.required,
+          nameField.description ? [{ text: nameField.description }] : say(e.connectionName),
+        ),
+      ),
+    loginUrl
+      ? typed(form.loginUrl, loginUrl)
+      : describe(
+          form.loginUrl,
+          defaultLoginUrl ? say(e.loginUrlDefault, { url: defaultLoginUrl }) : say(e.loginUrl),
+        ),
     describe(form.consumerKey, copied),
     describe(form.consumerSecret, copied),
+    ...fieldBlocks,
     text(say(e.connect, { button: form.connect })),
     note(say(e.tokenLimit)),
   ]);

@@ -27,6 +27,7 @@ export const guideMessagesDe: GuideMessages = {
     consumerKey: 'Consumer Key',
     consumerSecret: 'Consumer Secret',
     connect: 'Mit Salesforce verbinden',
+    connectionName: 'Name der Verbindung',
   },
   appKind: { eca: 'External Client App', connectedApp: 'Connected App' },
   title: 'Salesforce für {vendor} einrichten',
@@ -149,5 +150,12 @@ export const guideMessagesDe: GuideMessages = {
       'Klicken Sie auf [button], melden Sie sich bei Salesforce an und klicken Sie auf [allow].',
     tokenLimit:
       'Salesforce erlaubt fünf Freigaben pro Benutzer und App; nach einer fünften Freigabe wird die älteste widerrufen. Erneutes Verbinden in {vendor} nutzt die bestehende Verbindung.',
+    loginUrlDefault:
+      'Vorausgefüllt mit {url} (Produktion). Für eine Sandbox verwenden Sie `https://test.salesforce.com` oder Ihre My-Domain-URL ([setup] → [myDomain]).',
+    connectionName: 'Ein Name, an dem Sie diese Verbindung von Ihren anderen unterscheiden.',
+    optional: 'Kann leer bleiben.',
+    listRows: 'Ein Eintrag pro Zeile.',
+    oneOf: 'Eine der Möglichkeiten: {options}.',
+    checkbox: 'Ankreuzen, wenn es zutrifft.',
   },
 };

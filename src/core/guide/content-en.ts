@@ -24,6 +24,7 @@ export const guideMessagesEn: GuideMessages = {
     consumerKey: 'Consumer Key',
     consumerSecret: 'Consumer Secret',
     connect: 'Connect to Salesforce',
+    connectionName: 'Connection name',
   },
   appKind: { eca: 'External Client App', connectedApp: 'Connected App' },
   title: 'Set up Salesforce for {vendor}',
@@ -141,5 +142,12 @@ export const guideMessagesEn: GuideMessages = {
     connect: 'Click [button], sign in to Salesforce and click [allow].',
     tokenLimit:
       'Salesforce allows five approvals per user for each app; after a fifth approval, the oldest is revoked. Reconnecting in {vendor} reuses its connection.',
+    loginUrlDefault:
+      'Filled in with {url} (production). For a sandbox use `https://test.salesforce.com`, or your My Domain URL ([setup] → [myDomain]).',
+    connectionName: 'A name to help you tell this connection apart from your others.',
+    optional: 'Optional.',
+    listRows: 'One per row.',
+    oneOf: 'One of: {options}.',
+    checkbox: 'Tick it if it applies.',
   },
 };

@@ -29,7 +29,14 @@ export interface GuideMessages {
   setup: SetupLabels;
   terms: GuideTerms;
   /** Labels of the product's credentials form and connect button (the kit's own UI). */
-  form: { loginUrl: string; consumerKey: string; consumerSecret: string; connect: string };
+  form: {
+    loginUrl: string;
+    consumerKey: string;
+    consumerSecret: string;
+    connect: string;
+    /** The connection name box (`GuideConfig.connectionName` without a label of its own). */
+    connectionName: string;
+  };
   /** The app kinds as nouns, available to every template as `{appKind}`. */
   appKind: { eca: string; connectedApp: string };
   /** `{vendor}`. */
@@ -140,6 +147,18 @@ export interface GuideMessages {
     /** `[button]`: the connect button. */
     connect: GuideTemplate;
     tokenLimit: GuideTemplate;
+    /** The Login URL when the form starts with `{url}` (`GuideConfig.defaultLoginUrl`). */
+    loginUrlDefault: GuideTemplate;
+    /** The connection name's help when the integrator gave none. */
+    connectionName: GuideTemplate;
+    /** After the help of a field the admin may leave empty. */
+    optional: GuideTemplate;
+    /** A list field: one value per row. */
+    listRows: GuideTemplate;
+    /** A select field: `{options}`. */
+    oneOf: GuideTemplate;
+    /** A checkbox field. */
+    checkbox: GuideTemplate;
   };
 }
 

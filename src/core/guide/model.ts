@@ -1,5 +1,6 @@
 import type { ErrorActor } from '../error-catalogue.js';
 import type { ConnectErrorCode } from '../errors.js';
+import type { ConnectionFieldDefinitions, ConnectionNameField } from '../fields.js';
 import type { GuideStepId } from '../guide-step-ids.js';
 
 /**
@@ -270,6 +271,21 @@ export interface GuideConfig {
   loginUrl?: string;
   /** Error codes for the troubleshooting section; default: every code an admin can act on. */
   troubleshooting?: readonly ConnectErrorCode[];
+  /**
+   * The form asks for a connection name: the last step lists it. `SalesforceConnect` passes it
+   * from `setup` to its form.
+   */
+  connectionName?: ConnectionNameField;
+  /**
+   * The integrator's fields the form asks for (`defineConnectionFields`): the last step lists
+   * each with its help text. `SalesforceConnect` passes them from `setup` to its form.
+   */
+  connectionFields?: ConnectionFieldDefinitions;
+  /**
+   * The Login URL the form starts with (e.g. `https://login.salesforce.com` for production);
+   * the last step says so. `SalesforceConnect` passes it from `setup` to its form.
+   */
+  defaultLoginUrl?: string;
 }
 
 /**
@@ -308,6 +324,9 @@ export interface ResolvedGuideConfig {
   prerequisites: Required<GuidePrerequisites>;
   loginUrl?: string;
   troubleshooting: readonly ConnectErrorCode[];
+  connectionName?: ConnectionNameField;
+  connectionFields?: ConnectionFieldDefinitions;
+  defaultLoginUrl?: string;
 }
 
 /**

@@ -99,23 +99,43 @@ export const presets = {
   },
   /**
    * External Client App with API and refresh scopes, the Authorization Code and Credentials flow
-   * ticked and PKCE not required; everything else left at Salesforce's defaults.
+   * ticked and PKCE not required; everything else left at Salesforce's defaults. The form asks
+   * for a connection name beside the key and secret (the customer holds several connections).
    */
   externalClientAppWithoutPkce: {
     variant: 'external-client-app',
     scopes: ['api', 'refresh_token', 'offline_access'],
     flows: { authorizationCodeAndCredentials: true },
     security: { requirePkce: false },
+    connectionName: {
+      required: true,
+      description: 'A name to help you identify this connection.',
+    },
   },
   /**
    * Connected App (Lightning) with full access and a refresh token, device flow on, for a
-   * service that reads subscriptions and users; the admin checks permissions and MFA first.
+   * service that reads subscriptions and users; the admin checks permissions and MFA first. The
+   * form starts with the production Login URL and asks for the company names to collect data
+   * for: `*` alone (the default) means all of them; `*` together with names is refused, so
+   * what the admin meant is never guessed.
    */
   connectedAppDeviceFlowFullAccess: {
     variant: 'connected-app-lightning',
     scopes: ['refresh_token', 'offline_access', 'full'],
     flows: { deviceFlow: true },
     prerequisites: { mfa: true },
+    defaultLoginUrl: 'https://login.salesforce.com',
+    connectionFields: {
+      companies: {
+        kind: 'list',
+        label: 'Company names',
+        description:
+          'The legal entities in your organization to collect data for, one per row. * alone collects data for all of them, including user accounts without an email address; names collect data only for those, without user accounts that have no email address. Use * or names, not both.',
+        required: true,
+        default: ['*'],
+        wildcard: '*',
+      },
+    },
   },
   /** Connected App in Salesforce Classic with full access and a refresh token. */
   classicConnectedAppFullAccess: {

@@ -89,6 +89,8 @@ const builderValues = {
   values: 'x',
   number: '1',
   title: 'Title',
+  url: 'https://login.salesforce.com',
+  options: 'Europe, United States',
 };
 
 describe.each([

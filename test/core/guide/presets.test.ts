@@ -2,10 +2,12 @@
 // every setting that page asks the admin for and check the generated guide asks for it too, by
 // Setup's exact label and value.
 import { describe, expect, it } from 'vitest';
+import { parseConnectionFields } from '../../../src/core/fields.js';
 import {
   buildSetupGuide,
   defaultGuideConfig,
   type GuidePreset,
+  guideToMarkdown,
   plainText,
   presets,
 } from '../../../src/core/guide/index.js';
@@ -13,6 +15,7 @@ import {
   blocksOfType,
   copyValues,
   field,
+  fields,
   guideText,
   setting,
   stepText,
@@ -22,6 +25,13 @@ import {
 const on = { kind: 'checkbox', checked: true };
 const off = { kind: 'checkbox', checked: false };
 const options = (...values: string[]) => ({ kind: 'select', options: values });
+
+/** The help text of a field the last step describes. */
+const describeText = (guide: ReturnType<typeof buildSetupGuide>, label: string) => {
+  const set = field(guide, label, 'enter-credentials').set;
+  if (set.kind !== 'describe') throw new Error(`${label} is not described`);
+  return set.text;
+};
 
 const build = (preset: GuidePreset, callbackUrls: string[], extra = {}) =>
   buildSetupGuide({
@@ -211,6 +221,16 @@ describe('presets.externalClientAppWithoutPkce (seed 002: workflow automation, E
     // Seed 002 says "email code"; Salesforce asks with any registered method (issue 16, item 7).
     expect(stepText(guide, 'consumer-credentials')).toContain('one of your registered methods');
   });
+
+  it('asks for the Connection Name beside the key and secret, in the last step and the Markdown', () => {
+    expect(presets.externalClientAppWithoutPkce.connectionName.required).toBe(true);
+    const labels = fields(guide, 'enter-credentials').map((f) => f.label);
+    expect(labels).toEqual(['Connection name', 'Login URL', 'Consumer Key', 'Consumer Secret']);
+    expect(plainText(describeText(guide, 'Connection name'))).toBe(
+      'A name to help you identify this connection.',
+    );
+    expect(guideToMarkdown(guide)).toContain('Connection name');
+  });
 });
 
 describe('presets.connectedAppDeviceFlowFullAccess (seed 003: SaaS management, Connected App)', () => {
@@ -264,6 +284,36 @@ describe('presets.connectedAppDeviceFlowFullAccess (seed 003: SaaS management, C
     const loginUrl = stepText(guide, 'enter-credentials');
     expect(loginUrl).toContain('https://login.salesforce.com');
     expect(loginUrl).toContain('https://test.salesforce.com');
+  });
+
+  it('starts the form on the production Login URL and says so', () => {
+    expect(presets.connectedAppDeviceFlowFullAccess.defaultLoginUrl).toBe(
+      'https://login.salesforce.com',
+    );
+    expect(plainText(describeText(guide, 'Login URL'))).toMatch(
+      /^Filled in with https:\/\/login\.salesforce\.com \(production\)/,
+    );
+  });
+
+  it('asks for Company names, one per row, explaining * in the help text', () => {
+    const labels = fields(guide, 'enter-credentials').map((f) => f.label);
+    expect(labels).toEqual(['Login URL', 'Consumer Key', 'Consumer Secret', 'Company names']);
+    const help = plainText(describeText(guide, 'Company names'));
+    expect(help).toContain('* alone collects data for all of them');
+    expect(help).toContain('Use * or names, not both.');
+    expect(help).toContain('One per row.');
+    expect(guideToMarkdown(guide)).toContain('Company names');
+  });
+
+  it('declares Company names so that * mixed with names is refused and * alone is the default', () => {
+    const fieldsOf = presets.connectedAppDeviceFlowFullAccess.connectionFields;
+    expect(parseConnectionFields(fieldsOf, {})).toEqual({ companies: ['*'] });
+    expect(parseConnectionFields(fieldsOf, { companies: 'Acme\nGlobex' })).toEqual({
+      companies: ['Acme', 'Globex'],
+    });
+    expect(() => parseConnectionFields(fieldsOf, { companies: '*\nAcme' })).toThrow(
+      'Use * alone to mean all, or list the names; not both.',
+    );
   });
 });
 
