@@ -90,15 +90,22 @@ describe('PUT /connection/credentials', () => {
     const h = createHarness();
     const noKey = await h.save({ ...h.credentials(), consumerKey: '' });
     expect(noKey.status).toBe(400);
-    expect(noKey.json.error).toEqual({ code: 'invalid_input', message: 'Enter the Consumer Key.' });
+    // Each refusal names the box it is about, so the form shows it there.
+    expect(noKey.json.error).toEqual({
+      code: 'invalid_input',
+      message: 'Enter the Consumer Key.',
+      field: 'consumerKey',
+    });
     const badUrl = await h.save({ ...h.credentials(), loginUrl: 'https://salesforce.com.evil.io' });
     expect(badUrl.status).toBe(400);
     expect(badUrl.json.error.code).toBe('invalid_login_url');
     expect(badUrl.json.error.message).toMatch(/only looks like Salesforce/);
+    expect(badUrl.json.error.field).toBe('loginUrl');
     const noSecret = await h.save({ ...h.credentials(), consumerSecret: '' });
     expect(noSecret.json.error).toEqual({
       code: 'invalid_input',
       message: 'Enter the Consumer Secret.',
+      field: 'consumerSecret',
     });
     const missing = await h.save({ loginUrl: 'https://login.salesforce.com' });
     expect(missing.json.error.code).toBe('invalid_input');
