@@ -30,6 +30,11 @@ export {
   type SalesforceConnectProps,
   type SalesforceConnectView,
 } from './components/SalesforceConnect.js';
+export {
+  SalesforceConnections,
+  type SalesforceConnectionsEvent,
+  type SalesforceConnectionsProps,
+} from './components/SalesforceConnections.js';
 export { SetupGuide, type SetupGuideProps } from './components/SetupGuide.js';
 export type { SetupGuide as SetupGuideModel } from './core/guide/index.js';
 export {
@@ -78,6 +83,14 @@ export {
   useSalesforceConnect,
 } from './hooks/useSalesforceConnect.js';
 export {
+  type AddConnectionBlockedReason,
+  createConnectionId,
+  type OpenConnectionFlow,
+  type UseSalesforceConnectionsOptions,
+  type UseSalesforceConnectionsResult,
+  useSalesforceConnections,
+} from './hooks/useSalesforceConnections.js';
+export {
   type UseSetupGuideOptions,
   type UseSetupGuideReturn,
   useSetupGuide,
@@ -88,6 +101,11 @@ export {
   connectButtonMessagesDe,
   connectButtonMessagesEn,
 } from './messages/connect.js';
+export {
+  type SalesforceConnectionsMessages,
+  salesforceConnectionsMessagesDe,
+  salesforceConnectionsMessagesEn,
+} from './messages/connections.js';
 export {
   type MessageOverrides,
   SalesforceConnectMessagesProvider,

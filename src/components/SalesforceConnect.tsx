@@ -14,6 +14,7 @@ import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { SetupInfo } from '../core/types.js';
 import { canAuthorize } from '../hooks/connect-flow.js';
+import { scopeAdapter } from '../hooks/scoped-adapter.js';
 import {
   type UseSalesforceConnectOptions,
   useSalesforceConnect,
@@ -106,6 +107,7 @@ export interface SalesforceConnectProps
     | 'environment'
     | 'stateReducer'
     | 'initialConnection'
+    | 'connectionId'
   > {
   /**
    * The backend. May be created inline: only its latest methods are used, nothing restarts.
@@ -190,7 +192,15 @@ export function SalesforceConnect({
     'adapter',
     'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
   );
-  const view = <SalesforceConnectView {...props} adapter={adapter} />;
+  // Every call of the view (the flow, the form, the setup info, the org-change choice) goes to
+  // `connectionId`'s connection; another id is another view, with nothing carried over.
+  const view = (
+    <SalesforceConnectView
+      key={props.connectionId}
+      {...props}
+      adapter={scopeAdapter(adapter, props.connectionId)}
+    />
+  );
   return messages ? (
     <SalesforceConnectMessagesProvider messages={messages}>
       {view}

@@ -18,6 +18,7 @@ import {
   type PopupSessionOptions,
 } from '../core/popup-session.js';
 import type { AuthorizationStart, Connection, ConnectionStatus } from '../core/types.js';
+import { scopeAdapter } from './scoped-adapter.js';
 
 /**
  * The browser as the connect flow sees it: the popup session's environment plus the page's
@@ -88,6 +89,12 @@ export type SalesforceConnectEvent =
  */
 export interface ConnectFlowOptions {
   adapter: SalesforceConnectAdapter;
+  /**
+   * Which of the tenant's connections the flow connects (see `isConnectionId`): every adapter
+   * call carries it in its options. Absent means the default connection, and the calls are
+   * exactly as before.
+   */
+  connectionId?: string | undefined;
   /** The backend answered `connected` after the admin authorized. */
   onSuccess?: ((details: { connection: Connection }) => void) | undefined;
   /** The attempt ended without a connection. */
@@ -228,7 +235,10 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
   let checkingPrefetch = false;
   let reopening = false;
 
-  const adapter = () => getOptions().adapter;
+  const adapter = () => {
+    const options = getOptions();
+    return scopeAdapter(options.adapter, options.connectionId);
+  };
   const environment = (): ConnectEnvironment => getOptions().environment ?? {};
   const now = () => environment().now?.() ?? Date.now();
   const setTimer = (callback: () => void, ms: number) =>

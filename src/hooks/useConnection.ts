@@ -21,10 +21,15 @@ export interface ConnectionEnvironment {
  * Options of {@link useConnection}.
  *
  * @example
- * const options: UseConnectionOptions = { adapter, pollMs: 30_000 };
+ * const options: UseConnectionOptions = { adapter, connectionId: 'sandbox-uat', pollMs: 30_000 };
  */
 export interface UseConnectionOptions {
   adapter: SalesforceConnectAdapter;
+  /**
+   * Which of the tenant's connections to watch (see `isConnectionId`); absent means the default
+   * one. Each id has its own state: switching ids never shows the previous one's connection.
+   */
+  connectionId?: string | undefined;
   /** Asks the backend again every `pollMs` while the tab is visible; off when omitted or 0. */
   pollMs?: number | undefined;
   environment?: ConnectionEnvironment | undefined;
@@ -49,6 +54,8 @@ export interface UseConnectionResult {
 }
 
 interface Loaded {
+  /** The connection id the answer is about. */
+  for: string | undefined;
   connection: Connection | undefined;
   error: ConnectError | undefined;
   loading: boolean;
@@ -69,6 +76,7 @@ interface Loaded {
  */
 export function useConnection({
   adapter,
+  connectionId,
   pollMs,
   environment,
 }: UseConnectionOptions): UseConnectionResult {
@@ -79,6 +87,7 @@ export function useConnection({
     "Pass your backend's adapter: useConnection({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
   const [loaded, setLoaded] = useState<Loaded>({
+    for: connectionId,
     connection: undefined,
     error: undefined,
     loading: true,
@@ -90,11 +99,20 @@ export function useConnection({
     current.current?.abort();
     const controller = new AbortController();
     current.current = controller;
-    setLoaded((previous) => (previous.loading ? previous : { ...previous, loading: true }));
+    setLoaded((previous) =>
+      previous.for !== connectionId
+        ? { for: connectionId, connection: undefined, error: undefined, loading: true }
+        : previous.loading
+          ? previous
+          : { ...previous, loading: true },
+    );
     try {
-      const connection = await adapterRef.current.getConnection({ signal: controller.signal });
+      const connection = await adapterRef.current.getConnection({
+        signal: controller.signal,
+        ...(connectionId === undefined ? {} : { connectionId }),
+      });
       if (controller.signal.aborted) return undefined;
-      setLoaded({ connection, error: undefined, loading: false });
+      setLoaded({ for: connectionId, connection, error: undefined, loading: false });
       return connection;
     } catch (caught) {
       if (controller.signal.aborted) return undefined;
@@ -108,7 +126,7 @@ export function useConnection({
     } finally {
       if (current.current === controller) current.current = undefined;
     }
-  }, [adapterRef]);
+  }, [adapterRef, connectionId]);
 
   const win = environment?.window;
   const doc = environment?.document;
@@ -147,11 +165,13 @@ export function useConnection({
     };
   }, [refresh, pollMs, win, doc]);
 
+  // Until the first answer about a new id arrives, nothing of the previous id shows.
+  const shown = loaded.for === connectionId ? loaded : undefined;
   return {
-    connection: loaded.connection,
-    status: loaded.connection?.status,
-    error: loaded.error,
-    loading: loaded.loading,
+    connection: shown?.connection,
+    status: shown?.connection?.status,
+    error: shown?.error,
+    loading: shown?.loading ?? true,
     refresh,
   };
 }

@@ -21,6 +21,7 @@ export type {
  * @example
  * const options: UseSalesforceConnectOptions = {
  *   adapter,
+ *   connectionId: 'sandbox-uat', // omit for the default connection
  *   onSuccess: ({ connection }) => toast(`Connected to ${connection.org?.name}`),
  *   onExit: ({ reason, error }) => reason === 'error' && report(error),
  * };
@@ -97,7 +98,18 @@ export function useSalesforceConnect(
     "Pass your backend's adapter: useSalesforceConnect({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
   const latest = useLatest(options);
-  const [flow] = useState(() => createConnectFlow(() => latest.current));
+  // One flow per connection: another `connectionId` starts afresh rather than showing the
+  // previous connection's state (or its prefetched authorize URL) under the new id.
+  const connectionId = options.connectionId;
+  const [held, setHeld] = useState(() => ({
+    connectionId,
+    flow: createConnectFlow(() => latest.current),
+  }));
+  let flow = held.flow;
+  if (held.connectionId !== connectionId) {
+    flow = createConnectFlow(() => latest.current);
+    setHeld({ connectionId, flow });
+  }
   const state = useSyncExternalStore(
     flow.store.subscribe,
     flow.store.getSnapshot,
