@@ -67,7 +67,7 @@ export function createConnectionsBackend(
   const present = (id: string, connection: Connection): Connection => ({
     ...connection,
     id,
-    ...(names.has(id) ? { name: names.get(id) } : {}),
+    ...(names.has(id) ? { name: names.get(id) ?? '' } : {}),
   });
   const existing = (o?: AdapterCallOptions) => {
     const adapter = adapters.get(idOf(o));
@@ -102,7 +102,8 @@ export function createConnectionsBackend(
             `This account may hold ${options.max} Salesforce connections; remove one to add another.`,
           );
         }
-        adapter = createMemoryAdapter({ ...defaults, org: options.orgForNew?.(id) });
+        const org = options.orgForNew?.(id);
+        adapter = createMemoryAdapter({ ...defaults, ...(org ? { org } : {}) });
         adapters.set(id, adapter);
       }
       if (input.name !== undefined) names.set(id, parseConnectionName(input.name));

@@ -112,7 +112,7 @@ describe('useSalesforceConnections', () => {
     // What the flow does: credentials saved under the new id add the connection.
     await t.backend.saveCredentials(
       { ...credentials, name: 'Second sandbox' },
-      { connectionId: id },
+      { connectionId: id ?? '' },
     );
     await act(() => t.current().closeFlow());
     expect(t.current().openFlow).toBeUndefined();
