@@ -1,10 +1,11 @@
 import { untilAborted } from '../core/cancellation.js';
 import { CSRF_HEADER } from '../core/csrf.js';
 import { abortedError, ConnectError, toConnectError } from '../core/errors.js';
-import type { Connection } from '../core/types.js';
+import { type Connection, isConnectionId } from '../core/types.js';
 import {
   readAuthorizationStart,
   readConnection,
+  readConnectionList,
   readErrorBody,
   readSetupInfo,
 } from './rest-answers.js';
@@ -46,7 +47,7 @@ export interface FetchAdapterOptions {
  */
 export interface FetchAdapter extends CompleteAdapter {}
 
-type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
 interface RequestSpec<T> {
   method: Method;
@@ -167,6 +168,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           ...(error.salesforceError === undefined
             ? {}
             : { salesforceError: error.salesforceError }),
+          ...(error.field === undefined ? {} : { field: error.field }),
         });
       }
       throw new ConnectError(
@@ -194,24 +196,66 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     expected: 'a connection',
   });
 
-  return {
-    getConnection: ({ signal } = {}) => request(connection('GET', '/connection'), signal),
+  /**
+   * Where a connection's route lives: the single-connection path when no id is given (so a
+   * backend from before several connections keeps working), else under `/connections/:id`.
+   * `rest` is what follows `/connection`: `''`, `/credentials`, `/authorize`, …
+   */
+  const pathFor = (connectionId: string | undefined, rest: string) => {
+    if (connectionId === undefined) return `/connection${rest}`;
+    if (!isConnectionId(connectionId)) {
+      throw new ConnectError(
+        'invalid_input',
+        'The connection id must be 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
+      );
+    }
+    return `/connections/${connectionId}${rest}`;
+  };
 
-    saveCredentials: (input, { signal } = {}) =>
+  /** Runs a request whose path depends on the connection id; a bad id rejects, never throws. */
+  const call = async <T>(spec: () => RequestSpec<T>, signal: AbortSignal | undefined): Promise<T> =>
+    request(spec(), signal);
+
+  return {
+    getConnection: ({ signal, connectionId } = {}) =>
+      call(() => connection('GET', pathFor(connectionId, '')), signal),
+
+    listConnections: ({ signal } = {}) =>
       request(
-        connection('PUT', '/connection/credentials', {
-          loginUrl: input.loginUrl,
-          consumerKey: input.consumerKey,
-          consumerSecret: input.consumerSecret,
-        }),
+        {
+          method: 'GET',
+          path: '/connections',
+          read: readConnectionList,
+          expected: 'a list of connections',
+        },
         signal,
       ),
 
-    startAuthorization: (input, { signal } = {}) =>
-      request(
-        {
+    renameConnection: (input, { signal, connectionId } = {}) =>
+      call(
+        () => connection('PATCH', pathFor(connectionId ?? 'default', ''), { name: input.name }),
+        signal,
+      ),
+
+    saveCredentials: (input, { signal, connectionId } = {}) =>
+      call(
+        () =>
+          connection('PUT', pathFor(connectionId, '/credentials'), {
+            loginUrl: input.loginUrl,
+            consumerKey: input.consumerKey,
+            consumerSecret: input.consumerSecret,
+            ...(input.name === undefined ? {} : { name: input.name }),
+            ...(input.flow === undefined ? {} : { flow: input.flow }),
+            ...(input.fields === undefined ? {} : { fields: input.fields }),
+          }),
+        signal,
+      ),
+
+    startAuthorization: (input, { signal, connectionId } = {}) =>
+      call(
+        () => ({
           method: 'POST',
-          path: '/connection/authorize',
+          path: pathFor(connectionId, '/authorize'),
           body: {
             returnOrigin: input.returnOrigin,
             ...(input.scopes ? { scopes: input.scopes } : {}),
@@ -219,20 +263,35 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           },
           read: readAuthorizationStart,
           expected: 'an authorization start',
-        },
+        }),
         signal,
       ),
 
-    completeAuthorization: (input, { signal } = {}) =>
-      request(
-        connection('POST', '/connection/complete', { code: input.code, state: input.state }),
+    completeAuthorization: (input, { signal, connectionId } = {}) =>
+      call(
+        () =>
+          connection('POST', pathFor(connectionId, '/complete'), {
+            code: input.code,
+            state: input.state,
+          }),
         signal,
       ),
 
-    disconnect: ({ signal } = {}) => request(connection('DELETE', '/connection'), signal),
+    disconnect: ({ signal, connectionId, forgetCredentials } = {}) =>
+      call(
+        () =>
+          connection(
+            'DELETE',
+            `${pathFor(connectionId, '')}${forgetCredentials ? '?forgetCredentials=true' : ''}`,
+          ),
+        signal,
+      ),
 
-    resolveOrgChange: (input, { signal } = {}) =>
-      request(connection('POST', '/connection/org-change', { choice: input.choice }), signal),
+    resolveOrgChange: (input, { signal, connectionId } = {}) =>
+      call(
+        () => connection('POST', pathFor(connectionId, '/org-change'), { choice: input.choice }),
+        signal,
+      ),
 
     getSetupInfo: ({ signal } = {}) =>
       request(

@@ -1,4 +1,11 @@
 import { delay } from '../core/cancellation.js';
+import { parseConnectionName } from '../core/connection-name.js';
+import {
+  assertConnectionAllowed,
+  type ConnectionPolicy,
+  duplicateOrgError,
+  resolveConnectionPolicy,
+} from '../core/connection-policy.js';
 import { SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, throwIfAborted } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
@@ -6,7 +13,13 @@ import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
 import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
-import type { Connection, ConnectionStatus, CredentialsInput } from '../core/types.js';
+import {
+  type Connection,
+  type ConnectionStatus,
+  type CredentialsInput,
+  DEFAULT_CONNECTION_ID,
+  isConnectionId,
+} from '../core/types.js';
 import {
   MEMORY_SCENARIO_OUTCOMES,
   type MemoryScenario,
@@ -89,6 +102,40 @@ export interface MemoryAdapterOptions {
   stateTtlMs?: number;
   /** Channel used by `simulateCallback`; default the global `BroadcastChannel`. */
   BroadcastChannel?: MemoryBroadcastChannel | undefined;
+  /**
+   * How many connections the tenant may have, and whether two may use the same org, as the
+   * reference server's `connections` option: default one connection (`max: 1`); with `max`
+   * above 1, a sign-in into an org another connection uses fails with `duplicate_org` unless
+   * `onePerOrg: false`.
+   */
+  connections?: ConnectionPolicy;
+  /**
+   * Connections the tenant has besides the default one (whose start is `initial`), in the order
+   * they were added; each starts `configured` unless its `initial` says otherwise. Mind
+   * `connections.max`.
+   */
+  initialConnections?: readonly MemoryInitialConnection[];
+  /**
+   * The org a sign-in for a connection lands in, merged over the demo org: the default
+   * connection's is Acme Corporation (`00D5g00000ACMEdEAA`, then `org`), every other id gets an
+   * org of its own. Return another connection's org id to play `duplicate_org`.
+   */
+  orgFor?: (connectionId: string) => Partial<NonNullable<Connection['org']>> | undefined;
+}
+
+/**
+ * One more connection the memory adapter starts with (`initialConnections`).
+ *
+ * @example
+ * const sandbox: MemoryInitialConnection = { id: 'sandbox', name: 'UAT sandbox', initial: 'connected' };
+ */
+export interface MemoryInitialConnection {
+  /** Its id (see `isConnectionId`); not `default`, which `initial` sets. */
+  id: string;
+  /** Its name, as the admin gave it. */
+  name?: string;
+  /** Where it starts, as `MemoryAdapterOptions.initial`; default `configured`. */
+  initial?: ConnectionStatus | Partial<Connection>;
 }
 
 /**
@@ -144,6 +191,8 @@ const DEMO_CONSUMER_KEY =
 
 interface PendingAuthorization {
   expiresAt: number;
+  /** The connection the authorization completes. */
+  connectionId: string;
   /** Which saved credentials it was started with: replacing them voids the attempt. */
   credentialsVersion: number;
   /** The one code Salesforce handed out for this state, once the admin approved. */
@@ -157,7 +206,29 @@ interface SavedCredentials {
   hasConsumerSecret: boolean;
 }
 
+/** One connection of the tenant. */
+interface Slot {
+  readonly id: string;
+  name?: string;
+  credentials?: SavedCredentials;
+  /** The connection as answered, without `id` and `name` (added by the answer). */
+  connection: Connection;
+  /** Bumped when the credentials change to another app: started authorizations are void. */
+  credentialsVersion: number;
+}
+
 const invalidInput = (message: string) => new ConnectError('invalid_input', message);
+
+const notConfigured = (id: string) =>
+  new ConnectError('not_configured', `There is no connection with the id "${id}".`);
+
+/** A stable, well-formed demo org id (18 characters, prefix 00D) for a connection id. */
+function demoOrgId(connectionId: string): string {
+  let hash = 2166136261;
+  for (const char of connectionId) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  const letters = (hash >>> 0).toString(36).toUpperCase().padStart(6, '0').slice(-6);
+  return `00D5g00000${letters}AA`;
+}
 
 const outcomeError = (outcome: MemoryScenarioOutcome) =>
   new ConnectError(outcome.code, outcome.message, {
@@ -261,16 +332,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const stateTtlMs = options.stateTtlMs ?? 10 * MINUTE;
   const scopes = options.scopes ?? ['api', 'refresh_token'];
   const authorizeEndpoint = options.authorizeEndpoint ?? 'about:blank';
+  const policy = resolveConnectionPolicy(options.connections);
   const Channel =
     'BroadcastChannel' in options
       ? options.BroadcastChannel
       : (globalThis as { BroadcastChannel?: MemoryBroadcastChannel }).BroadcastChannel;
 
   let scenario: MemoryScenario = options.scenario ?? 'happy';
-  let credentials: SavedCredentials | undefined;
-  let connection: Connection = { status: 'disconnected' };
+  /** The tenant's connections by id, in the order they were added. */
+  const slots = new Map<string, Slot>();
   let lastReturnOrigin: string | undefined;
-  let credentialsVersion = 0;
   let latestState: string | undefined;
   const pending = new Map<string, PendingAuthorization>();
 
@@ -288,13 +359,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     };
   };
 
-  const connectedFields = (saved: SavedCredentials) => ({
-    org: {
-      id: '00D5g00000ACMEdEAA',
-      name: 'Acme Corporation',
-      ...instanceFor(saved.loginUrl),
-      ...options.org,
-    },
+  /** The org a sign-in for this connection lands in: the demo org for the default one. */
+  const orgFor = (slot: Slot, saved: SavedCredentials) => ({
+    id: slot.id === DEFAULT_CONNECTION_ID ? '00D5g00000ACMEdEAA' : demoOrgId(slot.id),
+    name: slot.id === DEFAULT_CONNECTION_ID ? 'Acme Corporation' : `Acme Corporation (${slot.id})`,
+    ...instanceFor(saved.loginUrl),
+    ...(slot.id === DEFAULT_CONNECTION_ID ? options.org : {}),
+    ...options.orgFor?.(slot.id),
+  });
+
+  const connectedFields = (slot: Slot, saved: SavedCredentials) => ({
+    org: orgFor(slot, saved),
     user: {
       id: '0055g00000ADMNdAAB',
       username: 'admin@acme.example.com',
@@ -305,10 +380,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   });
 
   /** The stored authorization stops working, as when Salesforce revokes the refresh token. */
-  const revokeSession = () => {
-    if (connection.status === 'connected') {
+  const revokeSession = (slot: Slot) => {
+    if (slot.connection.status === 'connected') {
       const error = outcomeError(MEMORY_SCENARIO_OUTCOMES.needs_reauth).toJSON();
-      connection = { ...connection, status: 'needs_reauth', error };
+      slot.connection = { ...slot.connection, status: 'needs_reauth', error };
     }
   };
 
@@ -317,48 +392,102 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return outcome?.stage === 'preflight' ? { error: outcomeError(outcome).toJSON() } : {};
   };
 
-  function initialConnection(): void {
-    const initial =
-      options.initial ?? (scenario === 'needs_reauth' ? 'needs_reauth' : 'disconnected');
+  function seed(slot: Slot, initial: ConnectionStatus | Partial<Connection>): void {
     const demoCredentials: SavedCredentials = {
       loginUrl: DEMO_LOGIN_URL,
       consumerKey: DEMO_CONSUMER_KEY,
       hasConsumerSecret: true,
     };
     if (typeof initial === 'object') {
-      connection = { status: 'disconnected', ...structuredClone(initial) };
+      const { id: _id, name, ...rest } = structuredClone(initial);
+      if (name !== undefined) slot.name = name;
+      slot.connection = { status: 'disconnected', ...rest };
+      const { connection } = slot;
       if (
         connection.status !== 'disconnected' ||
         connection.loginUrl ||
         connection.consumerKeyHint
       ) {
-        credentials = {
+        slot.credentials = {
           loginUrl: connection.loginUrl ?? DEMO_LOGIN_URL,
           consumerKey: DEMO_CONSUMER_KEY.slice(0, -4) + (connection.consumerKeyHint ?? 'Qx7W'),
           hasConsumerSecret: connection.hasConsumerSecret ?? true,
         };
       }
     } else if (initial !== 'disconnected') {
-      credentials = demoCredentials;
+      slot.credentials = demoCredentials;
       const saved = { ...credentialFields(demoCredentials), updatedAt: isoNow() };
       if (initial === 'configured') {
-        connection = { status: 'configured', ...saved, ...preflightFinding() };
+        slot.connection = { status: 'configured', ...saved, ...preflightFinding() };
       } else if (initial === 'error') {
         const outcome = failure() ?? MEMORY_SCENARIO_OUTCOMES.salesforce_unavailable;
-        connection = { status: 'error', ...saved, error: outcomeError(outcome).toJSON() };
+        slot.connection = { status: 'error', ...saved, error: outcomeError(outcome).toJSON() };
       } else {
-        connection = {
+        slot.connection = {
           status: 'connected',
           ...saved,
-          ...connectedFields(demoCredentials),
+          ...connectedFields(slot, demoCredentials),
           connectedAt: isoNow(),
         };
-        if (initial === 'needs_reauth') revokeSession();
+        if (initial === 'needs_reauth') revokeSession(slot);
       }
     }
-    if (scenario === 'needs_reauth') revokeSession();
+    if (scenario === 'needs_reauth') revokeSession(slot);
   }
-  initialConnection();
+
+  /** A slot counts as a connection once it holds anything: credentials, a name, a status. */
+  const holdsSomething = (slot: Slot) =>
+    slot.credentials !== undefined ||
+    slot.name !== undefined ||
+    slot.connection.status !== 'disconnected' ||
+    Object.keys(slot.connection).length > 1;
+
+  const emptySlot = (id: string): Slot => ({
+    id,
+    connection: { status: 'disconnected' },
+    credentialsVersion: 0,
+  });
+
+  {
+    const first = emptySlot(DEFAULT_CONNECTION_ID);
+    seed(first, options.initial ?? (scenario === 'needs_reauth' ? 'needs_reauth' : 'disconnected'));
+    if (holdsSomething(first)) slots.set(first.id, first);
+    for (const more of options.initialConnections ?? []) {
+      if (!isConnectionId(more.id) || more.id === DEFAULT_CONNECTION_ID || slots.has(more.id)) {
+        throw new TypeError(
+          `initialConnections: ${JSON.stringify(more.id)} is not a new connection id (see isConnectionId; the default connection is set with \`initial\`).`,
+        );
+      }
+      const slot = emptySlot(more.id);
+      seed(slot, more.initial ?? 'configured');
+      if (more.name !== undefined) slot.name = parseConnectionName(more.name);
+      slots.set(slot.id, slot);
+    }
+  }
+
+  /** The id a call addresses; a malformed one is refused before anything happens. */
+  const idOf = (connectionId: string | undefined) => {
+    if (connectionId === undefined) return DEFAULT_CONNECTION_ID;
+    if (!isConnectionId(connectionId)) {
+      throw invalidInput(
+        'The connection id must be 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
+      );
+    }
+    return connectionId;
+  };
+
+  /** The addressed connection, or a blank one (not yet added) when the tenant has none by that id. */
+  const slotFor = (id: string) => slots.get(id) ?? emptySlot(id);
+
+  /**
+   * What a call answers: the connection, with its name, and with its id when the call named one
+   * (calls without `connectionId` answer exactly as before several connections existed).
+   */
+  const view = (slot: Slot, addressed: boolean): Connection => ({
+    ...(addressed ? { id: slot.id } : {}),
+    ...(slot.name !== undefined ? { name: slot.name } : {}),
+    ...slot.connection,
+  });
 
   /** Every call: wait like a network, fail like the scenario says, answer a private copy. */
   async function answer<T>(signal: AbortSignal | undefined, work: () => T | Promise<T>) {
@@ -382,6 +511,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     channel.close();
   };
 
+  /** The other connection of the tenant that already uses this org, if `onePerOrg` is on. */
+  const holderOf = (orgId: string, except: string) => {
+    if (!policy.onePerOrg) return undefined;
+    for (const other of slots.values()) {
+      if (other.id !== except && other.connection.org?.id === orgId) return other;
+    }
+    return undefined;
+  };
+
   const adapter: MemoryAdapter = {
     get scenario() {
       return scenario;
@@ -389,16 +527,43 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     setScenario(next) {
       scenario = next;
-      if (next === 'needs_reauth') revokeSession();
+      if (next === 'needs_reauth') for (const slot of slots.values()) revokeSession(slot);
     },
 
-    getConnection({ signal } = {}) {
-      return answer(signal, () => connection);
+    getConnection({ signal, connectionId } = {}) {
+      return answer(signal, () => view(slotFor(idOf(connectionId)), connectionId !== undefined));
     },
 
-    saveCredentials(input, { signal } = {}) {
+    listConnections({ signal } = {}) {
       return answer(signal, () => {
+        const list = [...slots.values()];
+        const first = list.filter((slot) => slot.id === DEFAULT_CONNECTION_ID);
+        const others = list.filter((slot) => slot.id !== DEFAULT_CONNECTION_ID);
+        return [...first, ...others].map((slot) => view(slot, true));
+      });
+    },
+
+    renameConnection(input, { signal, connectionId } = {}) {
+      return answer(signal, () => {
+        const id = idOf(connectionId);
+        const name = parseConnectionName((input as { name?: unknown } | undefined)?.name);
+        const slot = slots.get(id);
+        if (!slot) throw notConfigured(id);
+        slot.name = name;
+        slot.connection = { ...slot.connection, updatedAt: isoNow() };
+        return view(slot, connectionId !== undefined);
+      });
+    },
+
+    saveCredentials(input, { signal, connectionId } = {}) {
+      return answer(signal, () => {
+        const id = idOf(connectionId);
         const parsed = parseCredentials(input, options.allowedLoginHosts);
+        const rawName = (input as { name?: unknown } | undefined)?.name;
+        const name = rawName === undefined ? undefined : parseConnectionName(rawName);
+        if (!slots.has(id)) assertConnectionAllowed(slots.keys(), id, policy.max);
+        const slot = slotFor(id);
+        const { credentials } = slot;
         const sameApp =
           credentials?.loginUrl === parsed.loginUrl &&
           credentials.consumerKey === parsed.consumerKey;
@@ -408,17 +573,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           if (!credentials?.hasConsumerSecret) throw invalidInput('Enter the Consumer Secret.');
           if (!sameApp) throw invalidInput(SECRET_FOR_OTHER_APP);
         }
-        credentials = {
+        slot.credentials = {
           loginUrl: parsed.loginUrl,
           consumerKey: parsed.consumerKey,
           hasConsumerSecret: true,
         };
+        if (name !== undefined) slot.name = name;
         if (sameApp) {
           // Same app (a new secret, or none): the tokens stay valid at Salesforce, and so does
           // the connection; an earlier failure is cleared, a needed reconnection is not.
-          const { error, ...rest } = connection;
-          const status = connection.status === 'error' ? 'configured' : connection.status;
-          connection = {
+          const { error, ...rest } = slot.connection;
+          const status = slot.connection.status === 'error' ? 'configured' : slot.connection.status;
+          slot.connection = {
             ...rest,
             status,
             updatedAt: isoNow(),
@@ -426,25 +592,29 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           };
         } else {
           // Another app or org: earlier tokens and started authorizations do not carry over.
-          credentialsVersion++;
-          connection = {
+          slot.credentialsVersion++;
+          slot.connection = {
             status: 'configured',
-            ...credentialFields(credentials),
+            ...credentialFields(slot.credentials),
             updatedAt: isoNow(),
           };
         }
-        connection = { ...connection, ...preflightFinding() };
-        return connection;
+        slot.connection = { ...slot.connection, ...preflightFinding() };
+        slots.set(id, slot);
+        return view(slot, connectionId !== undefined);
       });
     },
 
-    startAuthorization(input, { signal } = {}) {
+    startAuthorization(input, { signal, connectionId } = {}) {
       return answer(signal, async () => {
+        const id = idOf(connectionId);
         const returnOrigin = parseReturnOrigin((input as { returnOrigin?: unknown })?.returnOrigin);
         if (options.allowedOrigins && !options.allowedOrigins.includes(returnOrigin)) {
           throw new ConnectError('unauthorized', `${returnOrigin} may not start an authorization.`);
         }
-        if (!credentials) {
+        const slot = slots.get(id);
+        const credentials = slot?.credentials;
+        if (!slot || !credentials) {
           throw new ConnectError(
             'not_configured',
             'Save the Consumer Key and Consumer Secret before connecting.',
@@ -470,7 +640,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           ...(prompt.length > 0 ? { prompt: prompt.join(' ') } : {}),
         });
         const expiresAt = clock.now() + stateTtlMs;
-        pending.set(state, { expiresAt, credentialsVersion });
+        pending.set(state, {
+          expiresAt,
+          connectionId: id,
+          credentialsVersion: slot.credentialsVersion,
+        });
         latestState = state;
         if (options.autoCallbackMs !== undefined) {
           setTimeout(() => {
@@ -485,8 +659,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       });
     },
 
-    completeAuthorization(input, { signal } = {}) {
+    completeAuthorization(input, { signal, connectionId } = {}) {
       return answer(signal, () => {
+        const id = idOf(connectionId);
         const { code, state } = (input ?? {}) as { code?: unknown; state?: unknown };
         if (typeof code !== 'string' || typeof state !== 'string' || !code || !state) {
           throw invalidInput('Send the code and the state from the callback.');
@@ -500,19 +675,28 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
             'This authorization attempt is unknown, expired or already used. Connect again.',
           );
         }
-        if (!credentials || entry.credentialsVersion !== credentialsVersion) {
+        if (entry.connectionId !== id) {
+          throw new ConnectError(
+            'state_mismatch',
+            'This authorization was started for another connection. Connect again.',
+          );
+        }
+        const slot = slots.get(id);
+        const credentials = slot?.credentials;
+        if (!slot || !credentials || entry.credentialsVersion !== slot.credentialsVersion) {
           throw new ConnectError(
             'state_mismatch',
             'The credentials changed after this authorization started. Connect again.',
           );
         }
+        const addressed = connectionId !== undefined;
         // As on the reference server, a failed attempt shows on the connection, unless a
         // working connection was there to keep.
-        const fail = (error: ConnectError) => {
-          if (connection.status !== 'connected') {
-            connection = {
-              ...connection,
-              status: 'error',
+        const fail = (error: ConnectError, status: ConnectionStatus = 'error') => {
+          if (slot.connection.status !== 'connected') {
+            slot.connection = {
+              ...slot.connection,
+              status,
               error: error.toJSON(),
               updatedAt: isoNow(),
             };
@@ -540,10 +724,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           );
         }
         const at = isoNow();
+        const { connection } = slot;
         if (changesOrg && connection.org) {
-          const fields = connectedFields(credentials);
+          const fields = connectedFields(slot, credentials);
           const previousId = connection.org.id;
-          connection = {
+          slot.connection = {
             ...connection,
             orgChange: {
               org: {
@@ -557,47 +742,72 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           };
           throw outcomeError(MEMORY_SCENARIO_OUTCOMES.org_changed);
         }
-        connection = {
+        const fields = connectedFields(slot, credentials);
+        // One org, one connection: the new grant is dropped (a real backend revokes it), and
+        // the connection stays as it was, saying why.
+        const holder = holderOf(fields.org.id, id);
+        if (holder) throw fail(duplicateOrgError(holder), 'configured');
+        slot.connection = {
           status: 'connected',
           ...credentialFields(credentials),
-          ...connectedFields(credentials),
+          ...fields,
           connectedAt: at,
           updatedAt: at,
         };
-        return connection;
+        return view(slot, addressed);
       });
     },
 
-    disconnect({ signal } = {}) {
+    disconnect({ signal, connectionId, forgetCredentials } = {}) {
       return answer(signal, () => {
-        if (connection.status === 'disconnected') return connection;
+        const id = idOf(connectionId);
+        const addressed = connectionId !== undefined;
+        const slot = slots.get(id);
+        if (forgetCredentials) {
+          // The connection leaves the tenant's list: tokens, credentials, name and all.
+          slots.delete(id);
+          for (const [state, entry] of pending) {
+            if (entry.connectionId === id) pending.delete(state);
+          }
+          return view(emptySlot(id), addressed);
+        }
+        if (!slot) return view(emptySlot(id), addressed);
+        if (slot.connection.status === 'disconnected') return view(slot, addressed);
         // Credentials stay, so reconnecting needs no retyping; tokens are forgotten.
-        connection = {
+        slot.connection = {
           status: 'disconnected',
-          ...(credentials ? credentialFields(credentials) : {}),
+          ...(slot.credentials ? credentialFields(slot.credentials) : {}),
           updatedAt: isoNow(),
         };
-        return connection;
+        return view(slot, addressed);
       });
     },
 
-    resolveOrgChange(input, { signal } = {}) {
+    resolveOrgChange(input, { signal, connectionId } = {}) {
       return answer(signal, () => {
+        const id = idOf(connectionId);
         const choice = (input as { choice?: unknown } | undefined)?.choice;
         if (choice !== 'keep_new' && choice !== 'keep_previous') {
           throw invalidInput('choice must be "keep_new" or "keep_previous".');
         }
-        const change = connection.orgChange;
-        if (!change) {
+        const slot = slots.get(id);
+        const change = slot?.connection.orgChange;
+        if (!slot || !change) {
           throw invalidInput(
             'There is no change of org waiting for a choice (it was resolved already, or the connection changed). Reload to see the connection.',
           );
         }
-        const { orgChange: _change, error: _error, ...rest } = connection;
+        const { orgChange: _change, error: _error, ...rest } = slot.connection;
         const at = isoNow();
-        connection =
+        const holder = choice === 'keep_new' ? holderOf(change.org.id, id) : undefined;
+        if (holder) {
+          // The new org is another connection's: going back is the only way.
+          slot.connection = { ...rest, updatedAt: at };
+          throw duplicateOrgError(holder);
+        }
+        slot.connection =
           choice === 'keep_previous'
-            ? { ...connection, updatedAt: at }
+            ? { ...rest, ...(_error ? { error: _error } : {}), updatedAt: at }
             : {
                 ...rest,
                 status: 'connected',
@@ -606,8 +816,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
                 connectedAt: at,
                 updatedAt: at,
               };
-        delete connection.orgChange;
-        return connection;
+        return view(slot, connectionId !== undefined);
       });
     },
 

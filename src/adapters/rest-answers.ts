@@ -1,5 +1,13 @@
 import { ConnectError, type ConnectErrorJSON } from '../core/errors.js';
-import type { AuthorizationStart, Connection, ConnectionStatus, SetupInfo } from '../core/types.js';
+import {
+  type AuthorizationStart,
+  type Connection,
+  type ConnectionFieldValue,
+  type ConnectionFieldValues,
+  type ConnectionStatus,
+  isConnectionId,
+  type SetupInfo,
+} from '../core/types.js';
 
 // Readers for what a REST backend answers. Tolerant where it costs nothing (null means absent, an
 // ill-typed optional field is dropped), strict where the kit depends on a value (a known status,
@@ -65,11 +73,21 @@ export function readConnection(value: unknown): Connection | undefined {
     return undefined;
   }
   const connection: Connection = {
+    ...(isConnectionId(value.id) ? { id: value.id } : {}),
+    ...pick(value, ['name'], isString),
+    ...(value.flow === 'authorization-code' || value.flow === 'client-credentials'
+      ? { flow: value.flow }
+      : {}),
     status: value.status as ConnectionStatus,
     ...pick(value, ['loginUrl', 'consumerKeyHint', 'connectedAt', 'updatedAt'], isString),
     ...pick(value, ['hasConsumerSecret'], isBoolean),
   };
   const { scopes } = value;
+  const fields = readFieldValues(value.fields);
+  if (fields) connection.fields = fields;
+  if (isStringArray(value.savedSecretFields)) {
+    connection.savedSecretFields = [...value.savedSecretFields];
+  }
   const org = readOrg(value.org);
   if (org) connection.org = org;
   const user = readUser(value.user);
@@ -88,6 +106,38 @@ export function readConnection(value: unknown): Connection | undefined {
     };
   }
   return connection;
+}
+
+const isFieldValue = (value: unknown): value is ConnectionFieldValue =>
+  typeof value === 'string' || typeof value === 'boolean' || isStringArray(value);
+
+/** The integrator's non-secret field values; values of other types are dropped. */
+function readFieldValues(fields: unknown): ConnectionFieldValues | undefined {
+  if (!isObject(fields)) return undefined;
+  const out: ConnectionFieldValues = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (isFieldValue(value)) out[name] = Array.isArray(value) ? [...value] : value;
+  }
+  return out;
+}
+
+/**
+ * The list `GET /connections` answers (`{ "connections": [Connection, …] }`), or undefined when
+ * it is not one. Entries that are not connections make the whole answer unreadable: a list with
+ * holes would hide a connection from the admin.
+ *
+ * @example
+ * readConnectionList({ connections: [{ id: 'default', status: 'connected' }] })
+ */
+export function readConnectionList(value: unknown): Connection[] | undefined {
+  if (!isObject(value) || !Array.isArray(value.connections)) return undefined;
+  const list: Connection[] = [];
+  for (const item of value.connections) {
+    const connection = readConnection(item);
+    if (!connection) return undefined;
+    list.push(connection);
+  }
+  return list;
 }
 
 function readOrg(org: unknown): Connection['org'] {

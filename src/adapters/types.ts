@@ -196,4 +196,6 @@ export interface CompleteAdapter extends SalesforceConnectAdapter {
     options?: AdapterCallOptions,
   ): Promise<Connection>;
   getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
+  listConnections(options?: AdapterCallOptions): Promise<Connection[]>;
+  renameConnection(input: { name: string }, options?: AdapterCallOptions): Promise<Connection>;
 }

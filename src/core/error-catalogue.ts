@@ -373,6 +373,23 @@ export const errorCatalogueEn: ErrorCatalogue = {
         'Keep the new org (the previous connection is revoked), or go back to the previous one.',
       ],
     },
+    connection_limit: {
+      title: 'No more Salesforce connections can be added',
+      cause:
+        'This product allows a set number of Salesforce connections per account, and all of them are in use.',
+      fixes: [
+        'Remove a connection you no longer need, then add this one again.',
+        'Or change an existing connection to use these credentials instead.',
+      ],
+    },
+    duplicate_org: {
+      title: 'This Salesforce org is already connected',
+      cause:
+        'Another of your connections already uses the org you signed in to, and each org may be connected only once.',
+      fixes: [
+        'Sign in to a different org (check the login URL), or use the existing connection to this org.',
+      ],
+    },
     rate_limited: {
       title: 'Too many sign-in attempts',
       cause: 'Salesforce is limiting sign-ins for now.',

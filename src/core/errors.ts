@@ -19,6 +19,10 @@ export const CONNECT_ERROR_CODES = [
   // Reported by the backend after a reconnect: the sign-in landed in another org than the saved
   // connection's; the person connecting chooses (`Connection.orgChange`).
   'org_changed',
+  // Reported by the backend for a tenant with several connections: adding one more than the
+  // integrator allows, and connecting an org another of the tenant's connections already uses.
+  'connection_limit',
+  'duplicate_org',
   // Reported by Salesforce (mapped by `fromSalesforceError`).
   'access_denied',
   'invalid_client_id',

@@ -14,6 +14,14 @@ export {
 } from './connect-machine.js';
 export { parseConnectionName } from './connection-name.js';
 export {
+  assertConnectionAllowed,
+  type ConnectionPolicy,
+  connectionLimitError,
+  duplicateOrgError,
+  type ResolvedConnectionPolicy,
+  resolveConnectionPolicy,
+} from './connection-policy.js';
+export {
   type CredentialField,
   type CredentialsErrorKey,
   type CredentialsMessages,

@@ -1,3 +1,4 @@
+import { DEFAULT_CONNECTION_ID } from '../core/types.js';
 import { base64url, fromBase64, fromHex, utf8 } from './encoding.js';
 
 /**
@@ -23,6 +24,12 @@ export type EncryptionKeyInput = string | Uint8Array | readonly (string | Uint8A
 export interface EncryptionContext {
   tenant: string;
   field: string;
+  /**
+   * The connection within the tenant. Absent or `default` binds to the tenant and field only
+   * (exactly as before several connections existed, so stored values still decrypt); any other id
+   * is bound too, so one connection's value does not decrypt as another's.
+   */
+  connectionId?: string | undefined;
 }
 
 /**
@@ -177,7 +184,13 @@ async function loadKey(bytes: Uint8Array): Promise<LoadedKey> {
 }
 
 const associatedData = (context: EncryptionContext) =>
-  utf8.encode(JSON.stringify([ENVELOPE_VERSION, context.field, context.tenant]));
+  utf8.encode(
+    JSON.stringify(
+      context.connectionId === undefined || context.connectionId === DEFAULT_CONNECTION_ID
+        ? [ENVELOPE_VERSION, context.field, context.tenant]
+        : [ENVELOPE_VERSION, context.field, context.tenant, context.connectionId],
+    ),
+  );
 
 /**
  * A {@link SecretBox} over the integrator's key(s). Validates the keys at once (throws

@@ -8,6 +8,8 @@ const STATUS_BY_CODE: Partial<Record<ConnectErrorCode, number>> = {
   state_mismatch: 400,
   unauthorized: 403,
   not_configured: 409,
+  connection_limit: 409,
+  duplicate_org: 409,
   rate_limited: 429,
   aborted: 499,
   salesforce_unavailable: 502,

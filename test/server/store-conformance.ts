@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONNECTION_ID } from '../../src/core/types.js';
 import type {
   ConnectionRecord,
   ConnectStore,
@@ -17,10 +18,28 @@ const unique = (label: string) => `${label}-${++counter}-${Math.random().toStrin
 // Whole milliseconds, as the server writes them; Postgres keeps microseconds, so they survive.
 const at = (iso: string) => Date.parse(iso);
 
+/**
+ * What a store hands back for a record it was given: the record with its connection id filled in
+ * (the default one when absent), the store's creation time, and the revision.
+ */
+export function asStored(record: ConnectionRecord, revision: number) {
+  return {
+    ...record,
+    connectionId: record.connectionId ?? DEFAULT_CONNECTION_ID,
+    createdAt: expect.any(Number),
+    revision,
+  };
+}
+
 /** A record with every field set, so a store that drops or mangles one is caught. */
 export function fullRecord(tenant: string): ConnectionRecord {
   return {
     tenant,
+    connectionId: DEFAULT_CONNECTION_ID,
+    name: 'Production — EMEA',
+    flow: 'authorization-code',
+    fields: { region: 'emea', teams: ['sales', 'support'], syncContacts: true },
+    secretFields: 'v1.kid.iv.secret-fields-ciphertext',
     status: 'connected',
     loginUrl: 'https://acme.my.salesforce.com',
     consumerKey: `3MVG9${'k'.repeat(80)}`,
@@ -116,7 +135,7 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
       withStore(async (store) => {
         const record = { ...fullRecord('acme'), refreshingUntil: at('2025-03-01T10:05:30.001Z') };
         await store.saveConnection(record);
-        expect(await store.getConnection('acme')).toEqual({ ...record, revision: 1 });
+        expect(await store.getConnection('acme')).toEqual(asStored(record, 1));
       }),
     );
 
@@ -127,10 +146,13 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
         const replaced = configuredRecord('acme');
         await store.saveConnection(replaced);
         const read = await store.getConnection('acme');
-        expect(read).toEqual({ ...replaced, revision: 2 });
+        expect(read).toEqual(asStored(replaced, 2));
         expect(read?.refreshToken).toBeUndefined();
         expect(read?.error).toBeUndefined();
         expect(read?.scopes).toBeUndefined();
+        expect(read?.name).toBeUndefined();
+        expect(read?.fields).toBeUndefined();
+        expect(read?.secretFields).toBeUndefined();
       }),
     );
 
@@ -156,7 +178,7 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
         await store.saveConnection(fullRecord('acme'));
         await store.saveConnection(configuredRecord(odd));
         expect((await store.getConnection('acme'))?.status).toBe('connected');
-        expect(await store.getConnection(odd)).toEqual({ ...configuredRecord(odd), revision: 1 });
+        expect(await store.getConnection(odd)).toEqual(asStored(configuredRecord(odd), 1));
         await store.deleteConnection(odd);
         expect(await store.getConnection(odd)).toBeUndefined();
         expect((await store.getConnection('acme'))?.status).toBe('connected');
@@ -301,7 +323,10 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
           stateHash: authorization.stateHash,
           usedAt,
         });
-        expect(first).toEqual({ status: 'consumed', authorization });
+        expect(first).toEqual({
+          status: 'consumed',
+          authorization: { ...authorization, connectionId: DEFAULT_CONNECTION_ID },
+        });
         expect(
           await store.consumeAuthorization({ stateHash: authorization.stateHash, usedAt }),
         ).toEqual({ status: 'already_used' });
@@ -375,8 +400,131 @@ export function runStoreConformance(name: string, createSubject: () => Promise<S
           stateHash: authorization.stateHash,
           usedAt: 1_700_000_000_500,
         });
-        expect(taken).toEqual({ status: 'consumed', authorization });
+        expect(taken).toEqual({
+          status: 'consumed',
+          authorization: { ...authorization, connectionId: DEFAULT_CONNECTION_ID },
+        });
       }),
     );
+
+    describe('several connections per tenant', () => {
+      const sandbox = (tenant: string): ConnectionRecord => ({
+        ...configuredRecord(tenant),
+        connectionId: 'sandbox',
+        name: 'UAT sandbox',
+        loginUrl: 'https://acme--uat.sandbox.my.salesforce.com',
+      });
+
+      it(
+        'addresses a record by tenant and connection id; absent means the default one',
+        withStore(async (store) => {
+          const { connectionId: _id, ...legacy } = fullRecord('acme');
+          await store.saveConnection(legacy);
+          await store.saveConnection(sandbox('acme'));
+          expect(await store.getConnection('acme')).toEqual(asStored(legacy, 1));
+          expect(await store.getConnection('acme', DEFAULT_CONNECTION_ID)).toEqual(
+            asStored(legacy, 1),
+          );
+          expect(await store.getConnection('acme', 'sandbox')).toEqual(
+            asStored(sandbox('acme'), 1),
+          );
+          expect(await store.getConnection('acme', 'nope')).toBeUndefined();
+          // The same id under another tenant is another record.
+          expect(await store.getConnection('globex', 'sandbox')).toBeUndefined();
+        }),
+      );
+
+      it(
+        'keeps revisions, conditional writes and deletes per connection',
+        withStore(async (store) => {
+          await store.saveConnection(fullRecord('acme'));
+          await store.saveConnection(fullRecord('acme'));
+          const created = await store.saveConnection(sandbox('acme'), { expectedRevision: 0 });
+          expect(created).toEqual({ saved: true, revision: 1 });
+          const lost = await store.saveConnection(
+            { ...sandbox('acme'), username: 'late' },
+            { expectedRevision: 2 },
+          );
+          expect(lost.saved).toBe(false);
+          expect(!lost.saved && lost.current).toMatchObject({
+            connectionId: 'sandbox',
+            revision: 1,
+          });
+          expect(await store.deleteConnection('acme', { expectedRevision: 2 }, 'sandbox')).toBe(
+            false,
+          );
+          expect(await store.deleteConnection('acme', { expectedRevision: 1 }, 'sandbox')).toBe(
+            true,
+          );
+          expect(await store.getConnection('acme', 'sandbox')).toBeUndefined();
+          expect(await store.getConnection('acme')).toMatchObject({ revision: 2 });
+          expect(await store.deleteConnection('acme', undefined, 'sandbox')).toBe(false);
+          expect(await store.deleteConnection('acme')).toBe(true);
+          expect(await store.listConnections('acme')).toEqual([]);
+        }),
+      );
+
+      it(
+        'lists a tenant’s connections default first, then in the order they were added',
+        withStore(async (store) => {
+          expect(await store.listConnections('acme')).toEqual([]);
+          for (const id of ['zulu', 'alpha', 'mike']) {
+            await store.saveConnection({ ...configuredRecord('acme'), connectionId: id });
+          }
+          await store.saveConnection(configuredRecord('acme'));
+          await store.saveConnection({ ...configuredRecord('globex'), connectionId: 'other' });
+          // Writing one again keeps its place.
+          await store.saveConnection({
+            ...configuredRecord('acme'),
+            connectionId: 'zulu',
+            name: 'Renamed',
+          });
+          const list = await store.listConnections('acme');
+          expect(list.map((r) => r.connectionId)).toEqual(['default', 'zulu', 'alpha', 'mike']);
+          expect(list[1]).toEqual(
+            asStored({ ...configuredRecord('acme'), connectionId: 'zulu', name: 'Renamed' }, 2),
+          );
+          const times = list.slice(1).map((r) => r.createdAt ?? 0);
+          expect(times).toEqual([...times].sort((a, b) => a - b));
+        }),
+      );
+
+      it(
+        'sets createdAt on the first write and keeps it, whatever the caller passes',
+        withStore(async (store) => {
+          await store.saveConnection({ ...sandbox('acme'), createdAt: 5 });
+          const first = (await store.getConnection('acme', 'sandbox'))?.createdAt;
+          expect(first).toBeGreaterThan(1_600_000_000_000);
+          await store.saveConnection({ ...sandbox('acme'), createdAt: 7 });
+          expect((await store.getConnection('acme', 'sandbox'))?.createdAt).toBe(first);
+        }),
+      );
+
+      it(
+        'lists a tenant with several connections once, and one without a default connection too',
+        withStore(async (store) => {
+          await store.saveConnection(configuredRecord('bravo'));
+          await store.saveConnection(sandbox('bravo'));
+          await store.saveConnection(sandbox('alpha'));
+          await store.saveConnection({ ...sandbox('alpha'), connectionId: 'third' });
+          expect(await store.listTenants({ limit: 10 })).toEqual(['alpha', 'bravo']);
+          expect(await store.listTenants({ after: 'alpha', limit: 10 })).toEqual(['bravo']);
+        }),
+      );
+
+      it(
+        'keeps the connection an authorization completes',
+        withStore(async (store) => {
+          const authorization = pending('acme', { connectionId: 'sandbox' });
+          await store.saveAuthorization(authorization);
+          const taken = await store.consumeAuthorization({
+            stateHash: authorization.stateHash,
+            tenant: 'acme',
+            usedAt: Date.now(),
+          });
+          expect(taken).toEqual({ status: 'consumed', authorization });
+        }),
+      );
+    });
   });
 }

@@ -2,7 +2,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresStore, POSTGRES_SCHEMA_VERSION } from '../../src/server/stores/postgres.js';
 import { createDatabase } from '../setup/postgres.js';
-import { configuredRecord, fullRecord, runStoreConformance } from './store-conformance.js';
+import { expectSchema3Upgrade } from './postgres-schema-3.js';
+import {
+  asStored,
+  configuredRecord,
+  fullRecord,
+  runStoreConformance,
+} from './store-conformance.js';
 
 // The store conformance suite on a real PostgreSQL server through node-postgres (the driver a
 // production deployment uses), beside memory and PGlite. The cluster comes from the `postgres`
@@ -52,10 +58,9 @@ describe('Postgres store on a PostgreSQL server', () => {
         stores.map((store, i) => store.saveConnection(configuredRecord(`tenant-${i}`))),
       );
       for (let i = 0; i < stores.length; i++) {
-        expect(await stores[0]?.getConnection(`tenant-${i}`)).toEqual({
-          ...configuredRecord(`tenant-${i}`),
-          revision: 1,
-        });
+        expect(await stores[0]?.getConnection(`tenant-${i}`)).toEqual(
+          asStored(configuredRecord(`tenant-${i}`), 1),
+        );
       }
       const { rows } = await pool.query<{ value: string }>(
         `SELECT value FROM ${tablePrefix}_meta WHERE key = 'schema_version'`,
@@ -102,15 +107,18 @@ describe('Postgres store on a PostgreSQL server', () => {
     }
   });
 
+  it('upgrades a schema-3 database in place: each row becomes the default connection, nothing lost', async () => {
+    await expectSchema3Upgrade(pool, freshPrefix());
+  });
+
   it('keeps a record across pools: what one server wrote, another reads exactly', async () => {
     const tablePrefix = freshPrefix();
     const other = new pg.Pool({ ...address, database: pool.options.database, max: 1 });
     try {
       await createPostgresStore(pool, { tablePrefix }).saveConnection(fullRecord('acme'));
-      expect(await createPostgresStore(other, { tablePrefix }).getConnection('acme')).toEqual({
-        ...fullRecord('acme'),
-        revision: 1,
-      });
+      expect(await createPostgresStore(other, { tablePrefix }).getConnection('acme')).toEqual(
+        asStored(fullRecord('acme'), 1),
+      );
     } finally {
       await other.end();
     }

@@ -14,7 +14,13 @@ import type { ConnectionRecord } from '../../src/server/stores/types.js';
 import { authorizeAtSimulator } from '../helpers/simulator-login.js';
 import { APP_ORIGIN, createHarness, PUBLIC_URL, TEST_KEY } from './handler-harness.js';
 import { LIVE_APP_ORIGIN, startLiveServer } from './live-harness.js';
-import { configuredRecord, fullRecord, runStoreConformance } from './store-conformance.js';
+import { expectSchema3Upgrade } from './postgres-schema-3.js';
+import {
+  asStored,
+  configuredRecord,
+  fullRecord,
+  runStoreConformance,
+} from './store-conformance.js';
 
 // Starting PGlite costs seconds on a busy machine (initdb): one file-backed database in a temp
 // directory serves the whole file — each check gets tables of its own through a fresh prefix —
@@ -79,7 +85,7 @@ describe('Postgres store', () => {
     const tablePrefix = freshPrefix();
     await createPostgresStore(db, { tablePrefix }).saveConnection(fullRecord('acme'));
     const again = createPostgresStore(db, { tablePrefix });
-    expect(await again.getConnection('acme')).toEqual({ ...fullRecord('acme'), revision: 1 });
+    expect(await again.getConnection('acme')).toEqual(asStored(fullRecord('acme'), 1));
   });
 
   it('upgrades a database created with schema version 1 in place, keeping its rows', async () => {
@@ -133,6 +139,10 @@ describe('Postgres store', () => {
     });
   });
 
+  it('upgrades a schema-3 database (one connection per tenant): each row becomes the default connection, nothing lost', async () => {
+    await expectSchema3Upgrade(db, freshPrefix());
+  });
+
   it('migrates once when several stores start together on an empty database', async () => {
     const tablePrefix = freshPrefix();
     const stores = Array.from({ length: 4 }, () => createPostgresStore(db, { tablePrefix }));
@@ -164,7 +174,7 @@ describe('Postgres store', () => {
     const store = createPostgresStore(flaky, { tablePrefix });
     await expect(store.getConnection('acme')).rejects.toThrow('connection reset');
     await store.saveConnection(configuredRecord('acme'));
-    expect(await store.getConnection('acme')).toEqual({ ...configuredRecord('acme'), revision: 1 });
+    expect(await store.getConnection('acme')).toEqual(asStored(configuredRecord('acme'), 1));
   });
 
   it('refuses a table prefix that is not a plain SQL identifier', () => {
@@ -257,7 +267,7 @@ describe('restart', () => {
 
       expect(
         await createPostgresStore(db, { tablePrefix: `${tablePrefix}_raw` }).getConnection('acme'),
-      ).toEqual({ ...fullRecord('acme'), revision: 1 });
+      ).toEqual(asStored(fullRecord('acme'), 1));
       expect(await adapter.getConnection()).toEqual(before);
       const session = await live.handler.getSalesforceSession({
         tenant: 'acme',

@@ -221,6 +221,23 @@ export const errorCatalogueDe: ErrorCatalogue = {
       cause: 'Eine aktualisierte Sandbox hat unter derselben Adresse eine neue Org-ID.',
       fixes: ['Behalten Sie die neue Org oder gehen Sie zur alten zurück.'],
     },
+    connection_limit: {
+      title: 'Es können keine weiteren Salesforce-Verbindungen hinzugefügt werden',
+      cause:
+        'Dieses Produkt erlaubt pro Konto eine feste Zahl von Salesforce-Verbindungen, und alle sind belegt.',
+      fixes: [
+        'Entfernen Sie eine Verbindung, die Sie nicht mehr brauchen, und fügen Sie diese dann erneut hinzu.',
+        'Oder ändern Sie eine bestehende Verbindung, sodass sie diese Zugangsdaten verwendet.',
+      ],
+    },
+    duplicate_org: {
+      title: 'Diese Salesforce-Org ist bereits verbunden',
+      cause:
+        'Eine andere Ihrer Verbindungen nutzt bereits die Org, bei der Sie sich angemeldet haben, und jede Org darf nur einmal verbunden werden.',
+      fixes: [
+        'Melden Sie sich bei einer anderen Org an (prüfen Sie die Login-URL) oder nutzen Sie die bestehende Verbindung zu dieser Org.',
+      ],
+    },
     rate_limited: {
       title: 'Zu viele Anmeldeversuche',
       cause: 'Salesforce begrenzt Anmeldungen im Moment.',

@@ -1,5 +1,10 @@
 import type { ConnectErrorJSON } from '../../core/errors.js';
-import type { ConnectionStatus } from '../../core/types.js';
+import {
+  type ConnectionFieldValues,
+  type ConnectionFlow,
+  type ConnectionStatus,
+  DEFAULT_CONNECTION_ID,
+} from '../../core/types.js';
 import type {
   ConnectionRecord,
   ConnectStore,
@@ -47,7 +52,7 @@ export interface PostgresStoreOptions {
  * const { rows } = await pool.query("SELECT value FROM salesforce_connect_meta WHERE key = 'schema_version'");
  * if (Number(rows[0]?.value) !== POSTGRES_SCHEMA_VERSION) console.warn('migration pending');
  */
-export const POSTGRES_SCHEMA_VERSION = 3;
+export const POSTGRES_SCHEMA_VERSION = 4;
 
 /**
  * Thrown when the database holds a newer schema than this version of the kit understands (an
@@ -109,11 +114,49 @@ function migrations(prefix: string): string[][] {
     ],
     // Version 3: a sign-in parked because it landed in another org (its tokens encrypted).
     [`ALTER TABLE ${prefix}_connections ADD COLUMN IF NOT EXISTS pending_org_change jsonb`],
+    // Version 4: several connections per tenant. The existing row of each tenant becomes its
+    // default connection; the key grows to (tenant, connection_id). Each connection gets a name,
+    // a flow, the integrator's fields (non-secret ones as jsonb, secret ones as one encrypted
+    // envelope) and its creation time (the list order); authorizations name their connection.
+    [
+      `ALTER TABLE ${prefix}_connections
+        ADD COLUMN IF NOT EXISTS connection_id text NOT NULL DEFAULT 'default',
+        ADD COLUMN IF NOT EXISTS name text,
+        ADD COLUMN IF NOT EXISTS flow text,
+        ADD COLUMN IF NOT EXISTS fields jsonb,
+        ADD COLUMN IF NOT EXISTS secret_fields text,
+        ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now()`,
+      // Idempotent: only while the primary key is still the tenant alone.
+      `IF NOT EXISTS (
+        SELECT 1 FROM pg_constraint
+        WHERE conrelid = '${prefix}_connections'::regclass AND contype = 'p'
+          AND array_length(conkey, 1) = 2
+      ) THEN
+        IF EXISTS (
+          SELECT 1 FROM pg_constraint
+          WHERE conrelid = '${prefix}_connections'::regclass AND contype = 'p'
+        ) THEN
+          EXECUTE (
+            SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', '${prefix}_connections', conname)
+            FROM pg_constraint
+            WHERE conrelid = '${prefix}_connections'::regclass AND contype = 'p'
+          );
+        END IF;
+        ALTER TABLE ${prefix}_connections ADD PRIMARY KEY (tenant, connection_id);
+      END IF`,
+      `ALTER TABLE ${prefix}_authorizations
+        ADD COLUMN IF NOT EXISTS connection_id text NOT NULL DEFAULT 'default'`,
+    ],
   ];
 }
 
 const CONNECTION_COLUMNS = [
   'tenant',
+  'connection_id',
+  'name',
+  'flow',
+  'fields',
+  'secret_fields',
   'status',
   'login_url',
   'consumer_key',
@@ -154,6 +197,11 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 function connectionParams(record: ConnectionRecord): unknown[] {
   return [
     record.tenant,
+    record.connectionId ?? DEFAULT_CONNECTION_ID,
+    record.name ?? null,
+    record.flow ?? null,
+    record.fields === undefined ? null : JSON.stringify(record.fields),
+    record.secretFields ?? null,
     record.status,
     record.loginUrl,
     record.consumerKey,
@@ -185,6 +233,17 @@ function readError(value: unknown): ConnectErrorJSON | undefined {
   return parsed && typeof parsed === 'object' ? (parsed as ConnectErrorJSON) : undefined;
 }
 
+function readFields(value: unknown): ConnectionFieldValues | undefined {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+    ? (parsed as ConnectionFieldValues)
+    : undefined;
+}
+
+function readFlow(value: unknown): ConnectionFlow | undefined {
+  return value === 'authorization-code' || value === 'client-credentials' ? value : undefined;
+}
+
 function readPendingOrgChange(value: unknown): PendingOrgChange | undefined {
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   return parsed && typeof parsed === 'object' ? (parsed as PendingOrgChange) : undefined;
@@ -199,6 +258,11 @@ function connectionFromRow(row: Row): ConnectionRecord {
   const scopes = text(row.scopes);
   return compact({
     tenant: String(row.tenant),
+    connectionId: text(row.connection_id) ?? DEFAULT_CONNECTION_ID,
+    name: text(row.name),
+    flow: readFlow(row.flow),
+    fields: readFields(row.fields),
+    secretFields: text(row.secret_fields),
     status: String(row.status) as ConnectionStatus,
     loginUrl: String(row.login_url),
     consumerKey: String(row.consumer_key),
@@ -222,6 +286,7 @@ function connectionFromRow(row: Row): ConnectionRecord {
     refreshingUntil: fromTime(row.refreshing_until),
     pendingOrgChange: readPendingOrgChange(row.pending_org_change),
     updatedAt: fromTime(row.updated_at) ?? 0,
+    createdAt: fromTime(row.created_at),
     // pg answers bigint as a string, PGlite as a number.
     revision:
       row.revision === null || row.revision === undefined ? undefined : Number(row.revision),
@@ -235,6 +300,7 @@ function authorizationFromRow(row: Row): PendingAuthorization {
     codeVerifier: String(row.code_verifier),
     returnOrigin: String(row.return_origin),
     credentialsId: String(row.credentials_id),
+    connectionId: text(row.connection_id) ?? DEFAULT_CONNECTION_ID,
     createdAt: fromTime(row.created_at) ?? 0,
     expiresAt: fromTime(row.expires_at) ?? 0,
   };
@@ -246,8 +312,10 @@ function authorizationFromRow(row: Row): PendingAuthorization {
  * tables on first use (and upgrades older ones in place) with idempotent statements under an
  * advisory lock, so several servers starting at once migrate once; records the schema version;
  * refuses to run against a newer schema. States are consumed with one `UPDATE … WHERE used_at IS
- * NULL RETURNING`, and conditional writes are one `UPDATE … WHERE tenant = $1 AND revision = $n
- * RETURNING`, so two servers racing cannot both win.
+ * NULL RETURNING`, and conditional writes are one `UPDATE … WHERE tenant = $1 AND connection_id = $2
+ * AND revision = $n RETURNING`, so two servers racing cannot both win. A record's key is
+ * (tenant, connection id); tables from before several connections (schema 3 and older) are
+ * upgraded in place, each tenant's row becoming its default connection.
  *
  * The secret and tokens arrive already encrypted (AES-256-GCM by the handler); this store never
  * sees them in the clear.
@@ -325,17 +393,24 @@ export function createPostgresStore(
 
   const columns = CONNECTION_COLUMNS.join(', ');
   const placeholders = CONNECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-  const updates = CONNECTION_COLUMNS.filter((column) => column !== 'tenant')
+  const isKey = (column: string) => column === 'tenant' || column === 'connection_id';
+  const updates = CONNECTION_COLUMNS.filter((column) => !isKey(column))
     .map((column) => `${column} = EXCLUDED.${column}`)
     .join(', ');
   const assignments = CONNECTION_COLUMNS.map((column, i) => ({ column, i }))
-    .filter(({ column }) => column !== 'tenant')
+    .filter(({ column }) => !isKey(column))
     .map(({ column, i }) => `${column} = $${i + 1}`)
     .join(', ');
   const revisionParam = `$${CONNECTION_COLUMNS.length + 1}`;
 
-  async function read(tenant: string): Promise<ConnectionRecord | undefined> {
-    const result = await client.query(`SELECT * FROM ${connections} WHERE tenant = $1`, [tenant]);
+  async function read(
+    tenant: string,
+    connectionId: string = DEFAULT_CONNECTION_ID,
+  ): Promise<ConnectionRecord | undefined> {
+    const result = await client.query(
+      `SELECT * FROM ${connections} WHERE tenant = $1 AND connection_id = $2`,
+      [tenant, connectionId],
+    );
     const row = result.rows[0] as Row | undefined;
     return row ? connectionFromRow(row) : undefined;
   }
@@ -349,33 +424,34 @@ export function createPostgresStore(
     if (!condition) {
       result = await client.query(
         `INSERT INTO ${connections} AS t (${columns}, revision) VALUES (${placeholders}, 1)
-         ON CONFLICT (tenant) DO UPDATE SET ${updates}, revision = t.revision + 1
+         ON CONFLICT (tenant, connection_id) DO UPDATE SET ${updates}, revision = t.revision + 1
          RETURNING revision`,
         params,
       );
     } else if (condition.expectedRevision === 0) {
       result = await client.query(
         `INSERT INTO ${connections} (${columns}, revision) VALUES (${placeholders}, 1)
-         ON CONFLICT (tenant) DO NOTHING RETURNING revision`,
+         ON CONFLICT (tenant, connection_id) DO NOTHING RETURNING revision`,
         params,
       );
     } else {
       // The comparison and the write are one statement: atomic under concurrent writers.
       result = await client.query(
         `UPDATE ${connections} SET ${assignments}, revision = revision + 1
-         WHERE tenant = $1 AND revision = ${revisionParam}::bigint RETURNING revision`,
+         WHERE tenant = $1 AND connection_id = $2 AND revision = ${revisionParam}::bigint
+         RETURNING revision`,
         [...params, condition.expectedRevision],
       );
     }
     const row = result.rows[0];
     if (row) return { saved: true, revision: Number(row.revision) };
-    return { saved: false, current: await read(record.tenant) };
+    return { saved: false, current: await read(record.tenant, record.connectionId) };
   }
 
   return {
-    async getConnection(tenant) {
+    async getConnection(tenant, connectionId) {
       await ensureReady();
-      return read(tenant);
+      return read(tenant, connectionId);
     },
 
     async saveConnection(record, condition) {
@@ -383,22 +459,36 @@ export function createPostgresStore(
       return write(record, condition);
     },
 
-    async deleteConnection(tenant, condition) {
+    async deleteConnection(tenant, condition, connectionId = DEFAULT_CONNECTION_ID) {
       await ensureReady();
       const removed = await client.query(
         `DELETE FROM ${connections}
-         WHERE tenant = $1 AND ($2::bigint IS NULL OR revision = $2::bigint) RETURNING tenant`,
-        [tenant, condition?.expectedRevision ?? null],
+         WHERE tenant = $1 AND connection_id = $3
+           AND ($2::bigint IS NULL OR revision = $2::bigint)
+         RETURNING tenant`,
+        [tenant, condition?.expectedRevision ?? null, connectionId],
       );
       return removed.rows.length > 0;
     },
 
+    async listConnections(tenant) {
+      await ensureReady();
+      const found = await client.query(
+        `SELECT * FROM ${connections} WHERE tenant = $1
+         ORDER BY connection_id <> $2, created_at, connection_id COLLATE "C"`,
+        [tenant, DEFAULT_CONNECTION_ID],
+      );
+      return found.rows.map((row: Row) => connectionFromRow(row));
+    },
+
     async listTenants({ after, limit }) {
       await ensureReady();
-      // Byte order, so paging does not depend on the database's collation.
+      // Byte order, so paging does not depend on the database's collation; one row per tenant
+      // whatever its number of connections.
       const found = await client.query(
         `SELECT tenant FROM ${connections}
          WHERE $1::text IS NULL OR tenant COLLATE "C" > $1::text COLLATE "C"
+         GROUP BY tenant
          ORDER BY tenant COLLATE "C" LIMIT $2`,
         [after ?? null, limit],
       );
@@ -409,8 +499,9 @@ export function createPostgresStore(
       await ensureReady();
       await client.query(
         `INSERT INTO ${authorizations}
-           (state_hash, tenant, code_verifier, return_origin, credentials_id, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+           (state_hash, tenant, code_verifier, return_origin, credentials_id, created_at, expires_at,
+            connection_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           authorization.stateHash,
           authorization.tenant,
@@ -419,6 +510,7 @@ export function createPostgresStore(
           authorization.credentialsId,
           toTime(authorization.createdAt),
           toTime(authorization.expiresAt),
+          authorization.connectionId ?? DEFAULT_CONNECTION_ID,
         ],
       );
     },

@@ -2,6 +2,19 @@ import type { ConnectErrorJSON } from '../../core/errors.js';
 import type { ConnectionFieldValues, ConnectionFlow, ConnectionStatus } from '../../core/types.js';
 
 /**
+ * Which connection a store call is about: a tenant and the connection's id within it
+ * (`DEFAULT_CONNECTION_ID` for the one every single-connection route addresses).
+ *
+ * @example
+ * const key: ConnectionKey = { tenant: 'acme', connectionId: 'sandbox' };
+ * const record = await store.getConnection(key.tenant, key.connectionId);
+ */
+export interface ConnectionKey {
+  tenant: string;
+  connectionId: string;
+}
+
+/**
  * Everything the server keeps about one tenant's Salesforce connection. Secrets are stored only
  * as encrypted envelopes (see `createSecretBox`): the store never sees a plain secret or token.
  * Times are epoch milliseconds.
@@ -77,6 +90,12 @@ export interface ConnectionRecord {
    */
   pendingOrgChange?: PendingOrgChange | undefined;
   updatedAt: number;
+  /**
+   * When the store first saved this connection (epoch ms): set by the store, kept by every later
+   * write, and what orders a tenant's connections in `listConnections`. What a caller passes is
+   * ignored.
+   */
+  createdAt?: number | undefined;
   /**
    * The store's revision of this record: set by the store on every read, bumped by every write.
    * What a caller passes in `saveConnection` is ignored; the condition goes in `expectedRevision`.
@@ -156,6 +175,11 @@ export interface PendingAuthorization {
   returnOrigin: string;
   /** The connection's `credentialsId` when the authorization started. */
   credentialsId: string;
+  /**
+   * The connection the authorization completes; absent (authorizations stored before several
+   * connections existed) means the default one.
+   */
+  connectionId?: string | undefined;
   createdAt: number;
   expiresAt: number;
 }
@@ -179,34 +203,63 @@ export type ConsumeResult =
  * Every method may be called concurrently, from several server instances. Two operations must be
  * atomic: `consumeAuthorization` (two callers with the same state: exactly one gets it) and a
  * conditional `saveConnection`/`deleteConnection` (compare the revision and write in one step,
- * e.g. `UPDATE … WHERE tenant = $1 AND revision = $2`): every write the server makes is
- * conditional on the revision it read, so a slow writer never overwrites a newer state.
+ * e.g. `UPDATE … WHERE tenant = $1 AND connection_id = $2 AND revision = $3`): every write the
+ * server makes is conditional on the revision it read, so a slow writer never overwrites a newer
+ * state.
+ *
+ * A record is addressed by its tenant and its connection id (`DEFAULT_CONNECTION_ID` when
+ * omitted, so code written for one connection per tenant keeps working): `getConnection` and
+ * `deleteConnection` take the id as their last argument, `saveConnection` reads it from
+ * `record.connectionId`. Records read back always carry `connectionId`, `createdAt` and
+ * `revision`.
  *
  * @example
  * const store: ConnectStore = createPostgresStore(new pg.Pool());
- * const read = await store.getConnection('acme');
+ * const read = await store.getConnection('acme'); // the default connection
  * const result = await store.saveConnection(next, { expectedRevision: read?.revision ?? 0 });
+ *
+ * @example
+ * // Another connection of the same tenant:
+ * const sandbox = await store.getConnection('acme', 'sandbox');
+ * await store.deleteConnection('acme', { expectedRevision: sandbox?.revision ?? 0 }, 'sandbox');
+ * const all = await store.listConnections('acme'); // default first, then by createdAt
  */
 export interface ConnectStore {
-  /** The tenant's record with its current `revision` (a positive integer), or undefined. */
-  getConnection(tenant: string): Promise<ConnectionRecord | undefined>;
   /**
-   * Creates or replaces the tenant's one connection record and bumps its revision. With a
-   * condition, atomically: only when the stored revision equals `expectedRevision` (`0`: only when
-   * there is no record); otherwise nothing is written and the current record comes back.
+   * The connection's record with its current `revision` (a positive integer), or undefined.
+   * `connectionId` defaults to `DEFAULT_CONNECTION_ID`.
+   */
+  getConnection(tenant: string, connectionId?: string): Promise<ConnectionRecord | undefined>;
+  /**
+   * Creates or replaces the record of connection (`record.tenant`, `record.connectionId`, absent
+   * meaning the default one) and bumps its revision. With a condition, atomically: only when the
+   * stored revision equals `expectedRevision` (`0`: only when there is no record); otherwise
+   * nothing is written and the current record comes back. `createdAt` is kept from the first
+   * write.
    */
   saveConnection(
     record: ConnectionRecord,
     condition?: WriteCondition,
   ): Promise<SaveConnectionResult>;
   /**
-   * Deletes the tenant's record; with a condition, only at that revision. Answers whether a
-   * record was deleted (deleting a missing record is not an error: `false`).
+   * Deletes the connection's record; with a condition, only at that revision. Answers whether a
+   * record was deleted (deleting a missing record is not an error: `false`). `connectionId`
+   * defaults to `DEFAULT_CONNECTION_ID`.
    */
-  deleteConnection(tenant: string, condition?: WriteCondition): Promise<boolean>;
+  deleteConnection(
+    tenant: string,
+    condition?: WriteCondition,
+    connectionId?: string,
+  ): Promise<boolean>;
   /**
-   * Tenants that have a record, in ascending order, after `after` (exclusive), at most `limit`:
-   * how `reencryptAll` walks every record.
+   * Every connection record of the tenant: the default connection first, then the others by
+   * `createdAt` (ties by id). Empty when the tenant has none.
+   */
+  listConnections(tenant: string): Promise<ConnectionRecord[]>;
+  /**
+   * Tenants that have at least one record, each once, in ascending order, after `after`
+   * (exclusive), at most `limit`: how `reencryptAll` walks every record (with
+   * `listConnections` for each tenant).
    */
   listTenants(options: { after?: string | undefined; limit: number }): Promise<string[]>;
   saveAuthorization(authorization: PendingAuthorization): Promise<void>;
