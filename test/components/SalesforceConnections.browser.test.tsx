@@ -1,41 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import type { MemoryAdapterOptions } from '../../src/adapters/memory.js';
+import { createMemoryAdapter } from '../../src/adapters/memory.js';
 import {
   SalesforceConnections,
   type SalesforceConnectionsProps,
 } from '../../src/components/SalesforceConnections.js';
+import { tenantWithConnections } from '../fixtures/connections.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
-import {
-  type ConnectionsBackendOptions,
-  createConnectionsBackend,
-} from '../helpers/connections-backend.js';
 import '../../src/components/styles.css';
 
-const acme = {
-  id: '00D000000000001EAA',
-  name: 'Acme',
-  instanceUrl: 'https://acme.my.salesforce.com',
-};
-const uat = {
-  id: '00D000000000002EAA',
-  name: 'Acme UAT',
-  instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
-  isSandbox: true,
-};
-const twoConnections: ConnectionsBackendOptions = {
-  connections: [
-    { id: 'default', name: 'Production', memory: { initial: 'connected', org: acme } },
-    { id: 'uat', name: 'UAT sandbox', memory: { initial: 'connected', org: uat } },
-    { id: 'bu-emea', name: 'EMEA', memory: { initial: 'needs_reauth' } },
-  ],
-};
+const twoConnections: MemoryAdapterOptions & { emea?: boolean } = { emea: true };
 
 async function setup(
-  backendOptions: ConnectionsBackendOptions = twoConnections,
+  backendOptions: MemoryAdapterOptions & { emea?: boolean } = twoConnections,
   props: Partial<SalesforceConnectionsProps> = {},
 ) {
-  const backend = createConnectionsBackend(backendOptions);
+  const backend = tenantWithConnections(backendOptions);
   const onChange = vi.fn();
   const screen = await render(
     <SalesforceConnections adapter={backend} onChange={onChange} {...props} />,
@@ -180,7 +162,7 @@ describe('SalesforceConnections in Chromium', () => {
   it('lays out right to left with no axe violations', async () => {
     const rtl = await render(
       <div dir="rtl">
-        <SalesforceConnections adapter={createConnectionsBackend(twoConnections)} />
+        <SalesforceConnections adapter={tenantWithConnections(twoConnections)} />
       </div>,
     );
     await expect.element(row('Production')).toBeVisible();
@@ -194,7 +176,7 @@ describe('SalesforceConnections in Chromium', () => {
   });
 
   it('says so when there is nothing yet, and lists what is loading first', async () => {
-    const backend = createConnectionsBackend({ connections: [] });
+    const backend = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 } });
     const screen = await render(<SalesforceConnections adapter={backend} />);
     await expect
       .element(

@@ -5,21 +5,10 @@ import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
 import { scopeAdapter } from '../../src/hooks/scoped-adapter.js';
 import { useConnection } from '../../src/hooks/useConnection.js';
 import { useSalesforceConnect } from '../../src/hooks/useSalesforceConnect.js';
+import { acmeOrg as acme, tenantWithConnections, uatOrg as uat } from '../fixtures/connections.js';
 import { fakePopupEnvironment } from '../fixtures/popup-fakes.js';
-import { createConnectionsBackend } from '../helpers/connections-backend.js';
 
 const ORIGIN = 'https://app.example.com';
-const acme = {
-  id: '00D000000000001EAA',
-  name: 'Acme',
-  instanceUrl: 'https://acme.my.salesforce.com',
-};
-const uat = {
-  id: '00D000000000002EAA',
-  name: 'Acme UAT',
-  instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
-  isSandbox: true,
-};
 
 describe('scopeAdapter', () => {
   it('hands back the adapter itself without an id: single-connection calls are unchanged', () => {
@@ -70,12 +59,7 @@ describe('scopeAdapter', () => {
 
 describe('useConnection({ connectionId })', () => {
   it('watches the connection the id names, and switching ids never shows the previous one', async () => {
-    const backend = createConnectionsBackend({
-      connections: [
-        { id: 'default', memory: { initial: 'connected', org: acme } },
-        { id: 'uat', memory: { initial: 'connected', org: uat } },
-      ],
-    });
+    const backend = tenantWithConnections();
     const getConnection = vi.spyOn(backend, 'getConnection');
     const hook = renderHook((props: { connectionId?: string }) =>
       useConnection({ adapter: backend, ...props }),
@@ -97,12 +81,11 @@ describe('useSalesforceConnect({ connectionId })', () => {
   function setup(connectionId: string | undefined) {
     const fake = fakePopupEnvironment();
     const window = Object.assign(fake.host, { location: { origin: ORIGIN } });
-    const backend = createConnectionsBackend({
-      defaults: { clock: { now: fake.clock.now }, BroadcastChannel: fake.hub.Channel },
-      connections: [
-        { id: 'default', memory: { initial: 'connected', org: acme } },
-        { id: 'uat', memory: { initial: 'configured', org: uat } },
-      ],
+    const backend = tenantWithConnections({
+      clock: { now: fake.clock.now },
+      BroadcastChannel: fake.hub.Channel,
+      initialConnections: [{ id: 'uat', name: 'UAT sandbox', initial: 'configured' }],
+      orgFor: (id) => (id === 'uat' ? uat : undefined),
     });
     const spies = {
       getConnection: vi.spyOn(backend, 'getConnection'),
@@ -128,7 +111,7 @@ describe('useSalesforceConnect({ connectionId })', () => {
     await waitFor(() => expect(t.hook.result.current.ready).toBe(true));
     expect(t.hook.result.current.connection?.status).toBe('configured');
     act(() => t.hook.result.current.open());
-    t.backend.memory('uat')?.simulateCallback();
+    t.backend.simulateCallback();
     await waitFor(() => expect(t.hook.result.current.phase).toBe('succeeded'));
     expect(t.hook.result.current.connection).toMatchObject({ id: 'uat', status: 'connected' });
     expect(t.onSuccess).toHaveBeenCalledTimes(1);

@@ -1,7 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import type { MemoryAdapterOptions } from '../../src/adapters/memory.js';
 import { createMemoryAdapter } from '../../src/adapters/memory.js';
+import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
 import { ConnectError } from '../../src/core/errors.js';
 import { isConnectionId } from '../../src/core/types.js';
 import {
@@ -9,22 +11,8 @@ import {
   type UseSalesforceConnectionsOptions,
   useSalesforceConnections,
 } from '../../src/hooks/useSalesforceConnections.js';
-import {
-  type ConnectionsBackendOptions,
-  createConnectionsBackend,
-} from '../helpers/connections-backend.js';
+import { acmeOrg as acme, tenantWithConnections } from '../fixtures/connections.js';
 
-const acme = {
-  id: '00D000000000001EAA',
-  name: 'Acme',
-  instanceUrl: 'https://acme.my.salesforce.com',
-};
-const uat = {
-  id: '00D000000000002EAA',
-  name: 'Acme UAT',
-  instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
-  isSandbox: true,
-};
 const credentials = {
   loginUrl: 'https://test.salesforce.com',
   consumerKey: `3MVG9${'Xq7RmT2wZ4'.repeat(8)}`,
@@ -32,16 +20,11 @@ const credentials = {
 };
 
 function setup(
-  backendOptions: ConnectionsBackendOptions = {
-    connections: [
-      { id: 'default', name: 'Production', memory: { initial: 'connected', org: acme } },
-      { id: 'uat', name: 'UAT sandbox', memory: { initial: 'connected', org: uat } },
-    ],
-  },
+  backendOptions: MemoryAdapterOptions = {},
   hookOptions: Partial<UseSalesforceConnectionsOptions> = {},
   { strict = false } = {},
 ) {
-  const backend = createConnectionsBackend(backendOptions);
+  const backend = tenantWithConnections(backendOptions);
   const hook = renderHook(
     (props: Partial<UseSalesforceConnectionsOptions>) =>
       useSalesforceConnections({ adapter: backend, ...hookOptions, ...props }),
@@ -77,7 +60,7 @@ describe('useSalesforceConnections', () => {
     expect(
       t.current().connections.map((c) => [c.id, c.name, c.status, c.org?.name, c.org?.isSandbox]),
     ).toEqual([
-      ['default', 'Production', 'connected', 'Acme', false],
+      ['default', 'Production', 'connected', 'Acme', undefined],
       ['uat', 'UAT sandbox', 'connected', 'Acme UAT', true],
     ]);
     expect(t.current().connections[0]?.user?.username).toBeTruthy();
@@ -230,7 +213,16 @@ describe('useSalesforceConnections', () => {
   });
 
   it('shows a backend without listConnections as its one default connection, adding unsupported', async () => {
-    const memory = createMemoryAdapter({ latencyMs: 0, initial: 'connected', org: acme });
+    // A backend from before several connections: the four required methods only.
+    const singleOnly = (memory: SalesforceConnectAdapter): SalesforceConnectAdapter => ({
+      getConnection: (o) => memory.getConnection(o),
+      saveCredentials: (input, o) => memory.saveCredentials(input, o),
+      startAuthorization: (input, o) => memory.startAuthorization(input, o),
+      disconnect: (o) => memory.disconnect(o),
+    });
+    const memory = singleOnly(
+      createMemoryAdapter({ latencyMs: 0, initial: 'connected', org: acme }),
+    );
     const hook = renderHook(() => useSalesforceConnections({ adapter: memory }));
     await waitFor(() => expect(hook.result.current.loaded).toBe(true));
     expect(hook.result.current.connections.map((c) => [c.id, c.status])).toEqual([
@@ -238,7 +230,7 @@ describe('useSalesforceConnections', () => {
     ]);
     expect(hook.result.current.addBlockedBy).toBe('unsupported');
 
-    const empty = createMemoryAdapter({ latencyMs: 0 });
+    const empty = singleOnly(createMemoryAdapter({ latencyMs: 0 }));
     const other = renderHook(() => useSalesforceConnections({ adapter: empty }));
     await waitFor(() => expect(other.result.current.loaded).toBe(true));
     expect(other.result.current.connections).toEqual([]);
