@@ -56,6 +56,19 @@ export default [
     limit: '15 KB',
   },
   {
+    // The list and its hook; each connection's flow (Radix Dialog and <SalesforceConnect/>) and
+    // the error explanations load on demand, when a flow opens or the page is idle.
+    name: 'Connections list, first load: <SalesforceConnections/> + createFetchAdapter, before paint',
+    import: {
+      'dist/index.js': '{ SalesforceConnections }',
+      'dist/adapters.js': '{ createFetchAdapter }',
+    },
+    ignore: react,
+    gzip: true,
+    modifyEsbuildConfig: firstLoad,
+    limit: '20 KB',
+  },
+  {
     name: '<SalesforceConnect/>: every view, all dependencies, react external',
     path: 'dist/index.js',
     import: '{ SalesforceConnect }',
@@ -93,7 +106,9 @@ export default [
     import: '{ useSalesforceConnect, useCredentialsForm }',
     ignore: dependencies,
     gzip: true,
-    limit: '15 KB',
+    // 15 KB until issue 17's connectionId: the flow addresses one of several connections (its
+    // calls carry the id) and starts afresh when the id changes, about 0.1 kB.
+    limit: '15.1 KB',
   },
   {
     name: 'salesforce-connect/adapters: createFetchAdapter',

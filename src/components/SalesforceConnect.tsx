@@ -14,7 +14,6 @@ import type { ConnectErrorCode } from '../core/errors.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { SetupInfo } from '../core/types.js';
 import { canAuthorize } from '../hooks/connect-flow.js';
-import { scopeAdapter } from '../hooks/scoped-adapter.js';
 import {
   type UseSalesforceConnectOptions,
   useSalesforceConnect,
@@ -192,15 +191,8 @@ export function SalesforceConnect({
     'adapter',
     'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
   );
-  // Every call of the view (the flow, the form, the setup info, the org-change choice) goes to
-  // `connectionId`'s connection; another id is another view, with nothing carried over.
-  const view = (
-    <SalesforceConnectView
-      key={props.connectionId}
-      {...props}
-      adapter={scopeAdapter(adapter, props.connectionId)}
-    />
-  );
+  // Another connection is another view, with nothing carried over.
+  const view = <SalesforceConnectView key={props.connectionId} {...props} adapter={adapter} />;
   return messages ? (
     <SalesforceConnectMessagesProvider messages={messages}>
       {view}
@@ -221,12 +213,13 @@ function SalesforceConnectView({
   onOpenChange,
   className,
   unstyled,
+  connectionId,
   ...hookOptions
 }: Omit<SalesforceConnectProps, 'messages' | 'apiUrl' | 'adapter'> & {
   adapter: SalesforceConnectAdapter;
 }) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
-  const connect = useSalesforceConnect({ adapter, ...hookOptions });
+  const connect = useSalesforceConnect({ adapter, connectionId, ...hookOptions });
   const { connection, phase, error } = connect;
   const cls = kitClasses(unstyled);
 
@@ -234,9 +227,14 @@ function SalesforceConnectView({
   const latestAdapter = useLatest(adapter);
   const formAdapter = useMemo<CredentialsFormProps['adapter']>(
     () => ({
-      saveCredentials: (input, options) => latestAdapter.current.saveCredentials(input, options),
+      saveCredentials: (input, options) =>
+        // Saved to the flow's connection; with no id, the call is exactly as before.
+        latestAdapter.current.saveCredentials(
+          input,
+          connectionId === undefined ? options : { ...options, connectionId },
+        ),
     }),
-    [latestAdapter],
+    [latestAdapter, connectionId],
   );
   // undefined while the backend's answer is awaited, null when it has none to give.
   const [setupInfo, setSetupInfo] = useState<SetupInfo | null | undefined>(undefined);
@@ -416,14 +414,16 @@ function SalesforceConnectView({
     async (choice: 'keep_new' | 'keep_previous') => {
       const resolve = latestAdapter.current.resolveOrgChange?.bind(latestAdapter.current);
       if (!resolve) return;
-      await resolve({ choice });
+      await (connectionId === undefined
+        ? resolve({ choice })
+        : resolve({ choice }, { connectionId }));
       await connect.refresh();
       setFocusOrgChange(false);
       setOrgChangeNews(choice === 'keep_new' ? text.orgChangeKept : text.orgChangeWentBack);
       // The choice is gone: focus lands on what was done rather than on the page's start.
       requestAnimationFrame(() => announcementRef.current?.focus());
     },
-    [latestAdapter, connect.refresh, text.orgChangeKept, text.orgChangeWentBack],
+    [latestAdapter, connect.refresh, text.orgChangeKept, text.orgChangeWentBack, connectionId],
   );
   const orgChange = connection?.orgChange;
   const showOrgChange =

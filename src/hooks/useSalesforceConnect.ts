@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ConnectPhase, ConnectPopupState, ConnectState } from '../core/connect-machine.js';
 import type { ConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
@@ -100,16 +100,9 @@ export function useSalesforceConnect(
   const latest = useLatest(options);
   // One flow per connection: another `connectionId` starts afresh rather than showing the
   // previous connection's state (or its prefetched authorize URL) under the new id.
-  const connectionId = options.connectionId;
-  const [held, setHeld] = useState(() => ({
-    connectionId,
-    flow: createConnectFlow(() => latest.current),
-  }));
-  let flow = held.flow;
-  if (held.connectionId !== connectionId) {
-    flow = createConnectFlow(() => latest.current);
-    setHeld({ connectionId, flow });
-  }
+  // (Creating a flow has no side effect until `start()`, so a discarded one costs nothing.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new id is a new flow
+  const flow = useMemo(() => createConnectFlow(() => latest.current), [options.connectionId]);
   const state = useSyncExternalStore(
     flow.store.subscribe,
     flow.store.getSnapshot,

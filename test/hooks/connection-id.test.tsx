@@ -1,8 +1,10 @@
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAdapter } from '../../src/adapters/memory.js';
-import type { SalesforceConnectAdapter } from '../../src/adapters/types.js';
-import { scopeAdapter } from '../../src/hooks/scoped-adapter.js';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  preloadSalesforceConnect,
+  SalesforceConnect,
+} from '../../src/components/SalesforceConnect.js';
 import { useConnection } from '../../src/hooks/useConnection.js';
 import { useSalesforceConnect } from '../../src/hooks/useSalesforceConnect.js';
 import { acmeOrg as acme, tenantWithConnections, uatOrg as uat } from '../fixtures/connections.js';
@@ -10,50 +12,41 @@ import { fakePopupEnvironment } from '../fixtures/popup-fakes.js';
 
 const ORIGIN = 'https://app.example.com';
 
-describe('scopeAdapter', () => {
-  it('hands back the adapter itself without an id: single-connection calls are unchanged', () => {
-    const adapter = createMemoryAdapter({ latencyMs: 0 });
-    expect(scopeAdapter(adapter, undefined)).toBe(adapter);
+describe('SalesforceConnect connectionId', () => {
+  beforeAll(() => preloadSalesforceConnect());
+
+  it('saves the form under that id, which adds the connection beside the others', async () => {
+    const adapter = tenantWithConnections();
+    const save = vi.spyOn(adapter, 'saveCredentials');
+    const user = userEvent.setup();
+    render(
+      <SalesforceConnect adapter={adapter} connectionId="c-second" setup={{ storage: null }} />,
+    );
+    await user.click(await screen.findByRole('textbox', { name: 'Login URL' }));
+    await user.paste('test.salesforce.com');
+    await user.click(screen.getByRole('textbox', { name: 'Consumer Key' }));
+    await user.paste(`3MVG9${'A'.repeat(80)}`);
+    await user.click(screen.getByLabelText('Consumer Secret'));
+    await user.paste('1234567890123456789');
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Connect to Salesforce' })).toBeVisible(),
+    );
+    expect(save.mock.calls[0]?.[1]).toMatchObject({ connectionId: 'c-second' });
+    const list = await adapter.listConnections();
+    expect(list.map((c) => [c.id, c.status])).toEqual([
+      ['default', 'connected'],
+      ['uat', 'connected'],
+      ['c-second', 'configured'],
+    ]);
   });
 
-  it('adds the id to every call, keeps absent methods absent and one wrapper per id', async () => {
-    const calls: unknown[] = [];
-    const adapter: SalesforceConnectAdapter = {
-      getConnection: (options) => {
-        calls.push(['getConnection', options]);
-        return { status: 'disconnected' };
-      },
-      saveCredentials: (input, options) => {
-        calls.push(['saveCredentials', input.consumerKey, options]);
-        return { status: 'configured' };
-      },
-      startAuthorization: (input, options) => {
-        calls.push(['startAuthorization', input.returnOrigin, options]);
-        return { authorizeUrl: 'about:blank', state: 's' };
-      },
-      disconnect: (options) => {
-        calls.push(['disconnect', options]);
-        return { status: 'disconnected' };
-      },
-    };
-    const scoped = scopeAdapter(adapter, 'sandbox');
-    expect(scopeAdapter(adapter, 'sandbox')).toBe(scoped);
-    expect(scoped.completeAuthorization).toBeUndefined();
-    expect(scoped.listConnections).toBeUndefined();
-    const signal = new AbortController().signal;
-    await scoped.getConnection({ signal });
-    await scoped.saveCredentials({ loginUrl: '', consumerKey: 'k', consumerSecret: '' });
-    await scoped.startAuthorization({ returnOrigin: ORIGIN }, { signal });
-    await scoped.disconnect({ forgetCredentials: true });
-    // A caller's own id wins.
-    await scoped.getConnection({ connectionId: 'other' });
-    expect(calls).toEqual([
-      ['getConnection', { signal, connectionId: 'sandbox' }],
-      ['saveCredentials', 'k', { connectionId: 'sandbox' }],
-      ['startAuthorization', ORIGIN, { signal, connectionId: 'sandbox' }],
-      ['disconnect', { forgetCredentials: true, connectionId: 'sandbox' }],
-      ['getConnection', { connectionId: 'other' }],
-    ]);
+  it('without connectionId calls the adapter exactly as before', async () => {
+    const adapter = tenantWithConnections();
+    const getConnection = vi.spyOn(adapter, 'getConnection');
+    render(<SalesforceConnect adapter={adapter} setup={{ storage: null }} />);
+    await waitFor(() => expect(getConnection).toHaveBeenCalled());
+    for (const call of getConnection.mock.calls) expect(call[0]).not.toHaveProperty('connectionId');
   });
 });
 
