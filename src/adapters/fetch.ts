@@ -232,10 +232,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       ),
 
     renameConnection: (input, { signal, connectionId } = {}) =>
-      call(
-        () => connection('PATCH', pathFor(connectionId ?? 'default', ''), { name: input.name }),
-        signal,
-      ),
+      call(() => connection('PATCH', pathFor(connectionId, ''), { name: input.name }), signal),
 
     saveCredentials: (input, { signal, connectionId } = {}) =>
       call(

@@ -10,6 +10,7 @@ export {
   type MemoryAdapter,
   type MemoryAdapterOptions,
   type MemoryBroadcastChannel,
+  type MemoryInitialConnection,
   type SimulateCallbackOptions,
 } from './memory.js';
 export {

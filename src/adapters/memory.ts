@@ -558,10 +558,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     saveCredentials(input, { signal, connectionId } = {}) {
       return answer(signal, () => {
         const id = idOf(connectionId);
+        // A connection beyond the limit is refused first: there is nothing to correct.
+        if (!slots.has(id)) assertConnectionAllowed(slots.keys(), id, policy.max);
         const parsed = parseCredentials(input, options.allowedLoginHosts);
         const rawName = (input as { name?: unknown } | undefined)?.name;
         const name = rawName === undefined ? undefined : parseConnectionName(rawName);
-        if (!slots.has(id)) assertConnectionAllowed(slots.keys(), id, policy.max);
         const slot = slotFor(id);
         const { credentials } = slot;
         const sameApp =

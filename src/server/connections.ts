@@ -1,3 +1,9 @@
+import { parseConnectionName } from '../core/connection-name.js';
+import {
+  assertConnectionAllowed,
+  duplicateOrgError,
+  type ResolvedConnectionPolicy,
+} from '../core/connection-policy.js';
 import { createCredentialsSchema, SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, type ConnectErrorCode, type ConnectErrorJSON } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
@@ -11,11 +17,12 @@ import {
 import { fromSalesforceError } from '../core/salesforce-errors.js';
 import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
-import type {
-  AuthorizationStart,
-  Connection,
-  CredentialsInput,
-  OrgChangeChoice,
+import {
+  type AuthorizationStart,
+  type Connection,
+  type CredentialsInput,
+  DEFAULT_CONNECTION_ID,
+  type OrgChangeChoice,
 } from '../core/types.js';
 import { DecryptionError, type SecretBox } from './crypto.js';
 import { constantTimeEqual, randomBase64Url, sha256Base64Url } from './encoding.js';
@@ -36,7 +43,12 @@ import {
   type SalesforceOrganization,
   type SalesforceTokenSet,
 } from './salesforce.js';
-import type { ConnectionRecord, ConnectStore, PendingOrgChange } from './stores/types.js';
+import type {
+  ConnectionKey,
+  ConnectionRecord,
+  ConnectStore,
+  PendingOrgChange,
+} from './stores/types.js';
 
 /** What the connection logic needs; the handler builds it from `ConnectHandlerOptions`. */
 export interface ConnectionServiceConfig {
@@ -63,6 +75,8 @@ export interface ConnectionServiceConfig {
    * call can take. Others wait for its result that long at most, then take over.
    */
   refreshLeaseMs: number;
+  /** How many connections a tenant may have, and whether two may use one org. */
+  connections: ResolvedConnectionPolicy;
 }
 
 /**
@@ -175,6 +189,22 @@ function withoutTokens(record: ConnectionRecord): ConnectionRecord {
   return kept;
 }
 
+/** The connection a record belongs to. */
+const keyOf = (record: ConnectionRecord): ConnectionKey => ({
+  tenant: record.tenant,
+  connectionId: record.connectionId ?? DEFAULT_CONNECTION_ID,
+});
+
+/** The in-process single-flight key of one kind of work on one connection. */
+const flightKey = (kind: string, key: ConnectionKey) =>
+  JSON.stringify([kind, key.tenant, key.connectionId]);
+
+const noSuchConnection = (connectionId: string) =>
+  new ConnectError(
+    'not_configured',
+    `There is no Salesforce connection with the id "${connectionId}" (it was never added, or it was removed).`,
+  );
+
 /** Marks a record for deletion in {@link createConnectionService}'s conditional writes. */
 const DELETE = Symbol('delete');
 
@@ -206,10 +236,19 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     return started;
   };
 
-  function view(record: ConnectionRecord | undefined): Connection {
-    if (!record) return { status: 'disconnected' };
+  /**
+   * What the REST contract answers for a connection: its id always (the handler leaves it out
+   * on the single-connection routes, which answer as they did before ids existed), its name and
+   * the facts the UI shows; never a secret or a token.
+   */
+  function view(record: ConnectionRecord | undefined, key: ConnectionKey): Connection {
+    if (!record) return { id: key.connectionId, status: 'disconnected' };
     const hint = keyHint(record.consumerKey);
     const connection: Connection = {
+      id: key.connectionId,
+      ...(record.name === undefined ? {} : { name: record.name }),
+      ...(record.flow === undefined ? {} : { flow: record.flow }),
+      ...(record.fields === undefined ? {} : { fields: structuredClone(record.fields) }),
       status: record.status,
       loginUrl: record.loginUrl,
       ...(hint ? { consumerKeyHint: hint } : {}),
@@ -259,10 +298,12 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     return connection;
   }
 
+  // Envelopes are bound to the tenant, the field and (for any but the default connection) the
+  // connection: one connection's secret does not decrypt as another's.
   const decrypt = (record: ConnectionRecord, field: string, envelope: string) =>
-    box.decrypt(envelope, { tenant: record.tenant, field });
-  const encrypt = (tenant: string, field: string, plaintext: string) =>
-    box.encrypt(plaintext, { tenant, field });
+    box.decrypt(envelope, { tenant: record.tenant, field, connectionId: record.connectionId });
+  const encrypt = (key: ConnectionKey, field: string, plaintext: string) =>
+    box.encrypt(plaintext, { tenant: key.tenant, field, connectionId: key.connectionId });
 
   /** The app's credentials; an unreadable secret is a ConnectError that says what to do. */
   async function appOf(record: ConnectionRecord): Promise<SalesforceApp> {
@@ -308,7 +349,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
    * the newer record: then nothing is written and the newer record wins.
    */
   async function commit(
-    tenant: string,
+    key: ConnectionKey,
     read: ConnectionRecord | undefined,
     build: Build,
   ): Promise<{ saved: boolean; record: ConnectionRecord | undefined }> {
@@ -319,13 +360,17 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const expectedRevision = current?.revision ?? 0;
       if (next === DELETE) {
         if (!current) return { saved: true, record: undefined };
-        if (await store.deleteConnection(tenant, { expectedRevision })) {
+        if (await store.deleteConnection(key.tenant, { expectedRevision }, key.connectionId)) {
           return { saved: true, record: undefined };
         }
-        current = await store.getConnection(tenant);
+        current = await store.getConnection(key.tenant, key.connectionId);
         continue;
       }
-      const prepared = await withCurrentKey({ ...next, tenant });
+      const prepared = await withCurrentKey({
+        ...next,
+        tenant: key.tenant,
+        connectionId: key.connectionId,
+      });
       const result = await store.saveConnection(prepared, { expectedRevision });
       if (result.saved) return { saved: true, record: { ...prepared, revision: result.revision } };
       current = result.current;
@@ -344,13 +389,13 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   ): Promise<ConnectionRecord> {
     const next: ConnectionRecord = {
       ...record,
-      accessToken: await encrypt(record.tenant, 'access_token', tokens.accessToken),
+      accessToken: await encrypt(keyOf(record), 'access_token', tokens.accessToken),
       // The server's own clock, not Salesforce's issued_at: ages are then immune to clock skew.
       tokenIssuedAt: now,
     };
     delete next.refreshingUntil;
     if (tokens.refreshToken) {
-      next.refreshToken = await encrypt(record.tenant, 'refresh_token', tokens.refreshToken);
+      next.refreshToken = await encrypt(keyOf(record), 'refresh_token', tokens.refreshToken);
     }
     if (tokens.instanceUrl) next.instanceUrl = tokens.instanceUrl;
     if (tokens.identityUrl) next.identityUrl = tokens.identityUrl;
@@ -429,7 +474,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   /** Stores that the tokens are unreadable (when the record still holds them), then says so. */
   async function markUnreadable(record: ConnectionRecord): Promise<never> {
     logger.error('the saved tokens cannot be decrypted', { tenant: record.tenant });
-    await commit(record.tenant, record, (latest) =>
+    await commit(keyOf(record), record, (latest) =>
       latest &&
       latest.credentialsId === record.credentialsId &&
       latest.accessToken === record.accessToken &&
@@ -473,17 +518,17 @@ export function createConnectionService(config: ConnectionServiceConfig) {
    * caller judged stale; when the stored tokens changed since, they are used as they are.
    */
   function refreshShared(seen: ConnectionRecord, signal?: AbortSignal) {
-    return singleFlight(`refresh:${seen.tenant}`, () => refreshCoordinated(seen, signal));
+    return singleFlight(flightKey('refresh', keyOf(seen)), () => refreshCoordinated(seen, signal));
   }
 
   async function refreshCoordinated(
     seen: ConnectionRecord,
     signal: AbortSignal | undefined,
   ): Promise<ConnectionRecord> {
-    const tenant = seen.tenant;
+    const key = keyOf(seen);
     const waitUntil = Date.now() + config.refreshLeaseMs;
     for (;;) {
-      const latest = await store.getConnection(tenant);
+      const latest = await store.getConnection(key.tenant, key.connectionId);
       if (!latest || latest.credentialsId !== seen.credentialsId) throw changedDuringRefresh();
       if (latest.status !== 'connected') {
         throw ConnectError.fromJSON(
@@ -508,7 +553,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           'invalid_grant',
           'The Salesforce session ended and there is no refresh token to renew it: reconnect. To stay connected, the app needs the "Perform requests at any time" (refresh_token) scope.',
         );
-        await commit(tenant, latest, (current) =>
+        await commit(key, latest, (current) =>
           current?.status === 'connected' &&
           current.credentialsId === latest.credentialsId &&
           !current.refreshToken &&
@@ -536,7 +581,8 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     held: ConnectionRecord,
     signal: AbortSignal | undefined,
   ): Promise<ConnectionRecord> {
-    const tenant = held.tenant;
+    const key = keyOf(held);
+    const tenant = key.tenant;
     const refreshToken = await readToken(held, 'refresh_token');
     if (refreshToken === undefined) return markUnreadable(held);
     let app: SalesforceApp;
@@ -548,7 +594,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const failure = ConnectError.is(error)
         ? error
         : new ConnectError('adapter_error', UNREADABLE_SECRET);
-      await commit(tenant, held, (latest) => {
+      await commit(key, held, (latest) => {
         if (!latest || latest.refreshingUntil !== held.refreshingUntil) return undefined;
         const { refreshingUntil: _l, ...rest } = latest;
         return { ...rest, status: 'error', error: failure.toJSON(), updatedAt: clock() };
@@ -563,7 +609,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const failure = ConnectError.is(error) ? error : fromSalesforceError(null, { cause: error });
       if (!isFinal(failure)) {
         // Salesforce down or slow: hand the lease back, keep everything else.
-        await commit(tenant, held, (latest) => {
+        await commit(key, held, (latest) => {
           if (!latest || latest.refreshingUntil !== held.refreshingUntil) return undefined;
           const { refreshingUntil: _l, ...rest } = latest;
           return rest;
@@ -572,7 +618,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
       // Before calling the grant finished: another writer may have rotated the token meanwhile
       // (an instance that took the lease over); its tokens are as good.
-      const latest = await store.getConnection(tenant);
+      const latest = await store.getConnection(key.tenant, key.connectionId);
       if (
         latest?.status === 'connected' &&
         latest.credentialsId === held.credentialsId &&
@@ -581,7 +627,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       ) {
         return latest;
       }
-      const marked = await commit(tenant, latest, (current) =>
+      const marked = await commit(key, latest, (current) =>
         current &&
         current.credentialsId === held.credentialsId &&
         current.refreshToken === held.refreshToken
@@ -595,7 +641,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       if (marked.record?.status === 'connected' && marked.record.accessToken) return marked.record;
       throw failure;
     }
-    const saved = await commit(tenant, held, async (latest) => {
+    const saved = await commit(key, held, async (latest) => {
       if (
         latest?.status !== 'connected' ||
         latest.credentialsId !== held.credentialsId ||
@@ -664,7 +710,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
       const now = clock();
       const checked = current;
-      const result = await commit(checked.tenant, checked, (latest) => {
+      const result = await commit(keyOf(checked), checked, (latest) => {
         // Only the facts about the tokens checked; anything newer stays as it is.
         if (
           !latest ||
@@ -695,7 +741,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           tenant: record.tenant,
           code: failure.code,
         });
-        const result = await commit(base.tenant, base, (latest) =>
+        const result = await commit(keyOf(base), base, (latest) =>
           latest &&
           latest.status === 'connected' &&
           latest.credentialsId === base.credentialsId &&
@@ -712,7 +758,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         tenant: record.tenant,
         code: failure.code,
       });
-      const result = await commit(base.tenant, base, (latest) =>
+      const result = await commit(keyOf(base), base, (latest) =>
         latest && latest.status === 'connected' && latest.credentialsId === base.credentialsId
           ? { ...latest, checkedAt: now }
           : undefined,
@@ -748,6 +794,20 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     return true;
   }
 
+  /**
+   * Another connection of the tenant that uses this org, when `onePerOrg` is on; else undefined.
+   */
+  async function otherUsing(
+    key: ConnectionKey,
+    orgId: string,
+  ): Promise<ConnectionRecord | undefined> {
+    if (!config.connections.onePerOrg) return undefined;
+    const records = await store.listConnections(key.tenant);
+    return records.find(
+      (record) => keyOf(record).connectionId !== key.connectionId && record.orgId === orgId,
+    );
+  }
+
   /** Where a callback's work is applied: the fields a successful sign-in sets. */
   function connectedOn(latest: ConnectionRecord, made: ConnectionRecord): ConnectionRecord {
     const next: ConnectionRecord = {
@@ -779,24 +839,59 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   }
 
   return {
-    async getConnection(tenant: string): Promise<Connection> {
-      const record = await store.getConnection(tenant);
+    async getConnection(key: ConnectionKey): Promise<Connection> {
+      const record = await store.getConnection(key.tenant, key.connectionId);
       if (
         record?.status !== 'connected' ||
         config.connectionCheckIntervalMs <= 0 ||
         clock() - (record.checkedAt ?? 0) < config.connectionCheckIntervalMs
       ) {
-        return view(record);
+        return view(record, key);
       }
-      return view(await singleFlight(`check:${tenant}`, () => checkConnection(record)));
+      return view(await singleFlight(flightKey('check', key), () => checkConnection(record)), key);
+    },
+
+    /**
+     * Every connection of the tenant, the default one first, then in the order they were added.
+     * Answers from the store: it asks Salesforce nothing (`getConnection` checks one).
+     */
+    async listConnections(tenant: string): Promise<Connection[]> {
+      const records = await store.listConnections(tenant);
+      return records.map((record) => view(record, keyOf(record)));
+    },
+
+    /** Renames a connection (see `parseConnectionName`); a missing one is `not_configured`. */
+    async renameConnection(key: ConnectionKey, rawName: unknown): Promise<Connection> {
+      const name = parseConnectionName(rawName);
+      const read = await store.getConnection(key.tenant, key.connectionId);
+      if (!read) throw noSuchConnection(key.connectionId);
+      const result = await commit(key, read, (latest) =>
+        latest ? { ...latest, name, updatedAt: clock() } : undefined,
+      );
+      if (!result.saved) throw noSuchConnection(key.connectionId);
+      logger.info('renamed the connection', { tenant: key.tenant, connectionId: key.connectionId });
+      return view(result.record, key);
     },
 
     async saveCredentials(
-      tenant: string,
+      key: ConnectionKey,
       input: unknown,
       signal?: AbortSignal,
     ): Promise<Connection> {
-      const existing = await store.getConnection(tenant);
+      const { tenant } = key;
+      const existing = await store.getConnection(key.tenant, key.connectionId);
+      if (!existing) {
+        // A new connection: within the integrator's limit, before anything else happens (there
+        // is nothing to correct in the input when no connection may be added).
+        const others = await store.listConnections(tenant);
+        assertConnectionAllowed(
+          others.map((record) => keyOf(record).connectionId),
+          key.connectionId,
+          config.connections.max,
+        );
+      }
+      const rawName = (input as { name?: unknown } | null | undefined)?.name;
+      const name = rawName === undefined ? undefined : parseConnectionName(rawName);
       const values = parseCredentials(input, existing !== undefined);
       const login = normalizeLoginUrl(values.loginUrl, { allowedHosts: config.allowedLoginHosts });
       const loginUrl = login.ok ? login.url : values.loginUrl;
@@ -815,7 +910,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         });
       }
       const typedSecret = values.consumerSecret
-        ? await encrypt(tenant, 'consumer_secret', values.consumerSecret)
+        ? await encrypt(key, 'consumer_secret', values.consumerSecret)
         : undefined;
 
       let preflightError: ConnectError | undefined;
@@ -846,7 +941,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       let replaced: ConnectionRecord | undefined;
       let sameApp = false;
       const now = clock();
-      const saved = await commit(tenant, existing, async (latest) => {
+      const saved = await commit(key, existing, async (latest) => {
         replaced = latest;
         sameApp = isSameApp(latest);
         const consumerSecret = typedSecret ?? (sameApp ? latest?.consumerSecret : undefined);
@@ -880,17 +975,18 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           };
           delete record.revision;
         }
+        if (name !== undefined) record.name = name;
         if (preflightError) record.error = preflightError.toJSON();
         return record;
       });
-      logger.info('saved credentials', { tenant, sameApp });
+      logger.info('saved credentials', { tenant, connectionId: key.connectionId, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.
       // Awaited (it never throws) so the answer means the old tokens are gone, as far as possible.
       if (replaced && !sameApp) {
         await revokeQuietly(replaced, 'credentials replaced');
         await revokeParkedQuietly(replaced, 'credentials replaced');
       }
-      return view(saved.record);
+      return view(saved.record, key);
     },
 
     /**
@@ -898,15 +994,16 @@ export function createConnectionService(config: ConnectionServiceConfig) {
      * replaces the configured prompt for this attempt.
      */
     async startAuthorization(
-      tenant: string,
+      key: ConnectionKey,
       returnOrigin: string,
       request: {
         scopes?: readonly string[] | undefined;
         prompt?: readonly string[] | undefined;
       } = {},
     ): Promise<AuthorizationStart> {
+      const { tenant } = key;
       const scopes = narrowScopes(config.scopes, request.scopes);
-      const record = await store.getConnection(tenant);
+      const record = await store.getConnection(key.tenant, key.connectionId);
       if (!record) {
         throw new ConnectError(
           'not_configured',
@@ -931,15 +1028,16 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       await store.saveAuthorization({
         stateHash,
         tenant,
-        codeVerifier: await encrypt(tenant, `code_verifier:${stateHash}`, pkce.verifier),
+        codeVerifier: await encrypt(key, `code_verifier:${stateHash}`, pkce.verifier),
         returnOrigin,
         credentialsId: record.credentialsId,
+        connectionId: key.connectionId,
         createdAt: now,
         expiresAt,
       });
       // Housekeeping: spent and expired states are kept a day (to say "already used"), then go.
       void store.deleteExpiredAuthorizations(now - KEPT_USED_STATES_MS).catch(() => {});
-      logger.info('started an authorization', { tenant });
+      logger.info('started an authorization', { tenant, connectionId: key.connectionId });
       return { authorizeUrl, state, expiresAt: new Date(expiresAt).toISOString() };
     },
 
@@ -956,6 +1054,11 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       error?: string | null | undefined;
       errorDescription?: string | null | undefined;
       tenant?: string | undefined;
+      /**
+       * The connection the caller addressed (`/connections/:id/complete`); a state started for
+       * another connection is then refused (and spent).
+       */
+      connectionId?: string | undefined;
     }): Promise<CompletionResult> {
       const now = clock();
       const mismatch = (message: string): CompletionResult => ({
@@ -984,6 +1087,22 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       }
       const returnOrigin = pending.returnOrigin;
       const tenant = pending.tenant;
+      // The connection the sign-in was started for (authorizations from before several
+      // connections existed complete the default one).
+      const key: ConnectionKey = {
+        tenant,
+        connectionId: pending.connectionId ?? DEFAULT_CONNECTION_ID,
+      };
+      if (input.connectionId !== undefined && input.connectionId !== key.connectionId) {
+        return {
+          ok: false,
+          returnOrigin,
+          error: new ConnectError(
+            'state_mismatch',
+            'This sign-in was started for another Salesforce connection. Connect again.',
+          ),
+        };
+      }
 
       /** A failure that is not Salesforce's: logged (no secrets), reported as the server's. */
       const serverFailure = (error: unknown, what: string): CompletionResult => {
@@ -1008,7 +1127,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
 
       let record: ConnectionRecord | undefined;
       try {
-        record = await store.getConnection(tenant);
+        record = await store.getConnection(key.tenant, key.connectionId);
       } catch (error) {
         return serverFailure(error, 'could not read the connection during the callback');
       }
@@ -1027,7 +1146,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       const report = async (error: ConnectError): Promise<CompletionResult> => {
         // A working connection survives a failed attempt to replace it.
         try {
-          await commit(tenant, started, (latest) =>
+          await commit(key, started, (latest) =>
             latest &&
             latest.credentialsId === pending.credentialsId &&
             latest.status !== 'connected'
@@ -1153,9 +1272,9 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         // Parked (not applied) when the record already names another org: its tokens are
         // encrypted under their own fields until the person connecting chooses.
         const park = async (): Promise<PendingOrgChange> => ({
-          accessToken: await encrypt(tenant, 'pending_access_token', tokens.accessToken),
+          accessToken: await encrypt(key, 'pending_access_token', tokens.accessToken),
           ...(tokens.refreshToken
-            ? { refreshToken: await encrypt(tenant, 'pending_refresh_token', tokens.refreshToken) }
+            ? { refreshToken: await encrypt(key, 'pending_refresh_token', tokens.refreshToken) }
             : {}),
           tokenIssuedAt: now,
           instanceUrl: made.instanceUrl ?? '',
@@ -1169,8 +1288,32 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           ...(made.displayName ? { displayName: made.displayName } : {}),
           detectedAt: made.updatedAt,
         });
+        // One org, one connection (`onePerOrg`): a first sign-in into an org another connection
+        // of the tenant already uses is refused, its grant revoked, and the connection stays
+        // configured, saying which connection has the org.
+        const holder =
+          made.orgId !== undefined && started.orgId === undefined
+            ? await otherUsing(key, made.orgId)
+            : undefined;
+        if (holder) {
+          await abandon('the org is already connected as another connection');
+          const error = duplicateOrgError({ id: keyOf(holder).connectionId, name: holder.name });
+          await commit(key, started, (latest) =>
+            latest &&
+            latest.credentialsId === pending.credentialsId &&
+            latest.status !== 'connected'
+              ? { ...latest, status: 'configured', error: error.toJSON(), updatedAt: clock() }
+              : undefined,
+          );
+          logger.warn('the sign-in landed in an org another connection uses', {
+            tenant,
+            connectionId: key.connectionId,
+            otherConnectionId: keyOf(holder).connectionId,
+          });
+          return { ok: false, returnOrigin, error };
+        }
         let parked: PendingOrgChange | undefined;
-        const result = await commit(tenant, record, async (latest) => {
+        const result = await commit(key, record, async (latest) => {
           // Only onto the connection this sign-in started from: a disconnect, forgotten or new
           // credentials meanwhile win over this late answer.
           if (!latest || latest.credentialsId !== pending.credentialsId) return undefined;
@@ -1212,7 +1355,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         });
         return { ok: false, returnOrigin, error: new ConnectError('org_changed', ORG_CHANGED) };
       }
-      logger.info('connected', { tenant, orgId: made.orgId });
+      logger.info('connected', { tenant, connectionId: key.connectionId, orgId: made.orgId });
       if (replaced?.pendingOrgChange) {
         await revokeParkedQuietly(replaced, 'a sign-in to the saved org replaced it');
       }
@@ -1224,7 +1367,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           await revokeQuietly(replaced, 'replaced by a new connection');
         }
       }
-      return { ok: true, connection: view(made), returnOrigin };
+      return { ok: true, connection: view(made, key), returnOrigin };
     },
 
     /**
@@ -1232,11 +1375,12 @@ export function createConnectionService(config: ConnectionServiceConfig) {
      * connecting again needs no retyping (status `disconnected` with the key hint); with
      * `forgetCredentials` the whole record goes. Authorizations started before are voided.
      */
-    async disconnect(tenant: string, options: { forgetCredentials?: boolean } = {}) {
-      const read = await store.getConnection(tenant);
-      if (!read) return view(undefined);
+    async disconnect(key: ConnectionKey, options: { forgetCredentials?: boolean } = {}) {
+      const { tenant } = key;
+      const read = await store.getConnection(key.tenant, key.connectionId);
+      if (!read) return view(undefined, key);
       const revoked = new Set<string>();
-      const result = await commit(tenant, read, async (latest) => {
+      const result = await commit(key, read, async (latest) => {
         if (!latest) return undefined;
         // A write that won meanwhile (a refresh, a reconnection) brought tokens: revoke those too.
         const envelope = latest.refreshToken ?? latest.accessToken;
@@ -1261,11 +1405,16 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         };
       });
       if (options.forgetCredentials) {
-        logger.info('disconnected and forgot the credentials', { tenant });
-        return view(undefined);
+        logger.info('disconnected and forgot the credentials', {
+          tenant,
+          connectionId: key.connectionId,
+        });
+        return view(undefined, key);
       }
-      if (result.saved) logger.info('disconnected, credentials kept', { tenant });
-      return view(result.record);
+      if (result.saved) {
+        logger.info('disconnected, credentials kept', { tenant, connectionId: key.connectionId });
+      }
+      return view(result.record, key);
     },
 
     /**
@@ -1273,16 +1422,21 @@ export function createConnectionService(config: ConnectionServiceConfig) {
      * the connection and revokes the previous grant; `keep_previous` revokes the parked grant and
      * leaves the connection as it was. Without a parked sign-in: `invalid_input`.
      */
-    async resolveOrgChange(tenant: string, choice: unknown): Promise<Connection> {
+    async resolveOrgChange(key: ConnectionKey, choice: unknown): Promise<Connection> {
+      const { tenant } = key;
       if (choice !== 'keep_new' && choice !== 'keep_previous') {
         throw new ConnectError('invalid_input', 'choice must be "keep_new" or "keep_previous".');
       }
-      const chosen: OrgChangeChoice = choice;
-      const read = await store.getConnection(tenant);
+      const read = await store.getConnection(key.tenant, key.connectionId);
       if (!read?.pendingOrgChange) throw new ConnectError('invalid_input', NO_ORG_CHANGE);
+      // The new org is another connection's (`onePerOrg`): going back is the only way, and the
+      // refusal names that connection.
+      const holder =
+        choice === 'keep_new' ? await otherUsing(key, read.pendingOrgChange.orgId) : undefined;
+      const chosen: OrgChangeChoice = holder ? 'keep_previous' : choice;
       let before: ConnectionRecord | undefined;
       let unreadable = false;
-      const result = await commit(tenant, read, async (latest) => {
+      const result = await commit(key, read, async (latest) => {
         const parked = latest?.pendingOrgChange;
         if (!latest || !parked) return undefined;
         before = latest;
@@ -1303,9 +1457,9 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         const nowDone = clock();
         const made: ConnectionRecord = {
           ...rest,
-          accessToken: await encrypt(tenant, 'access_token', accessToken),
+          accessToken: await encrypt(key, 'access_token', accessToken),
           refreshToken: refreshToken
-            ? await encrypt(tenant, 'refresh_token', refreshToken)
+            ? await encrypt(key, 'refresh_token', refreshToken)
             : undefined,
           tokenIssuedAt: parked.tokenIssuedAt,
           instanceUrl: parked.instanceUrl,
@@ -1334,23 +1488,31 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       if (chosen === 'keep_previous') {
         await revokeParkedQuietly(before, 'went back to the previous org');
         logger.info('kept the previous org', { tenant, orgId: before.orgId });
+        if (holder) {
+          throw duplicateOrgError({ id: keyOf(holder).connectionId, name: holder.name });
+        }
       } else {
         if (before.accessToken || before.refreshToken) {
           await revokeQuietly(before, 'replaced by the new org');
         }
         logger.info('switched to the new org', { tenant, orgId: result.record?.orgId });
       }
-      return view(result.record);
+      return view(result.record, key);
     },
 
     /** A fresh enough access token for the integrator's own Salesforce calls. */
     async getSession(
-      tenant: string,
+      key: ConnectionKey,
       options: { forceRefresh?: boolean; signal?: AbortSignal } = {},
     ): Promise<SalesforceSession> {
-      let record: ConnectionRecord | undefined = await store.getConnection(tenant);
+      let record: ConnectionRecord | undefined = await store.getConnection(
+        key.tenant,
+        key.connectionId,
+      );
       if (!record) {
-        throw new ConnectError('not_configured', 'This tenant has not connected Salesforce.');
+        throw key.connectionId === DEFAULT_CONNECTION_ID
+          ? new ConnectError('not_configured', 'This tenant has not connected Salesforce.')
+          : noSuchConnection(key.connectionId);
       }
       if (record.status !== 'connected' || !record.accessToken || !record.instanceUrl) {
         const error: ConnectErrorJSON = record.error ?? {

@@ -1,8 +1,14 @@
+import { type ConnectionPolicy, resolveConnectionPolicy } from '../core/connection-policy.js';
 import { CSRF_HEADER } from '../core/csrf.js';
 import { ConnectError, toConnectError } from '../core/errors.js';
 import type { OAuthDisplay, OAuthPrompt } from '../core/oauth.js';
 import { DEFAULT_SCOPES, grantsRefreshToken } from '../core/scopes.js';
-import type { SetupInfo } from '../core/types.js';
+import {
+  type Connection,
+  DEFAULT_CONNECTION_ID,
+  isConnectionId,
+  type SetupInfo,
+} from '../core/types.js';
 import {
   type CompletionResult,
   type ConnectionService,
@@ -124,6 +130,15 @@ export interface ConnectHandlerOptions {
   clock?: () => number;
   /** Where to report events and failures; never given a secret, token or code. */
   logger?: ConnectLogger;
+  /**
+   * How many Salesforce connections a tenant may have (`max`, the default one included) and
+   * whether two of them may use the same org (`onePerOrg`). Default `{ max: 1 }`: one connection
+   * per tenant, as before several connections existed, so a tenant cannot pile up records
+   * unless you allow it. Adding one beyond `max` fails with `connection_limit`; with `max` above
+   * 1, a first sign-in into an org another connection of the tenant uses fails with
+   * `duplicate_org` (its grant revoked) unless `onePerOrg: false`.
+   */
+  connections?: ConnectionPolicy;
 }
 
 /**
@@ -147,6 +162,8 @@ export interface ConnectHandler {
    */
   getSalesforceSession(input: {
     tenant: string;
+    /** Which of the tenant's connections; default `DEFAULT_CONNECTION_ID`. */
+    connectionId?: string;
     forceRefresh?: boolean;
     signal?: AbortSignal;
   }): Promise<SalesforceSession>;
@@ -229,6 +246,15 @@ function positive(value: number | undefined, fallback: number, name: string, all
  * - `DELETE /connection[?forgetCredentials=true]` → `Connection` (revokes and forgets the
  *   tokens: `disconnected`, credentials kept unless `forgetCredentials`)
  * - `GET /setup` → `SetupInfo`
+ * - `GET /connections` → `{ connections: Connection[] }` (the tenant's connections, each with
+ *   its `id`: the default one first, then in the order they were added)
+ * - `PATCH /connection` `{ name }` → `Connection` (renames)
+ *
+ * Every `/connection…` route also answers as `/connections/:id…` for the tenant's connection
+ * `id` (`/connections/:id` is `/connection`, `/connections/:id/credentials` is
+ * `/connection/credentials`, …); the `/connection…` routes address the default connection and
+ * answer exactly as before connection ids existed (without `id`). `connections` limits how many
+ * a tenant may add. An id that is not one (see `isConnectionId`) is a 400 `invalid_input`.
  *
  * Mutating requests need `X-Requested-With: salesforce-connect` or an `Origin` listed in
  * `allowedOrigins` (a CSRF guard); a request from an unlisted origin is refused either way.
@@ -301,6 +327,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     preflightTimeoutMs: positive(options.preflightTimeoutMs, 5000, 'preflightTimeoutMs', true),
     // Longer than any refresh call can take (each is cut off at salesforceTimeoutMs).
     refreshLeaseMs: 2 * salesforceTimeoutMs + 5000,
+    connections: resolveConnectionPolicy(options.connections),
   });
 
   const setupInfo: SetupInfo = {
@@ -406,30 +433,61 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     return origin;
   }
 
-  type Route = (request: Request, url: URL) => Promise<Response>;
+  /**
+   * Which connection a `/connection…` route serves: the default one under `/connection…`
+   * (`addressed` false: the answer leaves out `id`, as before ids existed), or the one named in
+   * `/connections/:id…`.
+   */
+  interface RouteTarget {
+    connectionId: string;
+    addressed: boolean;
+  }
+  const DEFAULT_TARGET: RouteTarget = { connectionId: DEFAULT_CONNECTION_ID, addressed: false };
+
+  /** The connection a request addresses: its tenant (401 without one) and the route's id. */
+  const keyFor = async (request: Request, target: RouteTarget) => ({
+    tenant: await tenantOf(request),
+    connectionId: target.connectionId,
+  });
+
+  /** A connection answer; without `id` on the single-connection routes. */
+  const connectionResponse = (target: RouteTarget, connection: Connection) => {
+    if (target.addressed) return jsonResponse(connection);
+    const { id: _id, ...unchanged } = connection;
+    return jsonResponse(unchanged);
+  };
+
+  type Route = (request: Request, url: URL, target: RouteTarget) => Promise<Response>;
+  // Every key starting with `/connection` also answers under `/connections/:id` (see `match`).
   const routes: Record<string, Partial<Record<string, Route>>> = {
     '/connection': {
-      GET: async (request) => jsonResponse(await service.getConnection(await tenantOf(request))),
-      DELETE: async (request, url) => {
-        const tenant = await tenantOf(request);
+      GET: async (request, _url, target) =>
+        connectionResponse(target, await service.getConnection(await keyFor(request, target))),
+      PATCH: async (request, _url, target) => {
+        const key = await keyFor(request, target);
+        const body = await readJsonBody(request, maxBodyBytes);
+        return connectionResponse(target, await service.renameConnection(key, body.name));
+      },
+      DELETE: async (request, url, target) => {
+        const key = await keyFor(request, target);
         const forgetCredentials = url.searchParams.get('forgetCredentials') === 'true';
-        return jsonResponse(await service.disconnect(tenant, { forgetCredentials }));
+        return connectionResponse(target, await service.disconnect(key, { forgetCredentials }));
       },
     },
     '/connection/credentials': {
-      PUT: async (request) => {
-        const tenant = await tenantOf(request);
+      PUT: async (request, _url, target) => {
+        const key = await keyFor(request, target);
         const body = await readJsonBody(request, maxBodyBytes);
-        return jsonResponse(await service.saveCredentials(tenant, body, request.signal));
+        return connectionResponse(target, await service.saveCredentials(key, body, request.signal));
       },
     },
     '/connection/authorize': {
-      POST: async (request) => {
-        const tenant = await tenantOf(request);
+      POST: async (request, _url, target) => {
+        const key = await keyFor(request, target);
         const body = await readJsonBody(request, maxBodyBytes);
         const returnOrigin = checkReturnOrigin(stringField(body, 'returnOrigin', 'returnOrigin'));
         return jsonResponse(
-          await service.startAuthorization(tenant, returnOrigin, {
+          await service.startAuthorization(key, returnOrigin, {
             scopes: optionalStringList(body, 'scopes'),
             prompt: optionalStringList(body, 'prompt'),
           }),
@@ -437,26 +495,32 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
       },
     },
     '/connection/complete': {
-      POST: async (request) => {
-        const tenant = await tenantOf(request);
+      POST: async (request, _url, target) => {
+        const key = await keyFor(request, target);
         const body = await readJsonBody(request, maxBodyBytes);
         const result = await service.complete({
-          tenant,
+          tenant: key.tenant,
+          connectionId: key.connectionId,
           code: stringField(body, 'code', 'code'),
           state: stringField(body, 'state', 'state'),
         });
         if (!result.ok) throw result.error;
-        return jsonResponse(result.connection);
+        return connectionResponse(target, result.connection);
       },
     },
     '/connection/org-change': {
-      POST: async (request) => {
-        const tenant = await tenantOf(request);
+      POST: async (request, _url, target) => {
+        const key = await keyFor(request, target);
         const body = await readJsonBody(request, maxBodyBytes);
-        return jsonResponse(
-          await service.resolveOrgChange(tenant, stringField(body, 'choice', 'choice')),
+        return connectionResponse(
+          target,
+          await service.resolveOrgChange(key, stringField(body, 'choice', 'choice')),
         );
       },
+    },
+    '/connections': {
+      GET: async (request) =>
+        jsonResponse({ connections: await service.listConnections(await tenantOf(request)) }),
     },
     '/oauth/callback': {
       GET: async (request, url) => {
@@ -513,13 +577,38 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
     return path;
   }
 
+  /**
+   * The routes of a path and the connection they serve: a route of the table as it is, or a
+   * `/connection…` route under `/connections/:id…`.
+   */
+  function match(path: string): { methods: Partial<Record<string, Route>>; target: RouteTarget } {
+    const own = routes[path];
+    if (own) return { methods: own, target: DEFAULT_TARGET };
+    const named = /^\/connections\/([^/]*)(\/.*)?$/.exec(path);
+    const methods = named ? routes[`/connection${named[2] ?? ''}`] : undefined;
+    if (!named || !methods) {
+      throw new HttpError(404, 'invalid_input', `There is no ${path} here.`);
+    }
+    let connectionId: string | undefined;
+    try {
+      connectionId = decodeURIComponent(named[1] ?? '');
+    } catch {
+      connectionId = undefined;
+    }
+    if (!isConnectionId(connectionId)) {
+      throw new HttpError(
+        400,
+        'invalid_input',
+        'The connection id in the address is not valid: use 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
+      );
+    }
+    return { methods, target: { connectionId, addressed: true } };
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = routePath(url);
-    const methods = routes[path];
-    if (!methods) {
-      throw new HttpError(404, 'invalid_input', `There is no ${path} here.`);
-    }
+    const { methods, target } = match(path);
     const allow = Object.keys(methods).join(', ');
     if (request.method === 'OPTIONS') {
       // The CORS headers themselves are added to every response by `handler` below.
@@ -544,7 +633,7 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
       });
     }
     if (MUTATING.has(request.method)) checkCsrf(request);
-    return route(request, url);
+    return route(request, url, target);
   }
 
   const handler = async (request: Request): Promise<Response> => {
@@ -585,14 +674,26 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
 
   return Object.assign(handler, {
     callbackUrl,
-    getSalesforceSession: (input: {
+    getSalesforceSession: async (input: {
       tenant: string;
+      connectionId?: string;
       forceRefresh?: boolean;
       signal?: AbortSignal;
-    }) =>
-      service.getSession(input.tenant, {
-        ...(input.forceRefresh === undefined ? {} : { forceRefresh: input.forceRefresh }),
-        ...(input.signal === undefined ? {} : { signal: input.signal }),
-      }),
+    }) => {
+      const connectionId = input.connectionId ?? DEFAULT_CONNECTION_ID;
+      if (!isConnectionId(connectionId)) {
+        throw new ConnectError(
+          'invalid_input',
+          `"${String(input.connectionId)}" is not a connection id (see isConnectionId).`,
+        );
+      }
+      return service.getSession(
+        { tenant: input.tenant, connectionId },
+        {
+          ...(input.forceRefresh === undefined ? {} : { forceRefresh: input.forceRefresh }),
+          ...(input.signal === undefined ? {} : { signal: input.signal }),
+        },
+      );
+    },
   });
 }

@@ -29,6 +29,7 @@ export {
   type SqlClient,
 } from './stores/postgres.js';
 export type {
+  ConnectionKey,
   ConnectionRecord,
   ConnectStore,
   ConsumeResult,

@@ -8,9 +8,13 @@ import type { ConnectionRecord, ConnectStore } from './stores/types.js';
 
 const ENVELOPE_FIELDS = [
   ['consumerSecret', 'consumer_secret'],
+  ['secretFields', 'secret_fields'],
   ['accessToken', 'access_token'],
   ['refreshToken', 'refresh_token'],
 ] as const;
+
+/** Envelopes only the admin can replace (by saving the credentials again): never dropped. */
+const SAVED_BY_ADMIN: ReadonlySet<string> = new Set(['consumerSecret', 'secretFields']);
 
 /** The envelopes of a sign-in parked on an org change, and their encryption fields. */
 export const PENDING_ENVELOPE_FIELDS = [
@@ -59,21 +63,27 @@ export async function reencryptRecord(
   let next = record;
   let changed = false;
   let unreadable = false;
+  // Bound to the connection too (see `EncryptionContext.connectionId`).
+  const bound = (field: string) => ({
+    tenant: record.tenant,
+    field,
+    connectionId: record.connectionId,
+  });
   for (const [name, field] of ENVELOPE_FIELDS) {
     const envelope = next[name];
     if (envelope === undefined || (await box.isCurrent(envelope))) continue;
     let plain: string | undefined;
     try {
-      plain = await box.decrypt(envelope, { tenant: next.tenant, field });
+      plain = await box.decrypt(envelope, bound(field));
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
     }
     if (plain !== undefined) {
-      next = { ...next, [name]: await box.encrypt(plain, { tenant: next.tenant, field }) };
+      next = { ...next, [name]: await box.encrypt(plain, bound(field)) };
       changed = true;
     } else {
       unreadable = true;
-      if (name !== 'consumerSecret') {
+      if (!SAVED_BY_ADMIN.has(name)) {
         next = withoutUnreadableTokens(next, now);
         changed = true;
       }
@@ -87,8 +97,8 @@ export async function reencryptRecord(
       const envelope = moved[name];
       if (envelope === undefined || (await box.isCurrent(envelope))) continue;
       try {
-        const plain = await box.decrypt(envelope, { tenant: next.tenant, field });
-        moved[name] = await box.encrypt(plain, { tenant: next.tenant, field });
+        const plain = await box.decrypt(envelope, bound(field));
+        moved[name] = await box.encrypt(plain, bound(field));
       } catch (error) {
         if (!(error instanceof DecryptionError)) throw error;
         lost = true;
@@ -114,7 +124,7 @@ export async function reencryptRecord(
  * if (report.unreadable === 0) console.log('the old key can be retired');
  */
 export interface ReencryptReport {
-  /** Records looked at. */
+  /** Records (connections) looked at. */
   scanned: number;
   /** Records written again under the current key. */
   reencrypted: number;
@@ -126,8 +136,9 @@ export interface ReencryptReport {
 }
 
 /**
- * Finishes an encryption key rotation: writes every connection record whose secret or tokens
- * were encrypted with an older key again under the current (first) key, so the old key can be
+ * Finishes an encryption key rotation: writes every connection record (every connection of every
+ * tenant) whose secret, secret fields or tokens were encrypted with an older key again under the
+ * current (first) key, so the old key can be
  * removed from `encryptionKey`. Each write is conditional on the record's revision (a record
  * that changed meanwhile is read again), so it is safe while servers are running. Pending
  * sign-ins are not rewritten: they expire within `stateTtlMs` (10 minutes by default), so wait
@@ -155,23 +166,25 @@ export async function reencryptAll(
     const tenants = await store.listTenants({ after, limit: batchSize });
     if (tenants.length === 0) return report;
     for (const tenant of tenants) {
-      report.scanned++;
-      let record = await store.getConnection(tenant);
-      for (let attempt = 0; record && attempt < 8; attempt++) {
-        const result = await reencryptRecord(box, record, clock());
-        if (!result.changed) {
-          if (result.unreadable) report.unreadable++;
-          break;
+      for (const first of await store.listConnections(tenant)) {
+        report.scanned++;
+        let record: ConnectionRecord | undefined = first;
+        for (let attempt = 0; record && attempt < 8; attempt++) {
+          const result = await reencryptRecord(box, record, clock());
+          if (!result.changed) {
+            if (result.unreadable) report.unreadable++;
+            break;
+          }
+          const saved = await store.saveConnection(result.record, {
+            expectedRevision: record.revision ?? 0,
+          });
+          if (saved.saved) {
+            report.reencrypted++;
+            if (result.unreadable) report.unreadable++;
+            break;
+          }
+          record = saved.current;
         }
-        const saved = await store.saveConnection(result.record, {
-          expectedRevision: record.revision ?? 0,
-        });
-        if (saved.saved) {
-          report.reencrypted++;
-          if (result.unreadable) report.unreadable++;
-          break;
-        }
-        record = saved.current;
       }
     }
     after = tenants[tenants.length - 1];

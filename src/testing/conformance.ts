@@ -135,6 +135,8 @@ export const CONFORMANCE_CHECKS = {
     'a reconnect into another org keeps the connection until resolveOrgChange keeps the new org or goes back',
   setupInfo:
     'getSetupInfo, when present, lists absolute callback URLs, and login hosts as host[:port]',
+  connections:
+    'with listConnections: each connection id keeps its own state; list, rename and removal touch only the one addressed',
   noSecret: 'no answer and no error ever contains the consumer secret',
 } as const;
 
@@ -208,6 +210,8 @@ const METHODS = [
   'disconnect',
   'resolveOrgChange',
   'getSetupInfo',
+  'listConnections',
+  'renameConnection',
 ] as const;
 
 type MethodName = (typeof METHODS)[number];
@@ -289,8 +293,11 @@ const aborted = () => {
  * disconnected), the consumer secret never coming back from any method (every string of every
  * answer and error is searched for it and for any 6-character piece of it), single-use states,
  * `aborted` for a pre-aborted signal on every method with no effect, `ConnectError`s with known
- * codes for bad input, and `getConnection` free of side effects. Each check gets a fresh subject
- * from `createSubject`.
+ * codes for bad input, and `getConnection` free of side effects. When the adapter has
+ * `listConnections`, it checks that connection ids keep their state apart (saving, renaming,
+ * disconnecting and removing one leaves the default connection as it was): the backend must
+ * then allow at least two connections per tenant (the reference server: `connections: { max: 2 }`
+ * or more). Each check gets a fresh subject from `createSubject`.
  *
  * It is test-runner agnostic: pass your runner's `describe`, `it` and `expect`. The matchers it
  * uses are `toBe`, `toEqual`, `toMatch` (RegExp) and `toBeGreaterThanOrEqual`.
@@ -554,6 +561,12 @@ export function runAdapterConformance(
             ? () => adapter.resolveOrgChange?.({ choice: 'keep_new' }, aborted())
             : undefined,
           getSetupInfo: adapter.getSetupInfo ? () => adapter.getSetupInfo?.(aborted()) : undefined,
+          listConnections: adapter.listConnections
+            ? () => adapter.listConnections?.(aborted())
+            : undefined,
+          renameConnection: adapter.renameConnection
+            ? () => adapter.renameConnection?.({ name: 'Never renamed' }, aborted())
+            : undefined,
         };
         const outcomes: Record<string, string> = {};
         const expected: Record<string, string> = {};
@@ -632,6 +645,70 @@ export function runAdapterConformance(
           expect(host).toMatch(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i);
         }
       }
+    });
+
+    check(CONFORMANCE_CHECKS.connections, async (h) => {
+      const { adapter, credentials } = h;
+      if (!adapter.listConnections) return;
+      const list = adapter.listConnections.bind(adapter);
+      const ids = async () => (await list()).map((connection) => connection.id);
+      const other = { connectionId: 'conformance-b' };
+      const missing = { connectionId: 'conformance-none' };
+      // The default connection, connected; then a second one beside it.
+      await h.connect();
+      const first = await h.getConnection();
+      const saved = await adapter.saveCredentials(
+        { ...credentials, name: '  Conformance B  ' },
+        other,
+      );
+      expect({ id: saved.id, name: saved.name, status: saved.status }).toEqual({
+        id: 'conformance-b',
+        name: 'Conformance B',
+        status: 'configured',
+      });
+      expect(await h.getConnection()).toEqual(first);
+      const second = await adapter.getConnection(other);
+      expect({ id: second.id, status: second.status, org: second.org }).toEqual({
+        id: 'conformance-b',
+        status: 'configured',
+        org: undefined,
+      });
+      const listed = await list();
+      expect(listed.map((c) => [c.id, c.status])).toEqual([
+        ['default', 'connected'],
+        ['conformance-b', 'configured'],
+      ]);
+      // What the list says of a connection is what getConnection says of it.
+      const { id: _id, ...alone } = listed[1] ?? { status: 'disconnected' };
+      const { id: _again, ...read } = await adapter.getConnection(other);
+      expect(alone).toEqual(read);
+      // Rename touches only the one addressed; an unknown one is not_configured.
+      if (adapter.renameConnection) {
+        const rename = adapter.renameConnection.bind(adapter);
+        expect((await rename({ name: 'Renamed B' }, other)).name).toBe('Renamed B');
+        expect((await adapter.getConnection(other)).name).toBe('Renamed B');
+        expect((await h.getConnection()).name).toBe(first.name);
+        expect((await settle(() => rename({ name: 'Nobody' }, missing))).outcome).toBe(
+          'not_configured',
+        );
+        expect((await settle(() => rename({ name: '   ' }, other))).outcome).toBe('invalid_input');
+      }
+      // Disconnecting one leaves the other connected; removing it takes it off the list.
+      expect((await adapter.disconnect(other)).status).toBe('disconnected');
+      expect((await h.getConnection()).status).toBe('connected');
+      expect(await ids()).toEqual(['default', 'conformance-b']);
+      const removed = await adapter.disconnect({ ...other, forgetCredentials: true });
+      expect(removed.status).toBe('disconnected');
+      expect(await ids()).toEqual(['default']);
+      const gone = await adapter.getConnection(other);
+      expect({ status: gone.status, key: gone.consumerKeyHint }).toEqual({
+        status: 'disconnected',
+        key: undefined,
+      });
+      expect(
+        (await settle(() => adapter.startAuthorization({ returnOrigin }, other))).outcome,
+      ).toBe('not_configured');
+      expect(await h.getConnection()).toEqual(first);
     });
 
     check(CONFORMANCE_CHECKS.noSecret, async (h) => {

@@ -443,3 +443,132 @@ describe('against a backend that implements the contract', () => {
     expect(carrying).toEqual(['PUT https://app.example.com/api/salesforce/connection/credentials']);
   });
 });
+
+describe('several connections', () => {
+  const base = 'https://app.example.com/api/salesforce';
+  const reply = (request: Sent) =>
+    request.url.endsWith('/authorize')
+      ? jsonResponse(200, { authorizeUrl: 'https://login.salesforce.com/x', state: 's'.repeat(43) })
+      : request.url.endsWith('/connections')
+        ? jsonResponse(200, { connections: [{ id: 'default', ...connected }] })
+        : jsonResponse(200, { id: 'uat', ...connected });
+
+  it('sends a named connection to /connections/:id…, and the single-connection paths without one', async () => {
+    const { fetch, sent } = recordingFetch(reply);
+    const adapter = adapterWith(fetch);
+    const uat = { connectionId: 'uat' };
+    await adapter.getConnection(uat);
+    await adapter.saveCredentials({ ...credentials, name: 'UAT', flow: 'authorization-code' }, uat);
+    await adapter.startAuthorization({ returnOrigin: 'https://app.example.com' }, uat);
+    await adapter.completeAuthorization({ code: 'c0de', state: 's'.repeat(43) }, uat);
+    await adapter.resolveOrgChange({ choice: 'keep_previous' }, uat);
+    await adapter.renameConnection({ name: 'UAT sandbox' }, uat);
+    await adapter.disconnect(uat);
+    await adapter.disconnect({ ...uat, forgetCredentials: true });
+    await adapter.renameConnection({ name: 'Production' });
+    await adapter.disconnect({ forgetCredentials: true });
+    await adapter.listConnections();
+    expect(sent.map(({ method, url, body }) => ({ method, url, body }))).toEqual([
+      { method: 'GET', url: `${base}/connections/uat`, body: undefined },
+      {
+        method: 'PUT',
+        url: `${base}/connections/uat/credentials`,
+        body: { ...credentials, name: 'UAT', flow: 'authorization-code' },
+      },
+      {
+        method: 'POST',
+        url: `${base}/connections/uat/authorize`,
+        body: { returnOrigin: 'https://app.example.com' },
+      },
+      {
+        method: 'POST',
+        url: `${base}/connections/uat/complete`,
+        body: { code: 'c0de', state: 's'.repeat(43) },
+      },
+      {
+        method: 'POST',
+        url: `${base}/connections/uat/org-change`,
+        body: { choice: 'keep_previous' },
+      },
+      { method: 'PATCH', url: `${base}/connections/uat`, body: { name: 'UAT sandbox' } },
+      { method: 'DELETE', url: `${base}/connections/uat`, body: undefined },
+      { method: 'DELETE', url: `${base}/connections/uat?forgetCredentials=true`, body: undefined },
+      { method: 'PATCH', url: `${base}/connection`, body: { name: 'Production' } },
+      { method: 'DELETE', url: `${base}/connection?forgetCredentials=true`, body: undefined },
+      { method: 'GET', url: `${base}/connections`, body: undefined },
+    ]);
+    // PATCH is a mutating request: it carries the CSRF header.
+    expect(
+      sent.filter((r) => r.method === 'PATCH').map((r) => r.headers['x-requested-with']),
+    ).toEqual(['salesforce-connect', 'salesforce-connect']);
+  });
+
+  it('refuses a malformed id with invalid_input and sends nothing', async () => {
+    const { fetch, sent } = recordingFetch(reply);
+    const adapter = adapterWith(fetch);
+    for (const connectionId of ['UAT', '../setup', 'a b', '']) {
+      const refused = await rejection(adapter.getConnection({ connectionId }));
+      expect(refused.code).toBe('invalid_input');
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it('reads ids, names, flows and fields, and a list of connections; a list with a broken entry is unreadable', async () => {
+    const fields = { region: 'emea', teams: ['a', 'b'], sync: true, bad: 3 };
+    const { fetch } = recordingFetch(
+      jsonResponse(200, {
+        connections: [
+          { id: 'default', name: 'Production', flow: 'authorization-code', ...connected },
+          {
+            id: 'uat',
+            name: 'UAT',
+            flow: 'nonsense',
+            fields,
+            savedSecretFields: ['apiToken'],
+            status: 'configured',
+          },
+        ],
+      }),
+    );
+    const list = await adapterWith(fetch).listConnections();
+    expect(list[0]).toMatchObject({
+      id: 'default',
+      name: 'Production',
+      flow: 'authorization-code',
+    });
+    expect(list[1]).toEqual({
+      id: 'uat',
+      name: 'UAT',
+      status: 'configured',
+      fields: { region: 'emea', teams: ['a', 'b'], sync: true },
+      savedSecretFields: ['apiToken'],
+    });
+    const broken = recordingFetch(
+      jsonResponse(200, { connections: [{ id: 'default', ...connected }, { id: 'x' }] }),
+    );
+    expect((await rejection(adapterWith(broken.fetch).listConnections())).code).toBe(
+      'adapter_error',
+    );
+  });
+
+  it('keeps the field an error is about, so a form can show it beside that input', async () => {
+    const { fetch } = recordingFetch(
+      jsonResponse(400, {
+        error: { code: 'invalid_input', message: 'Give the connection a name.', field: 'name' },
+      }),
+    );
+    const refused = await rejection(adapterWith(fetch).renameConnection({ name: ' ' }));
+    expect([refused.code, refused.field, refused.status]).toEqual(['invalid_input', 'name', 400]);
+  });
+
+  it('carries connection_limit from a backend that implements the contract, storing nothing', async () => {
+    const backend = createRestContractBackend();
+    const adapter = createFetchAdapter({ baseUrl: '/api/salesforce', fetch: backend.fetch });
+    for (const connectionId of ['a', 'b', 'c']) {
+      await adapter.saveCredentials(credentials, { connectionId });
+    }
+    const refused = await rejection(adapter.saveCredentials(credentials, { connectionId: 'd' }));
+    expect([refused.code, refused.status]).toEqual(['connection_limit', 409]);
+    expect((await adapter.listConnections()).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -111,6 +111,20 @@ describe('memory adapter: several connections', () => {
     expect(await adapter.listConnections()).toHaveLength(1);
   });
 
+  it('refuses a bad name with field name and adds nothing; a full tenant hears the limit first', async () => {
+    const adapter = adapterFor({ connections: { max: 2 }, initial: 'configured' });
+    const badName = await rejection(
+      adapter.saveCredentials({ ...credentials, name: 'a'.repeat(81) }, { connectionId: 'b' }),
+    );
+    expect([badName.code, badName.field]).toEqual(['invalid_input', 'name']);
+    expect((await adapter.listConnections()).map((c) => c.id)).toEqual(['default']);
+    await adapter.saveCredentials(credentials, { connectionId: 'b' });
+    const full = await rejection(
+      adapter.saveCredentials({ ...credentials, consumerKey: '' }, { connectionId: 'c' }),
+    );
+    expect(full.code).toBe('connection_limit');
+  });
+
   it('refuses a malformed id before doing anything', async () => {
     const adapter = adapterFor();
     for (const connectionId of ['Sandbox', '', 'a b', '-x', 'x'.repeat(41)]) {

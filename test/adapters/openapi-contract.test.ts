@@ -84,11 +84,42 @@ async function adapterOperations() {
   ).rejects.toMatchObject({ code: 'org_changed' });
   backend.memory.setScenario('happy');
   expect((await adapter.resolveOrgChange({ choice: 'keep_new' })).orgChange).toBeUndefined();
+  await adapter.renameConnection({ name: 'Production' });
   await adapter.disconnect();
   await adapter.getSetupInfo();
+  // The same operations for another connection of the tenant, by id.
+  const other = { connectionId: 'sandbox' };
+  await adapter.getConnection(other);
+  await adapter.saveCredentials(
+    {
+      loginUrl: 'https://test.salesforce.com',
+      consumerKey:
+        '3MVG9IHf89I1t8hrvswazsWedXWY0i1qK20PSFaInvUgLFB6vrcb9bbWFTSIHpO8G2jxBLJA6uZGyPFC5Aejq',
+      consumerSecret: '1234567890123456789',
+      name: 'UAT',
+    },
+    other,
+  );
+  const third = await adapter.startAuthorization(
+    { returnOrigin: 'https://app.example.com' },
+    other,
+  );
+  const relayed = backend.memory.simulateCallback({ state: third.state, broadcast: false });
+  await adapter.completeAuthorization(
+    { code: 'code' in relayed ? (relayed.code ?? '') : '', state: third.state },
+    other,
+  );
+  await expect(adapter.resolveOrgChange({ choice: 'keep_new' }, other)).rejects.toMatchObject({
+    code: 'invalid_input',
+  });
+  await adapter.renameConnection({ name: 'UAT sandbox' }, other);
+  expect((await adapter.listConnections()).map((c) => c.id)).toEqual(['default', 'sandbox']);
+  await adapter.disconnect({ ...other, forgetCredentials: true });
   return backend.requests.map((request) => ({
     method: request.method,
-    path: new URL(request.url).pathname.replace('/api/salesforce', ''),
+    path: new URL(request.url).pathname
+      .replace('/api/salesforce', '')
+      .replace(/^\/connections\/[^/]+/, '/connections/{connectionId}'),
     csrf: request.headers.get(CSRF_HEADER.name) === CSRF_HEADER.value,
   }));
 }
@@ -123,13 +154,22 @@ describe('docs/openapi.yaml', () => {
     ).toEqual(
       [
         'completeAuthorization',
+        'completeAuthorizationById',
         'disconnect',
+        'disconnectById',
         'getConnection',
+        'getConnectionById',
         'getSetupInfo',
+        'listConnections',
         'oauthCallback',
+        'renameConnection',
+        'renameConnectionById',
         'resolveOrgChange',
+        'resolveOrgChangeById',
         'saveCredentials',
+        'saveCredentialsById',
         'startAuthorization',
+        'startAuthorizationById',
       ].sort(),
     );
   });

@@ -117,6 +117,27 @@ describe('secret box', () => {
     );
   });
 
+  it('binds a non-default connection too, and leaves the default connection bound as before', async () => {
+    const box = createSecretBox(base64(randomKey()));
+    const plain = await box.encrypt('token', context);
+    // The default connection, named or not, is the binding every stored value already has.
+    await expect(box.decrypt(plain, { ...context, connectionId: 'default' })).resolves.toBe(
+      'token',
+    );
+    await expect(box.decrypt(plain, { ...context, connectionId: 'uat' })).rejects.toThrow(
+      DecryptionError,
+    );
+    const uat = await box.encrypt('token', { ...context, connectionId: 'uat' });
+    await expect(box.decrypt(uat, { ...context, connectionId: 'uat' })).resolves.toBe('token');
+    for (const other of [
+      context,
+      { ...context, connectionId: 'default' },
+      { ...context, connectionId: 'prod' },
+    ]) {
+      await expect(box.decrypt(uat, other)).rejects.toThrow(DecryptionError);
+    }
+  });
+
   it('detects tampering with any part of the envelope', async () => {
     const box = createSecretBox(base64(randomKey()));
     const envelope = await box.encrypt('a refresh token', context);

@@ -82,10 +82,10 @@ describe('routing', () => {
     const missing = await h.request('GET', '/nothing');
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBe('invalid_input');
-    const wrong = await h.request('PATCH', '/connection');
+    const wrong = await h.request('PUT', '/connection');
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('GET, DELETE');
-    expect(wrong.json.error.message).toMatch(/does not accept PATCH/);
+    expect(wrong.headers.get('allow')).toBe('GET, PATCH, DELETE');
+    expect(wrong.json.error.message).toMatch(/does not accept PUT/);
   });
 
   it('serves the setup information with the exact callback URL and scopes', async () => {

@@ -64,7 +64,7 @@ async function runSuite(createSubject: () => ConformanceSubject) {
 /** A subject whose adapter is `wrap(memory adapter)`. */
 const subjectOf =
   (wrap: (inner: MemoryAdapter) => SalesforceConnectAdapter) => (): ConformanceSubject => {
-    const inner = createMemoryAdapter({ latencyMs: 0 });
+    const inner = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 } });
     return {
       adapter: wrap(inner),
       simulateAuthorization: (start) => {
@@ -146,15 +146,24 @@ describe('the conformance suite', () => {
 
   it('fails an adapter that ignores the abort signal, and only on that check', async () => {
     const run = await runSuite(
-      subjectOf((inner) => ({
-        ...inner,
-        getConnection: () => inner.getConnection(),
-        saveCredentials: (input) => inner.saveCredentials(input),
-        startAuthorization: (input) => inner.startAuthorization(input),
-        completeAuthorization: (input) => inner.completeAuthorization(input),
-        disconnect: () => inner.disconnect(),
-        getSetupInfo: () => inner.getSetupInfo(),
-      })),
+      subjectOf((inner) => {
+        // Everything but the signal goes through.
+        const unsignalled = <T extends { signal?: AbortSignal }>(options?: T) => {
+          const { signal: _signal, ...rest } = options ?? ({} as T);
+          return rest;
+        };
+        return {
+          ...inner,
+          getConnection: (o) => inner.getConnection(unsignalled(o)),
+          saveCredentials: (input, o) => inner.saveCredentials(input, unsignalled(o)),
+          startAuthorization: (input, o) => inner.startAuthorization(input, unsignalled(o)),
+          completeAuthorization: (input, o) => inner.completeAuthorization(input, unsignalled(o)),
+          disconnect: (o) => inner.disconnect(unsignalled(o)),
+          getSetupInfo: (o) => inner.getSetupInfo(unsignalled(o)),
+          listConnections: (o) => inner.listConnections(unsignalled(o)),
+          renameConnection: (input, o) => inner.renameConnection(input, unsignalled(o)),
+        };
+      }),
     );
     expect(run.failed).toEqual([C.abort]);
     expect(run.reasons[C.abort]).toMatch(/"getConnection":"resolved"/);
@@ -227,5 +236,60 @@ describe('the conformance suite', () => {
     );
     expect(run.failed).toContain(C.idempotent);
     expect(run.failed).not.toContain(C.save);
+  });
+
+  it('fails an adapter that ignores connection ids (everything lands on the default connection)', async () => {
+    const run = await runSuite(
+      subjectOf((inner) => {
+        const drop = <T extends { connectionId?: string }>(options?: T) => {
+          const { connectionId: _id, ...rest } = options ?? ({} as T);
+          return rest;
+        };
+        return {
+          ...inner,
+          getConnection: (o) => inner.getConnection(drop(o)),
+          saveCredentials: (input, o) => inner.saveCredentials(input, drop(o)),
+          startAuthorization: (input, o) => inner.startAuthorization(input, drop(o)),
+          disconnect: (o) => inner.disconnect(drop(o)),
+          renameConnection: (input, o) => inner.renameConnection(input, drop(o)),
+        };
+      }),
+    );
+    expect(run.failed).toEqual([C.connections]);
+  });
+
+  it('fails an adapter whose removal leaves the connection listed', async () => {
+    const run = await runSuite(
+      subjectOf((inner) => ({
+        ...inner,
+        disconnect: (options) => inner.disconnect({ ...options, forgetCredentials: false }),
+      })),
+    );
+    expect(run.failed).toEqual([C.connections]);
+    expect(run.reasons[C.connections]).toMatch(/conformance-b/);
+  });
+
+  it('fails an adapter that lists the default connection last', async () => {
+    const run = await runSuite(
+      subjectOf((inner) => ({
+        ...inner,
+        listConnections: async (options) => (await inner.listConnections(options)).reverse(),
+      })),
+    );
+    expect(run.failed).toEqual([C.connections]);
+  });
+
+  it('fails an adapter whose rename renames the default connection too', async () => {
+    const run = await runSuite(
+      subjectOf((inner) => ({
+        ...inner,
+        renameConnection: async (input, options) => {
+          await inner.renameConnection(input).catch(() => undefined);
+          return inner.renameConnection(input, options);
+        },
+      })),
+    );
+    expect(run.failed).toContain(C.connections);
+    expect(run.failed).not.toContain(C.complete);
   });
 });

@@ -6,7 +6,7 @@ import { runAdapterConformance } from '../../src/testing/conformance.js';
 // contract exactly as a real backend does.
 runAdapterConformance(
   () => {
-    const adapter = createMemoryAdapter({ latencyMs: 0 });
+    const adapter = createMemoryAdapter({ latencyMs: 0, connections: { max: 3 } });
     return {
       adapter,
       simulateAuthorization: (start) => {

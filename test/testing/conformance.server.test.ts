@@ -29,6 +29,7 @@ function referenceServer(callback: 'app-route' | 'server-page'): ConformanceSubj
     allowedOrigins: ['https://app.example.com'],
     allowedLoginHosts: [new URL(simulator.url).host],
     resolveTenant: () => 'acme',
+    connections: { max: 3 },
   });
   const app = simulator.addApp({ callbackUrls: [handler.callbackUrl] });
   return {

@@ -1,5 +1,6 @@
 import { createMemoryAdapter, type MemoryAdapter } from '../../src/adapters/memory.js';
 import { ConnectError, type ConnectErrorCode, toConnectError } from '../../src/core/errors.js';
+import { isConnectionId } from '../../src/core/types.js';
 import { inProcessFetch } from './in-process-fetch.js';
 
 /**
@@ -14,6 +15,8 @@ const STATUS_BY_CODE: Partial<Record<ConnectErrorCode, number>> = {
   state_mismatch: 400,
   unauthorized: 403,
   not_configured: 409,
+  connection_limit: 409,
+  duplicate_org: 409,
   network: 502,
   adapter_error: 500,
   salesforce_unavailable: 503,
@@ -42,7 +45,7 @@ export interface RestContractBackend {
 export function createRestContractBackend(
   options: { memory?: MemoryAdapter; origin?: string; basePath?: string } = {},
 ): RestContractBackend {
-  const memory = options.memory ?? createMemoryAdapter({ latencyMs: 0 });
+  const memory = options.memory ?? createMemoryAdapter({ latencyMs: 0, connections: { max: 3 } });
   const origin = options.origin ?? 'https://app.example.com';
   const basePath = options.basePath ?? '/api/salesforce';
   const requests: Request[] = [];
@@ -63,8 +66,19 @@ export function createRestContractBackend(
   async function route(request: Request): Promise<unknown> {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(basePath)) return undefined;
-    const path = url.pathname.slice(basePath.length);
+    const full = url.pathname.slice(basePath.length);
     const signal = request.signal;
+    if (request.method === 'GET' && full === '/connections') {
+      return { connections: await memory.listConnections({ signal }) };
+    }
+    // `/connections/:id…` is `/connection…` for that connection.
+    const named = /^\/connections\/([^/]+)(\/.*)?$/.exec(full);
+    const path = named ? `/connection${named[2] ?? ''}` : full;
+    const connectionId = named?.[1];
+    if (connectionId !== undefined && !isConnectionId(connectionId)) {
+      throw new ConnectError('invalid_input', 'Not a connection id.');
+    }
+    const target = connectionId === undefined ? {} : { connectionId };
     if (
       request.method !== 'GET' &&
       request.headers.get('x-requested-with') !== 'salesforce-connect'
@@ -74,7 +88,11 @@ export function createRestContractBackend(
     const route = `${request.method} ${path}`;
     switch (route) {
       case 'GET /connection':
-        return memory.getConnection({ signal });
+        return memory.getConnection({ signal, ...target });
+      case 'PATCH /connection': {
+        const body = await readBody(request);
+        return memory.renameConnection({ name: body.name as string }, { signal, ...target });
+      }
       case 'PUT /connection/credentials': {
         const body = await readBody(request);
         return memory.saveCredentials(
@@ -82,30 +100,38 @@ export function createRestContractBackend(
             loginUrl: body.loginUrl as string,
             consumerKey: body.consumerKey as string,
             consumerSecret: body.consumerSecret as string,
+            ...(typeof body.name === 'string' ? { name: body.name } : {}),
           },
-          { signal },
+          { signal, ...target },
         );
       }
       case 'POST /connection/authorize': {
         const body = await readBody(request);
-        return memory.startAuthorization({ returnOrigin: body.returnOrigin as string }, { signal });
+        return memory.startAuthorization(
+          { returnOrigin: body.returnOrigin as string },
+          { signal, ...target },
+        );
       }
       case 'POST /connection/complete': {
         const body = await readBody(request);
         return memory.completeAuthorization(
           { code: body.code as string, state: body.state as string },
-          { signal },
+          { signal, ...target },
         );
       }
       case 'POST /connection/org-change': {
         const body = await readBody(request);
         return memory.resolveOrgChange(
           { choice: body.choice as 'keep_new' | 'keep_previous' },
-          { signal },
+          { signal, ...target },
         );
       }
       case 'DELETE /connection':
-        return memory.disconnect({ signal });
+        return memory.disconnect({
+          signal,
+          ...target,
+          forgetCredentials: url.searchParams.get('forgetCredentials') === 'true',
+        });
       case 'GET /setup':
         return memory.getSetupInfo({ signal });
       default:

@@ -8,7 +8,7 @@ import type {
 } from './types.js';
 
 /** The default connection first, then by creation, ties by id. */
-export function byListOrder(a: ConnectionRecord, b: ConnectionRecord): number {
+function byListOrder(a: ConnectionRecord, b: ConnectionRecord): number {
   const aDefault = a.connectionId === DEFAULT_CONNECTION_ID;
   const bDefault = b.connectionId === DEFAULT_CONNECTION_ID;
   if (aDefault !== bDefault) return aDefault ? -1 : 1;
