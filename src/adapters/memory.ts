@@ -109,6 +109,8 @@ export interface MemoryAdapterOptions {
    * `onePerOrg: false`.
    */
   connections?: ConnectionPolicy;
+  /** The default connection's name, whatever `initial` it starts from. */
+  connectionName?: string;
   /**
    * Connections the tenant has besides the default one (whose start is `initial`), in the order
    * they were added; each starts `configured` unless its `initial` says otherwise. Mind
@@ -325,6 +327,17 @@ const pageOrigin = () => {
  * const { code, state } = adapter.simulateCallback({ state: start.state, broadcast: false });
  * // Rejects with ConnectError 'invalid_client':
  * await adapter.completeAuthorization({ code: code ?? '', state });
+ *
+ * @example
+ * // A tenant with several connections (SalesforceConnections), at most three:
+ * const adapter = createMemoryAdapter({
+ *   connections: { max: 3 },
+ *   initial: 'connected',
+ *   connectionName: 'Production',
+ *   initialConnections: [{ id: 'uat', name: 'UAT sandbox', initial: 'configured' }],
+ * });
+ * await adapter.listConnections(); // [{ id: 'default', … }, { id: 'uat', … }]
+ * await adapter.saveCredentials({ ...values, name: 'EU' }, { connectionId: 'eu' }); // a third
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -451,6 +464,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   {
     const first = emptySlot(DEFAULT_CONNECTION_ID);
     seed(first, options.initial ?? (scenario === 'needs_reauth' ? 'needs_reauth' : 'disconnected'));
+    if (options.connectionName !== undefined)
+      first.name = parseConnectionName(options.connectionName);
     if (holdsSomething(first)) slots.set(first.id, first);
     for (const more of options.initialConnections ?? []) {
       if (!isConnectionId(more.id) || more.id === DEFAULT_CONNECTION_ID || slots.has(more.id)) {

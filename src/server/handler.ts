@@ -270,7 +270,7 @@ function positive(value: number | undefined, fallback: number, name: string, all
  *   resolveTenant: async (request) => (await auth(request))?.orgId ?? null,
  *   scopes: ['api', 'refresh_token'],
  * });
- * export { handler as GET, handler as POST, handler as PUT, handler as DELETE };
+ * export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
  */
 export function createConnectHandler(options: ConnectHandlerOptions): ConnectHandler {
   if (!options || typeof options !== 'object') {

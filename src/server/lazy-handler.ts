@@ -39,7 +39,7 @@ export interface LazyConnectHandler {
  *   allowedOrigins: [requiredEnv('APP_URL')],
  *   resolveTenant: async (request) => (await getSession(request))?.workspaceId,
  * }));
- * export { handler as GET, handler as POST, handler as PUT, handler as DELETE };
+ * export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
  */
 export function createLazyConnectHandler(
   getOptions: () => ConnectHandlerOptions | Promise<ConnectHandlerOptions>,

@@ -189,6 +189,14 @@ describe('memory adapter: several connections', () => {
     expect((await adapter.getConnection({ connectionId: 'b' })).status).toBe('configured');
   });
 
+  it('names the default connection with connectionName', async () => {
+    const adapter = adapterFor({ initial: 'connected', connectionName: ' Production ' });
+    expect(await adapter.listConnections()).toMatchObject([
+      { id: 'default', name: 'Production', status: 'connected', org: { id: '00D5g00000ACMEdEAA' } },
+    ]);
+    expect((await adapter.getConnection()).name).toBe('Production');
+  });
+
   it('needs_reauth reaches every connected connection', async () => {
     const adapter = adapterFor({
       initial: 'connected',
