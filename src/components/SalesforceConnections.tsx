@@ -5,7 +5,6 @@ import {
   useCallback,
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -222,7 +221,7 @@ function ConnectionsView({
     setFocusTick((tick) => tick + 1);
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each requested move and each list change, when the target may have appeared
-  useLayoutEffect(() => {
+  useEffect(() => {
     const target = focusTarget.current;
     const root = rootRef.current;
     if (!target || !root) return;
