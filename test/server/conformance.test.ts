@@ -13,7 +13,8 @@ let live: LiveServer;
 let tenants = 0;
 
 beforeAll(async () => {
-  live = await startLiveServer();
+  // Two connections per tenant at least: the suite checks that connection ids keep apart.
+  live = await startLiveServer({ handler: { connections: { max: 3 } } });
 });
 
 afterAll(async () => {
