@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 // Through the package's entries, as an app imports `salesforce-connect` and
 // `salesforce-connect/adapters`: the demo breaks when they do.
 import { createFetchAdapter } from '../src/adapters/index.js';
-import { CopyField, localeDe, SalesforceConnect } from '../src/index.js';
+import { CopyField, localeDe, SalesforceConnect, SalesforceConnections } from '../src/index.js';
 import { DEMO_FAULTS, type DemoFault, type DemoValues } from './demo-contract.js';
 import '../src/components/styles.css';
 import './demo.css';
@@ -74,13 +74,25 @@ function App() {
             <h2 id="salesforce-heading" className="demo-card-title">
               Salesforce
             </h2>
-            <SalesforceConnect
-              adapter={adapter}
-              theme={theme}
-              credentials={{ loginUrlOptions }}
-              setup={{ loginUrlOptions, headingLevel: 3 }}
-              {...(locale === 'de' ? { messages: localeDe } : {})}
-            />
+            {/* `?view=connections`: several orgs (production and sandboxes), each its own connection. */}
+            {new URLSearchParams(window.location.search).get('view') === 'connections' ? (
+              <SalesforceConnections
+                adapter={adapter}
+                max={3}
+                theme={theme}
+                headingLevel={3}
+                connect={{ credentials: { loginUrlOptions }, setup: { loginUrlOptions } }}
+                {...(locale === 'de' ? { messages: localeDe } : {})}
+              />
+            ) : (
+              <SalesforceConnect
+                adapter={adapter}
+                theme={theme}
+                credentials={{ loginUrlOptions }}
+                setup={{ loginUrlOptions, headingLevel: 3 }}
+                {...(locale === 'de' ? { messages: localeDe } : {})}
+              />
+            )}
           </section>
         </main>
         <aside className="demo-tools" aria-labelledby="tools-heading">

@@ -76,6 +76,11 @@ export interface DemoStackOptions {
    * revocation rehearsed from the page shows on the next reload. Tests pass 1: every request.
    */
   connectionCheckIntervalMs?: number;
+  /**
+   * More login hosts the server accepts (`host:port`), e.g. a second simulator standing for a
+   * sandbox next to production. Default: only this stack's simulator.
+   */
+  extraLoginHosts?: readonly string[];
 }
 
 export interface DemoStack {
@@ -250,6 +255,9 @@ export function createDemoHandler(
     allowedLoginHosts: [...options.loginHosts],
     resolveTenant: options.resolveTenant,
     scopes: [...DEMO_APP.scopes],
+    // Up to three orgs per workspace (production and sandboxes), each connected once: the
+    // page's `?view=connections` lists them.
+    connections: { max: 3 },
     ...(options.connectionCheckIntervalMs === undefined
       ? {}
       : { connectionCheckIntervalMs: options.connectionCheckIntervalMs }),
@@ -320,6 +328,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       `localhost:${simulatorPortUsed}`,
       `127.0.0.1:${instancePortUsed}`,
       `localhost:${instancePortUsed}`,
+      ...(options.extraLoginHosts ?? []),
     ];
 
     const databaseDir = join(dataDir, 'pglite');

@@ -32,6 +32,11 @@ export {
   type SalesforceConnectProps,
   type SalesforceConnectView,
 } from './components/SalesforceConnect.js';
+export {
+  SalesforceConnections,
+  type SalesforceConnectionsEvent,
+  type SalesforceConnectionsProps,
+} from './components/SalesforceConnections.js';
 export { SetupGuide, type SetupGuideProps } from './components/SetupGuide.js';
 export type { SetupGuide as SetupGuideModel } from './core/guide/index.js';
 export {
@@ -80,6 +85,14 @@ export {
   useSalesforceConnect,
 } from './hooks/useSalesforceConnect.js';
 export {
+  type AddConnectionBlockedReason,
+  createConnectionId,
+  type OpenConnectionFlow,
+  type UseSalesforceConnectionsOptions,
+  type UseSalesforceConnectionsResult,
+  useSalesforceConnections,
+} from './hooks/useSalesforceConnections.js';
+export {
   type UseSetupGuideOptions,
   type UseSetupGuideReturn,
   useSetupGuide,
@@ -90,6 +103,11 @@ export {
   connectButtonMessagesDe,
   connectButtonMessagesEn,
 } from './messages/connect.js';
+export {
+  type SalesforceConnectionsMessages,
+  salesforceConnectionsMessagesDe,
+  salesforceConnectionsMessagesEn,
+} from './messages/connections.js';
 export {
   type MessageOverrides,
   SalesforceConnectMessagesProvider,

@@ -111,6 +111,7 @@ export interface SalesforceConnectProps<
     | 'environment'
     | 'stateReducer'
     | 'initialConnection'
+    | 'connectionId'
   > {
   /**
    * The backend. May be created inline: only its latest methods are used, nothing restarts.
@@ -216,8 +217,10 @@ export function SalesforceConnect<
     'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
   );
   // The backend checked the fields with the same definitions: its answer has their types.
+  // Another connection is another view, with nothing carried over.
   const view = (
     <SalesforceConnectView
+      key={props.connectionId}
       {...props}
       onSuccess={onSuccess as UseSalesforceConnectOptions['onSuccess']}
       adapter={adapter}
@@ -245,13 +248,14 @@ function SalesforceConnectView({
   unstyled,
   fields,
   connectionName,
+  connectionId,
   ...hookOptions
 }: Omit<SalesforceConnectProps, 'messages' | 'apiUrl' | 'adapter' | 'onSuccess'> & {
   adapter: SalesforceConnectAdapter;
   onSuccess: UseSalesforceConnectOptions['onSuccess'];
 }) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
-  const connect = useSalesforceConnect({ adapter, ...hookOptions });
+  const connect = useSalesforceConnect({ adapter, connectionId, ...hookOptions });
   const { connection, phase, error } = connect;
   const cls = kitClasses(unstyled);
 
@@ -259,9 +263,14 @@ function SalesforceConnectView({
   const latestAdapter = useLatest(adapter);
   const formAdapter = useMemo<CredentialsFormProps['adapter']>(
     () => ({
-      saveCredentials: (input, options) => latestAdapter.current.saveCredentials(input, options),
+      saveCredentials: (input, options) =>
+        // Saved to the flow's connection; with no id, the call is exactly as before.
+        latestAdapter.current.saveCredentials(
+          input,
+          connectionId === undefined ? options : { ...options, connectionId },
+        ),
     }),
-    [latestAdapter],
+    [latestAdapter, connectionId],
   );
   // undefined while the backend's answer is awaited, null when it has none to give.
   const [setupInfo, setSetupInfo] = useState<SetupInfo | null | undefined>(undefined);
@@ -475,14 +484,16 @@ function SalesforceConnectView({
     async (choice: 'keep_new' | 'keep_previous') => {
       const resolve = latestAdapter.current.resolveOrgChange?.bind(latestAdapter.current);
       if (!resolve) return;
-      await resolve({ choice });
+      await (connectionId === undefined
+        ? resolve({ choice })
+        : resolve({ choice }, { connectionId }));
       await connect.refresh();
       setFocusOrgChange(false);
       setOrgChangeNews(choice === 'keep_new' ? text.orgChangeKept : text.orgChangeWentBack);
       // The choice is gone: focus lands on what was done rather than on the page's start.
       requestAnimationFrame(() => announcementRef.current?.focus());
     },
-    [latestAdapter, connect.refresh, text.orgChangeKept, text.orgChangeWentBack],
+    [latestAdapter, connect.refresh, text.orgChangeKept, text.orgChangeWentBack, connectionId],
   );
   const orgChange = connection?.orgChange;
   const showOrgChange =

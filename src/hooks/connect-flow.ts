@@ -88,6 +88,12 @@ export type SalesforceConnectEvent =
  */
 export interface ConnectFlowOptions {
   adapter: SalesforceConnectAdapter;
+  /**
+   * Which of the tenant's connections the flow connects (see `isConnectionId`): every adapter
+   * call carries it in its options. Absent means the default connection, and the calls are
+   * exactly as before.
+   */
+  connectionId?: string | undefined;
   /** The backend answered `connected` after the admin authorized. */
   onSuccess?: ((details: { connection: Connection }) => void) | undefined;
   /** The attempt ended without a connection. */
@@ -229,6 +235,11 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
   let reopening = false;
 
   const adapter = () => getOptions().adapter;
+  /** Every adapter call's options: the signal, and the connection when one is named. */
+  const callOptions = (signal: AbortSignal) => {
+    const { connectionId } = getOptions();
+    return connectionId ? { signal, connectionId } : { signal };
+  };
   const environment = (): ConnectEnvironment => getOptions().environment ?? {};
   const now = () => environment().now?.() ?? Date.now();
   const setTimer = (callback: () => void, ms: number) =>
@@ -329,7 +340,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
       prefetching = call.controller;
       const fetchedAt = now();
       Promise.resolve()
-        .then(() => adapter().startAuthorization(authorizationInput(), { signal: call.signal }))
+        .then(() => adapter().startAuthorization(authorizationInput(), callOptions(call.signal)))
         .then(
           (start) => {
             call.release();
@@ -415,9 +426,9 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
         outcome.type === 'code' && backend.completeAuthorization
           ? await backend.completeAuthorization(
               { code: outcome.code, state: outcome.state },
-              { signal: call.signal },
+              callOptions(call.signal),
             )
-          : await backend.getConnection({ signal: call.signal });
+          : await backend.getConnection(callOptions(call.signal));
       if (!current.done && !call.signal.aborted) succeed(current, connection);
     } catch (error) {
       if (!current.done && !call.signal.aborted) {
@@ -463,7 +474,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     const session = createPopupSession({
       ...options.popup,
       signal: call.signal,
-      getConnection: (o) => adapter().getConnection(o),
+      getConnection: (o) => adapter().getConnection(callOptions(o.signal)),
       ...(state.connection ? { previousConnection: state.connection } : {}),
       environment: environment(),
       onEvent: (sessionEvent) => {
@@ -489,7 +500,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     if (!fresh) {
       const attemptOf = current;
       Promise.resolve()
-        .then(() => adapter().startAuthorization(authorizationInput(), { signal: call.signal }))
+        .then(() => adapter().startAuthorization(authorizationInput(), callOptions(call.signal)))
         .then((start) => {
           resolveStart(start);
           if (!attemptOf.done) store.dispatch({ type: 'ready', authorizeUrl: start.authorizeUrl });
@@ -566,7 +577,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     const call = linkedController(life?.signal);
     loading = call.controller;
     try {
-      const connection = await adapter().getConnection({ signal: call.signal });
+      const connection = await adapter().getConnection(callOptions(call.signal));
       if (call.signal.aborted) return undefined;
       prefetchFailedFor = undefined;
       store.dispatch({ type: 'connection_loaded', connection });
@@ -599,7 +610,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     dropPrefetch();
     const call = linkedController(life?.signal);
     try {
-      const connection = await adapter().disconnect({ signal: call.signal });
+      const connection = await adapter().disconnect(callOptions(call.signal));
       if (call.signal.aborted) return undefined;
       store.dispatch({ type: 'disconnected', connection });
       emit({ type: 'disconnected', status: connection.status });

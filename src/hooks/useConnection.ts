@@ -22,7 +22,7 @@ export interface ConnectionEnvironment {
  * Options of {@link useConnection}.
  *
  * @example
- * const options: UseConnectionOptions = { adapter, pollMs: 30_000 };
+ * const options: UseConnectionOptions = { adapter, connectionId: 'sandbox-uat', pollMs: 30_000 };
  */
 export interface UseConnectionOptions<
   TFields extends ConnectionFieldDefinitions = ConnectionFieldDefinitions,
@@ -33,6 +33,11 @@ export interface UseConnectionOptions<
    * used, so `connection.fields` is typed (secret fields left out).
    */
   fields?: TFields | undefined;
+  /**
+   * Which of the tenant's connections to watch (see `isConnectionId`); absent means the default
+   * one. Each id has its own state: switching ids never shows the previous one's connection.
+   */
+  connectionId?: string | undefined;
   /** Asks the backend again every `pollMs` while the tab is visible; off when omitted or 0. */
   pollMs?: number | undefined;
   environment?: ConnectionEnvironment | undefined;
@@ -59,6 +64,8 @@ export interface UseConnectionResult<
 }
 
 interface Loaded {
+  /** The connection id the answer is about. */
+  for: string | undefined;
   connection: Connection | undefined;
   error: ConnectError | undefined;
   loading: boolean;
@@ -81,6 +88,7 @@ export function useConnection<
   const TFields extends ConnectionFieldDefinitions = ConnectionFieldDefinitions,
 >({
   adapter,
+  connectionId,
   pollMs,
   environment,
 }: UseConnectionOptions<TFields>): UseConnectionResult<ReadableConnectionFields<TFields>> {
@@ -91,6 +99,7 @@ export function useConnection<
     "Pass your backend's adapter: useConnection({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
   const [loaded, setLoaded] = useState<Loaded>({
+    for: connectionId,
     connection: undefined,
     error: undefined,
     loading: true,
@@ -102,11 +111,20 @@ export function useConnection<
     current.current?.abort();
     const controller = new AbortController();
     current.current = controller;
-    setLoaded((previous) => (previous.loading ? previous : { ...previous, loading: true }));
+    setLoaded((previous) =>
+      previous.for !== connectionId
+        ? { for: connectionId, connection: undefined, error: undefined, loading: true }
+        : previous.loading
+          ? previous
+          : { ...previous, loading: true },
+    );
     try {
-      const connection = await adapterRef.current.getConnection({ signal: controller.signal });
+      const connection = await adapterRef.current.getConnection({
+        signal: controller.signal,
+        ...(connectionId === undefined ? {} : { connectionId }),
+      });
       if (controller.signal.aborted) return undefined;
-      setLoaded({ connection, error: undefined, loading: false });
+      setLoaded({ for: connectionId, connection, error: undefined, loading: false });
       return connection;
     } catch (caught) {
       if (controller.signal.aborted) return undefined;
@@ -120,7 +138,7 @@ export function useConnection<
     } finally {
       if (current.current === controller) current.current = undefined;
     }
-  }, [adapterRef]);
+  }, [adapterRef, connectionId]);
 
   const win = environment?.window;
   const doc = environment?.document;
@@ -159,12 +177,14 @@ export function useConnection<
     };
   }, [refresh, pollMs, win, doc]);
 
+  // Until the first answer about a new id arrives, nothing of the previous id shows.
+  const shown = loaded.for === connectionId ? loaded : undefined;
   // The backend checked the fields with the same definitions: its answer has their types.
   return {
-    connection: loaded.connection as Connection<ReadableConnectionFields<TFields>> | undefined,
-    status: loaded.connection?.status,
-    error: loaded.error,
-    loading: loaded.loading,
+    connection: shown?.connection as Connection<ReadableConnectionFields<TFields>> | undefined,
+    status: shown?.connection?.status,
+    error: shown?.error,
+    loading: shown?.loading ?? true,
     refresh: refresh as () => Promise<Connection<ReadableConnectionFields<TFields>> | undefined>,
   };
 }

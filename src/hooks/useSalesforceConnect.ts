@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ConnectPhase, ConnectPopupState, ConnectState } from '../core/connect-machine.js';
 import type { ConnectError } from '../core/errors.js';
 import type { Connection } from '../core/types.js';
@@ -21,6 +21,7 @@ export type {
  * @example
  * const options: UseSalesforceConnectOptions = {
  *   adapter,
+ *   connectionId: 'sandbox-uat', // omit for the default connection
  *   onSuccess: ({ connection }) => toast(`Connected to ${connection.org?.name}`),
  *   onExit: ({ reason, error }) => reason === 'error' && report(error),
  * };
@@ -97,7 +98,11 @@ export function useSalesforceConnect(
     "Pass your backend's adapter: useSalesforceConnect({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
   const latest = useLatest(options);
-  const [flow] = useState(() => createConnectFlow(() => latest.current));
+  // One flow per connection: another `connectionId` starts afresh rather than showing the
+  // previous connection's state (or its prefetched authorize URL) under the new id.
+  // (Creating a flow has no side effect until `start()`, so a discarded one costs nothing.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new id is a new flow
+  const flow = useMemo(() => createConnectFlow(() => latest.current), [options.connectionId]);
   const state = useSyncExternalStore(
     flow.store.subscribe,
     flow.store.getSnapshot,

@@ -6,6 +6,11 @@ import {
   connectButtonMessagesDe,
   connectButtonMessagesEn,
 } from './connect.js';
+import {
+  type SalesforceConnectionsMessages,
+  salesforceConnectionsMessagesDe,
+  salesforceConnectionsMessagesEn,
+} from './connections.js';
 import { type CopyFieldMessages, copyFieldMessagesDe, copyFieldMessagesEn } from './copyField.js';
 import {
   type CredentialsFormMessages,
@@ -53,6 +58,7 @@ export interface SalesforceConnectLocale {
   /** The error catalogue: what each error code means for the admin and how to fix it. */
   errors: ErrorCatalogue;
   salesforceConnect: SalesforceConnectMessages;
+  salesforceConnections: SalesforceConnectionsMessages;
 }
 
 /** Any part of a locale: each group may override some of its strings. */
@@ -76,6 +82,7 @@ export const localeEn: SalesforceConnectLocale = {
   errorExplanation: errorExplanationMessagesEn,
   errors: errorCatalogueEn,
   salesforceConnect: salesforceConnectMessagesEn,
+  salesforceConnections: salesforceConnectionsMessagesEn,
 };
 
 /**
@@ -94,4 +101,5 @@ export const localeDe: SalesforceConnectLocale = {
   errorExplanation: errorExplanationMessagesDe,
   errors: errorCatalogueDe,
   salesforceConnect: salesforceConnectMessagesDe,
+  salesforceConnections: salesforceConnectionsMessagesDe,
 };

@@ -74,6 +74,27 @@ export const requiredStates: readonly RequiredState[] = [
     state: 'disconnected',
     stories: ['components-connectionstatus--disconnected', 'flows-salesforceconnect--disconnected'],
   },
+  // Several connections per customer (issue 17).
+  {
+    state: 'several connections: production and sandbox',
+    stories: ['components-salesforceconnections--production-and-sandbox'],
+  },
+  { state: 'several connections: none yet', stories: ['components-salesforceconnections--empty'] },
+  {
+    state: 'several connections: at the limit',
+    stories: ['components-salesforceconnections--at-max'],
+  },
+  {
+    state: 'several connections: rename refused, remove confirmation',
+    stories: [
+      'components-salesforceconnections--rename-error',
+      'components-salesforceconnections--remove-confirm',
+    ],
+  },
+  {
+    state: 'several connections: same org twice (duplicate_org)',
+    stories: ['components-salesforceconnections--duplicate-org-error'],
+  },
   // The guide's variants (its presets are checked separately, one story each).
   {
     state: 'guide: External Client App',

@@ -15,7 +15,7 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_COOKIE_TENANT } from '../../../demo/demo-contract.js';
-import { type DemoStack, startDemoStack } from '../../../demo/stack.js';
+import { type DemoStack, type DemoStackOptions, startDemoStack } from '../../../demo/stack.js';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../helpers/chromium-flags.js';
 import { freshDataDir } from './data-dir.js';
 
@@ -34,10 +34,13 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(
+  extra: Pick<DemoStackOptions, 'extraLoginHosts'> = {},
+): Promise<E2eStack> {
   const dataDir = await freshDataDir();
   const lines: string[] = [];
   const options = {
+    ...extra,
     dataDir,
     watch: false,
     // Every status request asks the simulator, so a revocation shows on the very next one.
@@ -178,12 +181,12 @@ export async function expectNoAxeViolations(page: Page, screen: string, include?
  * One e2e file's world: the demo stack and a Chromium, started before its tests and stopped
  * after, and `session()` for a fresh browser context on a workspace of its own (closed at the end).
  */
-export function setUpE2eFile() {
+export function setUpE2eFile(stackOptions: Parameters<typeof startE2eStack>[0] = {}) {
   let e2e: E2eStack | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];
   beforeAll(async () => {
-    [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
+    [e2e, browser] = await Promise.all([startE2eStack(stackOptions), launchChromium()]);
   });
   afterAll(async () => {
     await Promise.all(sessions.map((session) => session.close().catch(() => {})));
