@@ -106,6 +106,7 @@ export interface SalesforceConnectProps
     | 'environment'
     | 'stateReducer'
     | 'initialConnection'
+    | 'flow'
   > {
   /**
    * The backend. May be created inline: only its latest methods are used, nothing restarts.
@@ -216,7 +217,9 @@ function SalesforceConnectView({
   adapter: SalesforceConnectAdapter;
 }) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
-  const connect = useSalesforceConnect({ adapter, ...hookOptions });
+  // A preset for the client credentials flow (`setup.flow`) chooses the mode too.
+  const flow = hookOptions.flow ?? setup?.flow;
+  const connect = useSalesforceConnect({ adapter, ...hookOptions, flow });
   const { connection, phase, error } = connect;
   const cls = kitClasses(unstyled);
 
@@ -375,6 +378,7 @@ function SalesforceConnectView({
         formAdapter={formAdapter}
         onSaved={onSaved}
         onGoToStep={onGoToStep}
+        flow={flow}
         unstyled={unstyled}
       />
     </Suspense>
@@ -430,6 +434,7 @@ function SalesforceConnectView({
         disconnecting={connect.state.disconnecting}
         errorValues={errorValues}
         onGoToStep={onGoToStep}
+        flow={flow}
         unstyled={unstyled}
       />
       {showOrgChange ? (

@@ -32,7 +32,7 @@ import {
   normalizeLoginUrl,
 } from '../core/login-url.js';
 import { keyHint } from '../core/secret-display.js';
-import type { Connection, CredentialsInput } from '../core/types.js';
+import type { Connection, ConnectionFlow, CredentialsInput } from '../core/types.js';
 import { useMessages } from '../messages/context.js';
 import {
   type CredentialsFormMessages,
@@ -64,6 +64,22 @@ export interface UseCredentialsFormOptions {
   messages?: Partial<CredentialsFormMessages> | undefined;
   /** Prefix of the field ids; default a generated one. */
   id?: string | undefined;
+  /**
+   * How the product connects; saved with the credentials. With `client-credentials` the Login
+   * URL must be the org's My Domain URL: https://login.salesforce.com and
+   * https://test.salesforce.com are refused beside the field (the flow does not work there).
+   */
+  flow?: ConnectionFlow | undefined;
+}
+
+/**
+ * The client credentials flow needs the org's own domain: the generic login hosts
+ * (login.salesforce.com, test.salesforce.com) are the two `normalizeLoginUrl` reads as
+ * `production` and `sandbox`.
+ */
+function isGenericLoginHost(value: string, loginOptions: NormalizeLoginUrlOptions): boolean {
+  const result = normalizeLoginUrl(value, loginOptions);
+  return result.ok && (result.kind === 'production' || result.kind === 'sandbox');
 }
 
 /**
@@ -284,7 +300,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     'adapter',
     "Pass an object with saveCredentials, such as createFetchAdapter({ baseUrl: '/api/salesforce' }).",
   );
-  const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
+  const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox, flow } = options;
+  const clientCredentials = flow === 'client-credentials';
   const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
   const reactId = useId();
   const base = options.id ?? `sfc-${reactId.replace(/[^\w-]/g, '')}`;
@@ -336,15 +353,26 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     const keeping = schema(secretSaved);
     const needing = schema(false);
     // With `shouldUnregister` a hidden secret box drops its value; an absent secret means "keep".
-    return (values, context, resolverOptions) => {
+    return async (values, context, resolverOptions) => {
       const keep = secretSaved && !differsFromSavedApp(values, savedApp.current, loginOptions);
-      return (keep ? keeping : needing)(
+      const result = await (keep ? keeping : needing)(
         { ...values, consumerSecret: values.consumerSecret ?? '' },
         context,
         resolverOptions,
       );
+      if (!clientCredentials || !isGenericLoginHost(values.loginUrl ?? '', loginOptions)) {
+        return result;
+      }
+      // A usable address, but not for this flow: refused beside the field, the value kept.
+      return {
+        values: {},
+        errors: {
+          ...result.errors,
+          loginUrl: { type: 'generic_login_host', message: text.loginUrlGenericHost },
+        },
+      };
     };
-  }, [loginOptions, secretSaved, text.validation]);
+  }, [loginOptions, secretSaved, text.validation, clientCredentials, text.loginUrlGenericHost]);
 
   const form = useForm<CredentialsInput, unknown, CredentialsInput>({
     mode: 'onTouched',
@@ -482,12 +510,19 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
   }
 
   function showServerError(error: ConnectError, saved: boolean) {
-    const field = fieldOfCode[error.code];
+    // A server's refusal names its input (`error.field`): a Login URL refusal goes beside the box.
+    const field = fieldOfCode[error.code] ?? (error.field === 'loginUrl' ? 'loginUrl' : undefined);
     let message = error.message;
     if (error.code === 'invalid_client') message = text.invalidClient;
     else if (error.code === 'invalid_client_id') message = text.invalidClientId;
     else if (error.code === 'redirect_uri_mismatch') message = text.redirectUriMismatch;
-    else if (error.code === 'invalid_login_url') {
+    else if (
+      field === 'loginUrl' &&
+      clientCredentials &&
+      isGenericLoginHost(form.getValues('loginUrl'), loginOptions)
+    ) {
+      message = text.loginUrlGenericHost;
+    } else if (error.code === 'invalid_login_url') {
       // The local check says it in the admin's language when it agrees with the server.
       const local = normalizeLoginUrl(form.getValues('loginUrl'), loginOptions);
       if (!local.ok) message = local.message;
@@ -513,7 +548,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     setStatus('saving');
     setServerError(undefined);
     try {
-      const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
+      const input = clientCredentials ? { ...parsed, flow } : parsed;
+      const saved = await adapter.saveCredentials(input, { signal: controller.signal });
       if (controller.signal.aborted) return;
       // The secret leaves form state (and the defaults RHF keeps) the moment it is stored.
       form.reset({

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ConnectPhase, ConnectPopupState, ConnectState } from '../core/connect-machine.js';
 import type { ConnectError } from '../core/errors.js';
-import type { Connection } from '../core/types.js';
+import type { Connection, ConnectionFlow } from '../core/types.js';
 import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 import { type ConnectFlowOptions, createConnectFlow } from './connect-flow.js';
@@ -63,6 +63,8 @@ export interface UseSalesforceConnectResult {
   focusPopup(): boolean;
   /** The whole flow state, for custom UIs and `stateReducer` users. */
   state: ConnectState;
+  /** How Connect reaches Salesforce: the `flow` option, `authorization-code` when not given. */
+  flow: ConnectionFlow;
 }
 
 /**
@@ -96,6 +98,15 @@ export function useSalesforceConnect(
     'adapter',
     "Pass your backend's adapter: useSalesforceConnect({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
+  if (
+    options.flow === 'client-credentials' &&
+    typeof options.adapter.connectWithClientCredentials !== 'function'
+  ) {
+    throw new TypeError(
+      "useSalesforceConnect: flow 'client-credentials' needs an adapter with connectWithClientCredentials(), which asks the backend for a token without a popup. createFetchAdapter and createMemoryAdapter have it; add it to your own adapter, or leave flow out for the popup sign-in.",
+    );
+  }
+  const flowKind: ConnectionFlow = options.flow ?? 'authorization-code';
   const latest = useLatest(options);
   const [flow] = useState(() => createConnectFlow(() => latest.current));
   const state = useSyncExternalStore(
@@ -119,7 +130,8 @@ export function useSalesforceConnect(
       refresh: flow.refresh,
       focusPopup: flow.focusPopup,
       state,
+      flow: flowKind,
     }),
-    [state, flow],
+    [state, flow, flowKind],
   );
 }

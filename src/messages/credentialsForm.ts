@@ -47,6 +47,12 @@ export interface CredentialsFormMessages {
    * (`{host}`): tells the integrator which setting accepts it. Admins never see it in production.
    */
   loginHostNotAllowedHint: string;
+  /** Client credentials flow: the Login URL box's label (it takes the My Domain URL only). */
+  loginUrlLabelClientCredentials: string;
+  /** Client credentials flow: the Login URL box's description, saying why. */
+  loginUrlDescriptionClientCredentials: string;
+  /** Client credentials flow: the refusal of https://login.salesforce.com or https://test.salesforce.com. */
+  loginUrlGenericHost: string;
   submit: string;
   saving: string;
   saved: string;
@@ -113,6 +119,11 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   fieldInvalid: 'Check this value.',
   loginHostNotAllowedHint:
     "(Development build) To accept {host}, e.g. a local Salesforce simulator, add it to createConnectHandler's allowedLoginHosts: <SalesforceConnect> reads that list from GET /setup. A CredentialsForm of your own takes loginUrlOptions.allowedHosts.",
+  loginUrlLabelClientCredentials: 'My Domain URL',
+  loginUrlDescriptionClientCredentials:
+    "Your org's My Domain URL (Setup > My Domain), like https://yourcompany.my.salesforce.com. The client credentials flow does not work on https://login.salesforce.com or https://test.salesforce.com.",
+  loginUrlGenericHost:
+    'Enter your My Domain URL (Setup > My Domain), like https://yourcompany.my.salesforce.com. The client credentials flow does not work on https://login.salesforce.com or https://test.salesforce.com.',
   submit: 'Save credentials',
   saving: 'Saving…',
   saved: 'Credentials saved.',
@@ -179,6 +190,11 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
   fieldInvalid: 'Prüfen Sie diesen Wert.',
   loginHostNotAllowedHint:
     '(Entwicklungs-Build) Um {host} zu akzeptieren, etwa einen lokalen Salesforce-Simulator, tragen Sie den Host in allowedLoginHosts von createConnectHandler ein: <SalesforceConnect> liest diese Liste von GET /setup. Ein eigenes CredentialsForm nimmt loginUrlOptions.allowedHosts.',
+  loginUrlLabelClientCredentials: 'My-Domain-URL',
+  loginUrlDescriptionClientCredentials:
+    'Die My-Domain-URL Ihrer Org (Setup > My Domain), etwa https://ihrefirma.my.salesforce.com. Der Client-Credentials-Ablauf funktioniert nicht mit https://login.salesforce.com oder https://test.salesforce.com.',
+  loginUrlGenericHost:
+    'Geben Sie Ihre My-Domain-URL ein (Setup > My Domain), etwa https://ihrefirma.my.salesforce.com. Der Client-Credentials-Ablauf funktioniert nicht mit https://login.salesforce.com oder https://test.salesforce.com.',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
   saved: 'Zugangsdaten gespeichert.',
