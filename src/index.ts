@@ -48,7 +48,7 @@ export {
 } from './core/guide/index.js';
 // The framework-free layers, re-exported for apps that import everything from one place.
 export * from './core/index.js';
-export { errorCatalogueDe } from './core/locales/de.js';
+export { clientCredentialsLoginUrlMessagesDe, errorCatalogueDe } from './core/locales/de.js';
 // Hooks
 export {
   type ConnectionEnvironment,

@@ -126,6 +126,13 @@ const guideSteps: Partial<Record<ConnectErrorCode, GuideStepId>> = {
   invalid_grant: 'oauth-policies',
   invalid_login_url: 'enter-credentials',
   not_configured: 'enter-credentials',
+  // The client credentials flow: its switch sits with the other flows, its Run As user in the
+  // app's policies; the login host is what the admin typed.
+  client_credentials_disabled: 'flow-security',
+  run_as_user_missing: 'oauth-policies',
+  run_as_user_inactive: 'oauth-policies',
+  run_as_user_no_api: 'oauth-policies',
+  generic_login_host: 'enter-credentials',
 };
 
 // Errors only a Salesforce admin can fix, in Setup; every other one the person connecting fixes
@@ -140,6 +147,10 @@ const adminCodes: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
   'ip_restricted',
   'inactive_user',
   'inactive_org',
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
 ]);
 
 /**
@@ -352,6 +363,53 @@ export const errorCatalogueEn: ErrorCatalogue = {
       cause: '{appName} in Salesforce lacks an OAuth scope the connection asks for.',
       fixes: [
         "In the app's OAuth settings, add every scope the setup guide lists to Selected OAuth Scopes, save, wait up to 10 minutes, then connect again.",
+      ],
+    },
+    client_credentials_disabled: {
+      title: 'The app does not allow connecting without a sign-in window',
+      cause:
+        'This connection asks Salesforce for a token with the Consumer Key and Secret alone (the client credentials flow), and {appName} does not have "Enable Client Credentials Flow" switched on.',
+      fixes: [
+        'External Client App: in Setup, open External Client App Manager, open {appName}, then Settings → OAuth Settings → Flow Enablement, tick "Enable Client Credentials Flow" and save.',
+        'Connected App: in Setup, open App Manager, edit {appName}, tick "Enable Client Credentials Flow" under API (Enable OAuth Settings) and save.',
+        'The flow also needs a Run As user (in the policies of the app). Wait up to 10 minutes, then click Connect again.',
+      ],
+    },
+    run_as_user_missing: {
+      title: 'The app has no Run As user',
+      cause:
+        'Salesforce says "no client credentials user enabled": a connection without a sign-in window acts as one Salesforce user, the Run As user of {appName}, and none is selected.',
+      fixes: [
+        'External Client App: open {appName} in External Client App Manager, then Policies → Edit → OAuth Policies, and choose the Run As user (by username). Save.',
+        'Connected App: in App Manager, open {appName} with Manage, click Edit Policies, and under Client Credentials Flow choose the Run As user. Save.',
+        'Choose an active user with the "API Enabled" permission (ideally a dedicated integration user), then click Connect again.',
+      ],
+    },
+    run_as_user_inactive: {
+      title: 'The Run As user of the app is inactive',
+      cause:
+        'A connection without a sign-in window acts as the Run As user of {appName}, and Salesforce reports that user as inactive.',
+      fixes: [
+        'Reactivate the user in Setup → Users.',
+        'Or choose another active user as Run As: External Client App: Policies → OAuth Policies; Connected App: Manage → Edit Policies → Client Credentials Flow. Then click Connect again.',
+      ],
+    },
+    run_as_user_no_api: {
+      title: 'The Run As user of the app may not use the API',
+      cause:
+        'Salesforce gave a token for the Run As user of {appName} but refuses its API calls (API_DISABLED_FOR_ORG): that user lacks the "API Enabled" permission, or the org has no API access.',
+      fixes: [
+        'Give the Run As user "API Enabled": in Setup, edit their profile (Administrative Permissions) or assign them a permission set with it (System Permissions).',
+        'Or choose a Run As user who has it, in the policies of {appName}. Then click Connect again.',
+      ],
+    },
+    generic_login_host: {
+      title: 'Use your My Domain URL for this connection',
+      cause:
+        'This connection gets its token without a sign-in window, and Salesforce serves that only on your org\'s own address (My Domain), not on https://login.salesforce.com or https://test.salesforce.com ("request not supported on this domain").',
+      fixes: [
+        'In Salesforce, open Setup → My Domain and copy the Current My Domain URL, such as https://yourcompany.my.salesforce.com (a sandbox: https://yourcompany--sandboxname.sandbox.my.salesforce.com).',
+        'Enter it as the Login URL, save, and click Connect again.',
       ],
     },
     inactive_user: {

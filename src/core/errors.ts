@@ -31,6 +31,13 @@ export const CONNECT_ERROR_CODES = [
   'pkce_required',
   'flow_not_enabled',
   'scope_not_allowed',
+  // The client credentials flow (a connection without a popup): the app's flow switch, its Run As
+  // user, the login host it was sent to (also raised by the kit's own check before any request).
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
+  'generic_login_host',
   'inactive_user',
   'inactive_org',
   'rate_limited',

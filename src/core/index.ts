@@ -1,4 +1,11 @@
 export {
+  type ClientCredentialsLoginUrlMessages,
+  type ClientCredentialsLoginUrlOptions,
+  checkClientCredentialsLoginUrl,
+  clientCredentialsLoginUrlMessages,
+  isGenericLoginHost,
+} from './client-credentials-login-url.js';
+export {
   type ConnectActionAndChanges,
   type ConnectEvent,
   type ConnectEventType,

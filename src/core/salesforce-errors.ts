@@ -1,4 +1,5 @@
 import { ConnectError, type ConnectErrorCode } from './errors.js';
+import type { ConnectionFlow } from './types.js';
 
 /**
  * An OAuth error as Salesforce sends it: the token endpoint's JSON body or a callback's query.
@@ -34,6 +35,13 @@ export interface FromSalesforceErrorOptions {
   status?: number | undefined;
   /** The underlying error, kept for debugging. */
   cause?: unknown;
+  /**
+   * The flow of the request that failed. With `client-credentials` the answers about "the user"
+   * are about the app's Run As user (`inactive_user` becomes `run_as_user_inactive`, the REST
+   * API's `API_DISABLED_FOR_ORG` becomes `run_as_user_no_api`) and a grant type Salesforce will
+   * not serve means the app's "Enable Client Credentials Flow" is off.
+   */
+  flow?: ConnectionFlow | undefined;
 }
 
 /**
@@ -95,7 +103,28 @@ const codeByDescription: ReadonlyArray<readonly [string, ConnectErrorCode]> = [
   ['expired authorization code', 'invalid_grant'],
   ['authentication failure', 'invalid_grant'],
   ['session expired or invalid', 'invalid_grant'],
+  // The client credentials flow. "request not supported on this domain" and "no client
+  // credentials user enabled" come as invalid_grant (pozil/pub-sub-api-node-client#58; Sumo Logic's
+  // Salesforce source troubleshooting). "client credentials flow not enabled" is reported without
+  // a reliable error code (Axonius' Salesforce adapter troubleshooting), so the description alone
+  // decides, whatever code comes with it. docs/sources.md lists the sources.
+  ['request not supported on this domain', 'generic_login_host'],
+  ['no client credentials user enabled', 'run_as_user_missing'],
+  ['client credentials flow not enabled', 'client_credentials_disabled'],
 ];
+
+// Descriptions that name their cause whatever `error` Salesforce put beside them.
+const decisiveDescriptions: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
+  'generic_login_host',
+  'run_as_user_missing',
+  'client_credentials_disabled',
+]);
+
+// In the client credentials flow, codes about "the user" are about the app's Run As user.
+const clientCredentialsCodes = new Map<ConnectErrorCode, ConnectErrorCode>([
+  ['inactive_user', 'run_as_user_inactive'],
+  ['flow_not_enabled', 'client_credentials_disabled'],
+]);
 
 const pkcePattern = /pkce|code[ _]?(?:challenge|verifier)/;
 
@@ -115,6 +144,16 @@ const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
   ['session expired or invalid', 'Salesforce no longer accepts the session; reconnect.'],
 ];
 
+const clientCredentialsMessages: Partial<Record<ConnectErrorCode, string>> = {
+  generic_login_host:
+    "Salesforce serves the client credentials flow only on the org's My Domain, not on login.salesforce.com or test.salesforce.com.",
+  run_as_user_missing: 'The app has no Run As user for the client credentials flow.',
+  client_credentials_disabled:
+    'The app does not have "Enable Client Credentials Flow" switched on.',
+  run_as_user_inactive: "The app's Run As user is inactive.",
+  run_as_user_no_api: 'The app\'s Run As user lacks the "API Enabled" permission.',
+};
+
 const normalize = (value: string | null | undefined) =>
   (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -128,8 +167,29 @@ const describedCode = (description: string) =>
   descriptionPatterns.find(([pattern]) => pattern.test(description))?.[1];
 
 /** The kit's code for a Salesforce error; both arguments already normalized. */
-function classify(error: string, description: string, status: number | undefined) {
+function classify(
+  error: string,
+  description: string,
+  status: number | undefined,
+  flow?: ConnectionFlow,
+): ConnectErrorCode {
+  const code = classifyAnyFlow(error, description, status);
+  if (flow !== 'client-credentials') return code;
+  // No documented answer exists for an inactive Run As user in this flow: Salesforce's usual
+  // ones are `inactive_user` and invalid_grant "inactive user" (restforce/restforce#303). A Run As
+  // user without "API Enabled" gets its token, and the REST API then answers 403
+  // API_DISABLED_FOR_ORG (docs.sequin.io, "Enable Salesforce API Access").
+  if (code === 'invalid_grant' && /\binactive\s+user\b/.test(description)) {
+    return 'run_as_user_inactive';
+  }
+  if (error === 'api_disabled_for_org') return 'run_as_user_no_api';
+  return clientCredentialsCodes.get(code) ?? code;
+}
+
+function classifyAnyFlow(error: string, description: string, status: number | undefined) {
   let code: ConnectErrorCode | undefined;
+  const described = describedCode(description);
+  if (described && decisiveDescriptions.has(described)) return described;
   if (error === 'invalid_grant') {
     // Salesforce answers verifier failures ("invalid code verifier", "unexpected code verifier")
     // with invalid_grant, not the invalid_request its guide names: they stay PKCE problems.
@@ -184,11 +244,12 @@ export function fromSalesforceError(
   const rawError = typeof error === 'string' ? error.trim() : '';
   const rawDescription = typeof error_description === 'string' ? error_description.trim() : '';
   const description = normalize(rawDescription);
-  const code = classify(normalize(rawError), description, options.status);
+  const code = classify(normalize(rawError), description, options.status, options.flow);
 
   let message =
     (code === 'invalid_grant' &&
       invalidGrantMessages.find(([phrase]) => description.includes(phrase))?.[1]) ||
+    clientCredentialsMessages[code] ||
     'Salesforce refused the request';
   const detail = [rawError, rawDescription].filter(Boolean).join(': ');
   if (detail) message += ` (${detail})`;

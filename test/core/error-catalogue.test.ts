@@ -285,6 +285,10 @@ describe('who must act', () => {
     'ip_restricted',
     'inactive_user',
     'inactive_org',
+    'client_credentials_disabled',
+    'run_as_user_missing',
+    'run_as_user_inactive',
+    'run_as_user_no_api',
   ];
 
   it.each(catalogues)('%s says who must act for every code', (_, catalogue) => {

@@ -1,3 +1,4 @@
+import type { ClientCredentialsLoginUrlMessages } from '../client-credentials-login-url.js';
 import type { ErrorCatalogue } from '../error-catalogue.js';
 
 // Setup labels stay in English (in quotes) where the German Salesforce wording is uncertain: many
@@ -202,6 +203,53 @@ export const errorCatalogueDe: ErrorCatalogue = {
         'Fügen Sie in den OAuth-Einstellungen der App jeden Bereich, den die Einrichtungsanleitung nennt, zu „Selected OAuth Scopes“ hinzu, speichern Sie, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
       ],
     },
+    client_credentials_disabled: {
+      title: 'Die App erlaubt keine Verbindung ohne Anmeldefenster',
+      cause:
+        'Diese Verbindung holt ihr Token bei Salesforce allein mit Consumer Key und Secret (Client-Credentials-Ablauf), und bei {appName} ist „Enable Client Credentials Flow“ nicht eingeschaltet.',
+      fixes: [
+        'External Client App: Öffnen Sie im Setup den „External Client App Manager“, dann {appName}, Settings → OAuth Settings → Flow Enablement, haken Sie „Enable Client Credentials Flow“ an und speichern Sie.',
+        'Connected App: Öffnen Sie im Setup den „App Manager“, bearbeiten Sie {appName}, haken Sie unter „API (Enable OAuth Settings)“ „Enable Client Credentials Flow“ an und speichern Sie.',
+        'Der Ablauf braucht außerdem einen Run-As-Benutzer (in den Richtlinien der App). Warten Sie bis zu 10 Minuten und klicken Sie dann erneut auf Verbinden.',
+      ],
+    },
+    run_as_user_missing: {
+      title: 'Die App hat keinen Run-As-Benutzer',
+      cause:
+        'Salesforce meldet „no client credentials user enabled“: Eine Verbindung ohne Anmeldefenster handelt als ein Salesforce-Benutzer, der Run-As-Benutzer von {appName}, und es ist keiner ausgewählt.',
+      fixes: [
+        'External Client App: Öffnen Sie {appName} im „External Client App Manager“, dann Policies → Edit → OAuth Policies, und wählen Sie den Run-As-Benutzer (per Benutzername). Speichern Sie.',
+        'Connected App: Öffnen Sie {appName} im „App Manager“ mit „Manage“, klicken Sie auf „Edit Policies“ und wählen Sie unter „Client Credentials Flow“ den Run-As-Benutzer. Speichern Sie.',
+        'Wählen Sie einen aktiven Benutzer mit der Berechtigung „API Enabled“ (am besten einen eigenen Integrationsbenutzer) und klicken Sie dann erneut auf Verbinden.',
+      ],
+    },
+    run_as_user_inactive: {
+      title: 'Der Run-As-Benutzer der App ist inaktiv',
+      cause:
+        'Eine Verbindung ohne Anmeldefenster handelt als der Run-As-Benutzer von {appName}, und Salesforce meldet diesen Benutzer als inaktiv.',
+      fixes: [
+        'Aktivieren Sie den Benutzer im Setup unter „Users“ wieder.',
+        'Oder wählen Sie einen anderen aktiven Benutzer als Run As: External Client App: Policies → OAuth Policies; Connected App: Manage → Edit Policies → Client Credentials Flow. Klicken Sie dann erneut auf Verbinden.',
+      ],
+    },
+    run_as_user_no_api: {
+      title: 'Der Run-As-Benutzer der App darf die API nicht nutzen',
+      cause:
+        'Salesforce hat ein Token für den Run-As-Benutzer von {appName} ausgegeben, lehnt aber dessen API-Aufrufe ab (API_DISABLED_FOR_ORG): Dem Benutzer fehlt die Berechtigung „API Enabled“, oder die Org hat keinen API-Zugriff.',
+      fixes: [
+        'Geben Sie dem Run-As-Benutzer „API Enabled“: Bearbeiten Sie im Setup sein Profil (Administrative Permissions) oder weisen Sie ihm einen Berechtigungssatz damit zu (System Permissions).',
+        'Oder wählen Sie in den Richtlinien von {appName} einen Run-As-Benutzer, der sie hat. Klicken Sie dann erneut auf Verbinden.',
+      ],
+    },
+    generic_login_host: {
+      title: 'Verwenden Sie für diese Verbindung Ihre My-Domain-URL',
+      cause:
+        'Diese Verbindung holt ihr Token ohne Anmeldefenster, und das bietet Salesforce nur unter der eigenen Adresse Ihrer Org (My Domain) an, nicht unter https://login.salesforce.com oder https://test.salesforce.com („request not supported on this domain“).',
+      fixes: [
+        'Öffnen Sie in Salesforce Setup → My Domain und kopieren Sie die „Current My Domain URL“, etwa https://ihrefirma.my.salesforce.com (eine Sandbox: https://ihrefirma--sandboxname.sandbox.my.salesforce.com).',
+        'Geben Sie sie als Login-URL ein, speichern Sie und klicken Sie erneut auf Verbinden.',
+      ],
+    },
     inactive_user: {
       title: 'Dieser Salesforce-Benutzer ist inaktiv',
       cause: 'Der angemeldete Benutzer ist in Salesforce deaktiviert.',
@@ -250,4 +298,17 @@ export const errorCatalogueDe: ErrorCatalogue = {
       ],
     },
   },
+};
+
+/**
+ * German texts for `checkClientCredentialsLoginUrl`'s refusal of a generic login host.
+ *
+ * @example
+ * checkClientCredentialsLoginUrl(url, { messages: clientCredentialsLoginUrlMessagesDe });
+ */
+export const clientCredentialsLoginUrlMessagesDe: ClientCredentialsLoginUrlMessages = {
+  production:
+    '{host} geht hier nicht: Eine Verbindung ohne Anmeldefenster funktioniert nur unter der eigenen Adresse Ihrer Org. Geben Sie stattdessen Ihre My-Domain-URL ein, etwa https://ihrefirma.my.salesforce.com (Setup > My Domain).',
+  sandbox:
+    '{host} geht hier nicht: Eine Verbindung ohne Anmeldefenster funktioniert nur unter der eigenen Adresse Ihrer Sandbox. Geben Sie stattdessen deren My-Domain-URL ein, etwa https://ihrefirma--sandboxname.sandbox.my.salesforce.com (Setup > My Domain, in der Sandbox).',
 };

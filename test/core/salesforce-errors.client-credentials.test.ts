@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { fromSalesforceError, parseSalesforceErrorText } from '../../src/core/salesforce-errors.js';
+
+// The answers as reported (docs/sources.md names where each one comes from).
+const genericHost = {
+  error: 'invalid_grant',
+  error_description: 'request not supported on this domain',
+};
+const noRunAs = { error: 'invalid_grant', error_description: 'no client credentials user enabled' };
+
+describe('fromSalesforceError: the client credentials flow', () => {
+  it('maps "request not supported on this domain" to generic_login_host in every flow', () => {
+    expect(fromSalesforceError(genericHost).code).toBe('generic_login_host');
+    expect(fromSalesforceError(genericHost, { flow: 'client-credentials' }).code).toBe(
+      'generic_login_host',
+    );
+  });
+
+  it('maps "no client credentials user enabled" to run_as_user_missing', () => {
+    const error = fromSalesforceError(noRunAs, { status: 400 });
+    expect(error.code).toBe('run_as_user_missing');
+    expect(error.salesforceError).toBe('invalid_grant');
+    expect(error.message).toMatch(/Run As user/);
+  });
+
+  it('maps "client credentials flow not enabled" whatever error code comes with it', () => {
+    for (const error of ['invalid_grant', 'invalid_client', 'unauthorized_client', '']) {
+      expect(
+        fromSalesforceError({ error, error_description: 'client credentials flow not enabled' })
+          .code,
+      ).toBe('client_credentials_disabled');
+    }
+  });
+
+  it('reads a grant type Salesforce will not serve as the flow switched off, in this flow only', () => {
+    const body = { error: 'unsupported_grant_type', error_description: 'grant type not supported' };
+    expect(fromSalesforceError(body).code).toBe('flow_not_enabled');
+    expect(fromSalesforceError(body, { flow: 'client-credentials' }).code).toBe(
+      'client_credentials_disabled',
+    );
+  });
+
+  it('reads an inactive user as the Run As user in this flow', () => {
+    expect(fromSalesforceError({ error: 'inactive_user' }).code).toBe('inactive_user');
+    expect(
+      fromSalesforceError({ error: 'inactive_user' }, { flow: 'client-credentials' }).code,
+    ).toBe('run_as_user_inactive');
+    expect(
+      fromSalesforceError(
+        { error: 'invalid_grant', error_description: 'inactive user' },
+        { flow: 'client-credentials' },
+      ).code,
+    ).toBe('run_as_user_inactive');
+  });
+
+  it("reads the REST API's API_DISABLED_FOR_ORG as a Run As user without API access", () => {
+    const body = [
+      {
+        errorCode: 'API_DISABLED_FOR_ORG',
+        message: 'The REST API is not enabled for this Organization.',
+      },
+    ];
+    expect(fromSalesforceError(body, { status: 403, flow: 'client-credentials' }).code).toBe(
+      'run_as_user_no_api',
+    );
+    expect(fromSalesforceError(body, { status: 403 }).code).toBe('unknown');
+  });
+
+  it('keeps the other answers as they are in this flow', () => {
+    expect(
+      fromSalesforceError(
+        { error: 'invalid_client', error_description: 'invalid client credentials' },
+        { flow: 'client-credentials' },
+      ).code,
+    ).toBe('invalid_client');
+  });
+});
+
+describe('parseSalesforceErrorText: the client credentials flow', () => {
+  it('explains the pasted answers', () => {
+    expect(
+      parseSalesforceErrorText(
+        '{"error":"invalid_grant","error_description":"request not supported on this domain"}',
+      )?.code,
+    ).toBe('generic_login_host');
+    expect(
+      parseSalesforceErrorText('invalid_grant: no client credentials user enabled')?.code,
+    ).toBe('run_as_user_missing');
+    expect(parseSalesforceErrorText('Client credentials flow not enabled')?.code).toBe(
+      'client_credentials_disabled',
+    );
+  });
+});
