@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { type Resolver, type UseFormReturn, useForm, useWatch } from 'react-hook-form';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import { isGenericLoginHost } from '../core/client-credentials-login-url.js';
 import {
   type CredentialField,
   type CredentialWarning,
@@ -70,16 +71,6 @@ export interface UseCredentialsFormOptions {
    * https://test.salesforce.com are refused beside the field (the flow does not work there).
    */
   flow?: ConnectionFlow | undefined;
-}
-
-/**
- * The client credentials flow needs the org's own domain: the generic login hosts
- * (login.salesforce.com, test.salesforce.com) are the two `normalizeLoginUrl` reads as
- * `production` and `sandbox`.
- */
-function isGenericLoginHost(value: string, loginOptions: NormalizeLoginUrlOptions): boolean {
-  const result = normalizeLoginUrl(value, loginOptions);
-  return result.ok && (result.kind === 'production' || result.kind === 'sandbox');
 }
 
 /**
@@ -360,7 +351,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
         context,
         resolverOptions,
       );
-      if (!clientCredentials || !isGenericLoginHost(values.loginUrl ?? '', loginOptions)) {
+      // The client credentials flow needs the org's own domain (core's one rule for it).
+      if (!clientCredentials || !isGenericLoginHost(values.loginUrl ?? '')) {
         return result;
       }
       // A usable address, but not for this flow: refused beside the field, the value kept.
@@ -519,7 +511,7 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     else if (
       field === 'loginUrl' &&
       clientCredentials &&
-      isGenericLoginHost(form.getValues('loginUrl'), loginOptions)
+      isGenericLoginHost(form.getValues('loginUrl'))
     ) {
       message = text.loginUrlGenericHost;
     } else if (error.code === 'invalid_login_url') {

@@ -61,6 +61,28 @@ export const DEFAULT_TROUBLESHOOTING_CODES: readonly ConnectErrorCode[] = [
 ];
 
 /**
+ * The errors the troubleshooting section explains for `flow: 'client-credentials'` when the config
+ * names none: the ones that flow can meet (its own five first), none of the sign-in's.
+ *
+ * @example
+ * buildSetupGuide({ ...config, flow: 'client-credentials', troubleshooting: CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES });
+ */
+export const CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES: readonly ConnectErrorCode[] = [
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
+  'generic_login_host',
+  'invalid_client_id',
+  'invalid_client',
+  'app_not_found',
+  'scope_not_allowed',
+  'invalid_login_url',
+  'inactive_org',
+  'rate_limited',
+];
+
+/**
  * Options for {@link buildSetupGuide}.
  *
  * @example
@@ -165,7 +187,12 @@ export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
     },
     prerequisites: { mfa: prerequisites.mfa ?? true, sandbox: prerequisites.sandbox ?? true },
     ...(config.loginUrl?.trim() ? { loginUrl: config.loginUrl.trim() } : {}),
-    troubleshooting: [...(config.troubleshooting ?? DEFAULT_TROUBLESHOOTING_CODES)],
+    troubleshooting: [
+      ...(config.troubleshooting ??
+        (flow === 'client-credentials'
+          ? CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES
+          : DEFAULT_TROUBLESHOOTING_CODES)),
+    ],
   };
 }
 

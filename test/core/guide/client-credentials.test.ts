@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSetupGuide,
+  CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES,
   type GuideConfig,
   guideMessagesDe,
   guideToMarkdown,
@@ -266,5 +267,23 @@ describe('presets.externalClientAppClientCredentials', () => {
       kind: 'text',
       value: 'https://acme.my.salesforce.com',
     });
+  });
+});
+
+describe('troubleshooting for the client credentials flow', () => {
+  it('explains that flow’s errors, each linked to the step with the fix, and none of the sign-in’s', () => {
+    const guide = buildSetupGuide(base);
+    const codes = guide.troubleshooting.map((item) => item.code);
+    expect(codes).toEqual([...CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES]);
+    expect(codes).not.toContain('redirect_uri_mismatch');
+    expect(codes).not.toContain('popup_blocked');
+    const stepOf = (code: string) => guide.troubleshooting.find((i) => i.code === code)?.stepId;
+    expect(stepOf('client_credentials_disabled')).toBe('flow-security');
+    expect(stepOf('run_as_user_missing')).toBe('oauth-policies');
+    expect(stepOf('run_as_user_inactive')).toBe('oauth-policies');
+    expect(stepOf('run_as_user_no_api')).toBe('oauth-policies');
+    expect(stepOf('generic_login_host')).toBe('enter-credentials');
+    const markdown = guideToMarkdown(guide);
+    for (const code of codes) expect(markdown).toContain(`\`${code}\``);
   });
 });
