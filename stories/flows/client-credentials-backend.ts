@@ -30,8 +30,10 @@ export interface ClientCredentialsBackendOptions {
   /** Where the connection starts: nothing saved, credentials saved, or connected. */
   initial?: 'empty' | 'configured' | 'connected';
   outcome?: ClientCredentialsOutcome;
-  /** How long each call takes; default 0. Stories showing "Connecting…" use a long one. */
+  /** How long each call takes; default 0. */
   latencyMs?: number;
+  /** How long Connect takes; default `latencyMs`. A story showing "Connecting…" uses a long one. */
+  connectLatencyMs?: number;
   runAs?: string;
   /** Login hosts accepted besides Salesforce's (an e2e simulator). */
   allowedLoginHosts?: string[];
@@ -86,10 +88,10 @@ export function createClientCredentialsBackend(
         ? connectedTo(saved())
         : saved();
 
-  const wait = (signal: AbortSignal | undefined) =>
+  const wait = (signal: AbortSignal | undefined, ms = latencyMs) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, latencyMs);
+      const timer = setTimeout(resolve, ms);
       signal?.addEventListener(
         'abort',
         () => {
@@ -133,7 +135,7 @@ export function createClientCredentialsBackend(
     },
     async connectWithClientCredentials(call) {
       calls.connect += 1;
-      await wait(call?.signal);
+      await wait(call?.signal, options.connectLatencyMs ?? latencyMs);
       if (outcome === 'connected') {
         connection = connectedTo(connection);
         return connection;
