@@ -12,6 +12,13 @@ export interface DemoValues {
   pageUrl: string;
   /** The simulator: what goes into "Login URL". */
   loginUrl: string;
+  /**
+   * The simulated org's My Domain (the simulator's instance origin): the Login URL of a
+   * client-credentials connection, which Salesforce serves only on the org's own host.
+   */
+  myDomainUrl: string;
+  /** The demo app's Run As user, whose identity a client-credentials connection carries. */
+  runAsUsername: string;
   consumerKey: string;
   consumerSecret: string;
   /** The simulated org's user, for the login page in the popup. */
@@ -56,6 +63,38 @@ export const DEMO_FAULTS = [
     fault: 'refresh_revoked',
     label: 'Access revoked by an admin',
     what: 'An admin revokes the app’s tokens in Salesforce: reload the page, and the status asks you to reconnect.',
+  },
+  // The client credentials flow (a connection without a popup): each fires on the server's token
+  // request (run_as_user_no_api on its API check after it).
+  {
+    fault: 'client_credentials_disabled',
+    flow: 'client-credentials',
+    label: 'Client credentials flow off',
+    what: 'The app does not have “Enable Client Credentials Flow” ticked: Salesforce refuses the token.',
+  },
+  {
+    fault: 'run_as_user_missing',
+    flow: 'client-credentials',
+    label: 'No Run As user',
+    what: 'The app has no Run As user (“no client credentials user enabled”).',
+  },
+  {
+    fault: 'run_as_user_inactive',
+    flow: 'client-credentials',
+    label: 'Run As user inactive',
+    what: 'The app’s Run As user is deactivated: Salesforce refuses the token.',
+  },
+  {
+    fault: 'run_as_user_no_api',
+    flow: 'client-credentials',
+    label: 'Run As user without API access',
+    what: 'Salesforce gives a token, but the Run As user lacks “API Enabled”: the API refuses it.',
+  },
+  {
+    fault: 'generic_login_host',
+    flow: 'client-credentials',
+    label: 'Sent to login.salesforce.com',
+    what: 'Salesforce answers as login.salesforce.com does: “request not supported on this domain”.',
   },
 ] as const;
 

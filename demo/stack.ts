@@ -209,6 +209,8 @@ export function registerDemoApp(simulator: SalesforceSimulator, callbackUrl: str
     ...DEMO_APP,
     scopes: [...DEMO_APP.scopes],
     callbackUrls: [callbackUrl],
+    // Both flows work with the demo app: the popup, and connecting without one as the demo user.
+    clientCredentials: { enabled: true, runAsUsername: SIMULATOR_DEMO_USER.username },
   };
   if (simulator.getApp(DEMO_APP.consumerKey)) simulator.updateApp(DEMO_APP.consumerKey, app);
   else simulator.addApp(app);
@@ -311,7 +313,14 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     }
     closers.push(() => simulator.close());
     const simulatorPortUsed = new URL(simulator.url).port;
-    const loginHosts = [`127.0.0.1:${simulatorPortUsed}`, `localhost:${simulatorPortUsed}`];
+    // The instance origin is the simulated org's My Domain: the client credentials flow's host.
+    const instancePortUsed = new URL(simulator.instanceUrl).port;
+    const loginHosts = [
+      `127.0.0.1:${simulatorPortUsed}`,
+      `localhost:${simulatorPortUsed}`,
+      `127.0.0.1:${instancePortUsed}`,
+      `localhost:${instancePortUsed}`,
+    ];
 
     const databaseDir = join(dataDir, 'pglite');
     const fresh = !(await stat(join(databaseDir, 'PG_VERSION')).catch(() => undefined));
@@ -463,6 +472,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     const values: DemoValues = {
       pageUrl: `${origin}/`,
       loginUrl: simulator.url,
+      myDomainUrl: simulator.instanceUrl,
+      runAsUsername: SIMULATOR_DEMO_USER.username,
       consumerKey: DEMO_APP.consumerKey,
       consumerSecret: DEMO_APP.consumerSecret,
       username: SIMULATOR_DEMO_USER.username,

@@ -167,6 +167,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           ...(error.salesforceError === undefined
             ? {}
             : { salesforceError: error.salesforceError }),
+          ...(error.field === undefined ? {} : { field: error.field }),
         });
       }
       throw new ConnectError(
@@ -203,6 +204,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
           loginUrl: input.loginUrl,
           consumerKey: input.consumerKey,
           consumerSecret: input.consumerSecret,
+          ...(input.flow ? { flow: input.flow } : {}),
         }),
         signal,
       ),
@@ -230,6 +232,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       ),
 
     disconnect: ({ signal } = {}) => request(connection('DELETE', '/connection'), signal),
+
+    connectWithClientCredentials: ({ signal } = {}) =>
+      request(connection('POST', '/connection/client-credentials'), signal),
 
     resolveOrgChange: (input, { signal } = {}) =>
       request(connection('POST', '/connection/org-change', { choice: input.choice }), signal),

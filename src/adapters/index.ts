@@ -13,6 +13,8 @@ export {
   type SimulateCallbackOptions,
 } from './memory.js';
 export {
+  MEMORY_CLIENT_CREDENTIALS_OUTCOMES,
+  MEMORY_CLIENT_CREDENTIALS_SCENARIOS,
   MEMORY_SCENARIO_OUTCOMES,
   MEMORY_SCENARIOS,
   type MemoryScenario,

@@ -7,13 +7,21 @@ import type { ConnectErrorCode } from '../core/errors.js';
  * - `authorize`: Salesforce answers the popup with an error instead of a code;
  * - `token`: the popup returns a code, and exchanging it fails (`completeAuthorization` throws);
  * - `session`: a stored connection stops working (`needs_reauth`);
- * - `transport`: the backend cannot be reached or breaks (every call throws).
+ * - `transport`: the backend cannot be reached or breaks (every call throws);
+ * - `client_credentials`: a `client-credentials` connection's Connect (no popup) is refused
+ *   (`connectWithClientCredentials` throws).
  *
  * @example
  * const showsInPopup = (stage: MemoryScenarioStage) =>
  *   stage === 'preflight' || stage === 'authorize';
  */
-export type MemoryScenarioStage = 'preflight' | 'authorize' | 'token' | 'session' | 'transport';
+export type MemoryScenarioStage =
+  | 'preflight'
+  | 'authorize'
+  | 'token'
+  | 'session'
+  | 'transport'
+  | 'client_credentials';
 
 /**
  * One scripted outcome: the kit's code and what Salesforce itself would have said.
@@ -175,13 +183,70 @@ export const MEMORY_SCENARIO_OUTCOMES = {
 } as const satisfies Record<string, MemoryScenarioOutcome>;
 
 /**
- * A scripted behaviour for the memory adapter: `happy`, or one failure from the table above.
+ * The scripted refusals of a `client-credentials` connection's Connect, keyed by scenario name:
+ * Salesforce's answers as public reports quote them (docs/sources.md). Kept apart from
+ * {@link MEMORY_SCENARIO_OUTCOMES}, the popup flow's, because they cannot happen there. The
+ * popup flow's `invalid_client`, `inactive_org`, `rate_limited`, `salesforce_unavailable` and the
+ * transport scenarios also refuse this Connect.
+ *
+ * @example
+ * MEMORY_CLIENT_CREDENTIALS_OUTCOMES.run_as_user_missing.salesforceDescription;
+ * // 'no client credentials user enabled'
+ */
+export const MEMORY_CLIENT_CREDENTIALS_OUTCOMES = {
+  client_credentials_disabled: {
+    stage: 'client_credentials',
+    code: 'client_credentials_disabled',
+    message: 'The Salesforce app does not have "Enable Client Credentials Flow" switched on.',
+    salesforceError: 'invalid_grant',
+    salesforceDescription: 'client credentials flow not enabled',
+    status: 400,
+  },
+  run_as_user_missing: {
+    stage: 'client_credentials',
+    code: 'run_as_user_missing',
+    message: 'The Salesforce app has no Run As user for the client credentials flow.',
+    salesforceError: 'invalid_grant',
+    salesforceDescription: 'no client credentials user enabled',
+    status: 400,
+  },
+  run_as_user_inactive: {
+    stage: 'client_credentials',
+    code: 'run_as_user_inactive',
+    message: "The Salesforce app's Run As user is inactive.",
+    salesforceError: 'inactive_user',
+    salesforceDescription: 'user is inactive',
+    status: 400,
+  },
+  run_as_user_no_api: {
+    stage: 'client_credentials',
+    code: 'run_as_user_no_api',
+    message: 'The Salesforce app\'s Run As user lacks the "API Enabled" permission.',
+    salesforceError: 'API_DISABLED_FOR_ORG',
+    salesforceDescription: 'The REST API is not enabled for this Organization.',
+    status: 400,
+  },
+  generic_login_host: {
+    stage: 'client_credentials',
+    code: 'generic_login_host',
+    message: "Salesforce serves this flow only on the org's My Domain.",
+    salesforceError: 'invalid_grant',
+    salesforceDescription: 'request not supported on this domain',
+    status: 400,
+  },
+} as const satisfies Record<string, MemoryScenarioOutcome>;
+
+/**
+ * A scripted behaviour for the memory adapter: `happy`, or one failure from the tables above.
  *
  * @example
  * const scenario: MemoryScenario = 'redirect_uri_mismatch';
  * createMemoryAdapter({ scenario });
  */
-export type MemoryScenario = 'happy' | keyof typeof MEMORY_SCENARIO_OUTCOMES;
+export type MemoryScenario =
+  | 'happy'
+  | keyof typeof MEMORY_SCENARIO_OUTCOMES
+  | keyof typeof MEMORY_CLIENT_CREDENTIALS_OUTCOMES;
 
 /**
  * Every scenario name, `happy` first: handy for a Storybook control.
@@ -197,11 +262,26 @@ export const MEMORY_SCENARIOS: readonly MemoryScenario[] = [
 ];
 
 /**
+ * The client credentials flow's scenario names (see {@link MEMORY_CLIENT_CREDENTIALS_OUTCOMES}).
+ *
+ * @example
+ * for (const scenario of MEMORY_CLIENT_CREDENTIALS_SCENARIOS) adapter.setScenario(scenario);
+ */
+export const MEMORY_CLIENT_CREDENTIALS_SCENARIOS = Object.keys(
+  MEMORY_CLIENT_CREDENTIALS_OUTCOMES,
+) as readonly (keyof typeof MEMORY_CLIENT_CREDENTIALS_OUTCOMES)[];
+
+/**
  * The scripted failure of a scenario, or undefined for `happy`.
  *
  * @example
  * memoryScenarioOutcome('access_denied')?.stage // 'authorize'
  */
 export function memoryScenarioOutcome(scenario: MemoryScenario): MemoryScenarioOutcome | undefined {
-  return scenario === 'happy' ? undefined : MEMORY_SCENARIO_OUTCOMES[scenario];
+  if (scenario === 'happy') return undefined;
+  return scenario in MEMORY_CLIENT_CREDENTIALS_OUTCOMES
+    ? MEMORY_CLIENT_CREDENTIALS_OUTCOMES[
+        scenario as keyof typeof MEMORY_CLIENT_CREDENTIALS_OUTCOMES
+      ]
+    : MEMORY_SCENARIO_OUTCOMES[scenario as keyof typeof MEMORY_SCENARIO_OUTCOMES];
 }

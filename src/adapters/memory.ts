@@ -1,4 +1,5 @@
 import { delay } from '../core/cancellation.js';
+import { checkClientCredentialsLoginUrl } from '../core/client-credentials-login-url.js';
 import { SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, throwIfAborted } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
@@ -6,7 +7,12 @@ import { createPkcePair, createState } from '../core/oauth.js';
 import { type OAuthPopupMessage, resultChannelName } from '../core/popup-protocol.js';
 import { narrowScopes } from '../core/scopes.js';
 import { keyHint } from '../core/secret-display.js';
-import type { Connection, ConnectionStatus, CredentialsInput } from '../core/types.js';
+import type {
+  Connection,
+  ConnectionFlow,
+  ConnectionStatus,
+  CredentialsInput,
+} from '../core/types.js';
 import {
   MEMORY_SCENARIO_OUTCOMES,
   type MemoryScenario,
@@ -155,7 +161,18 @@ interface SavedCredentials {
   /** Kept to build `client_id`: the key is not secret. The secret itself is never kept. */
   consumerKey: string;
   hasConsumerSecret: boolean;
+  /** Absent: the popup flow (`authorization-code`). */
+  flow?: ConnectionFlow;
 }
+
+// Popup-flow scenarios that refuse a client-credentials Connect too: they are about the app's
+// secret, the org or Salesforce itself, not about a sign-in.
+const CLIENT_CREDENTIALS_TOKEN_CODES = new Set([
+  'invalid_client',
+  'inactive_org',
+  'rate_limited',
+  'salesforce_unavailable',
+]);
 
 const invalidInput = (message: string) => new ConnectError('invalid_input', message);
 
@@ -177,6 +194,18 @@ function parseCredentials(input: unknown, loginHosts: readonly string[] | undefi
   ) {
     throw invalidInput('Send loginUrl, consumerKey and consumerSecret as strings.');
   }
+  const flow = value.flow ?? undefined;
+  if (flow !== undefined && flow !== 'authorization-code' && flow !== 'client-credentials') {
+    throw new ConnectError(
+      'invalid_input',
+      'flow must be "authorization-code" or "client-credentials".',
+      { field: 'flow' },
+    );
+  }
+  // As the reference server: the client credentials flow needs the org's own host.
+  if (flow === 'client-credentials') {
+    checkClientCredentialsLoginUrl(value.loginUrl, loginHosts ? { allowedHosts: loginHosts } : {});
+  }
   // The same rules as the reference server: a Salesforce login host (or one the integrator
   // allowed, such as a local simulator), reduced to its origin.
   const login = normalizeLoginUrl(value.loginUrl, loginHosts ? { allowedHosts: loginHosts } : {});
@@ -186,7 +215,12 @@ function parseCredentials(input: unknown, loginHosts: readonly string[] | undefi
   if (!consumerKey) throw invalidInput('Enter the Consumer Key.');
   if (/\s/.test(consumerKey)) throw invalidInput('The Consumer Key cannot contain spaces.');
   const secretGiven = value.consumerSecret.trim() !== '';
-  return { loginUrl, consumerKey, secretGiven };
+  return {
+    loginUrl,
+    consumerKey,
+    secretGiven,
+    ...(flow ? { flow: flow as ConnectionFlow } : {}),
+  };
 }
 
 function parseReturnOrigin(value: unknown): string {
@@ -282,6 +316,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const credentialFields = (saved: SavedCredentials) => {
     const hint = keyHint(saved.consumerKey);
     return {
+      ...(saved.flow ? { flow: saved.flow } : {}),
       loginUrl: saved.loginUrl,
       ...(hint ? { consumerKeyHint: hint } : {}),
       hasConsumerSecret: saved.hasConsumerSecret,
@@ -402,18 +437,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const sameApp =
           credentials?.loginUrl === parsed.loginUrl &&
           credentials.consumerKey === parsed.consumerKey;
+        // Tokens of one flow are no use to the other: a change of flow starts over.
+        const sameFlow =
+          (credentials?.flow ?? 'authorization-code') === (parsed.flow ?? 'authorization-code');
         // As the reference server: the saved secret goes only with the key and login host it
         // was saved for.
         if (!parsed.secretGiven) {
           if (!credentials?.hasConsumerSecret) throw invalidInput('Enter the Consumer Secret.');
           if (!sameApp) throw invalidInput(SECRET_FOR_OTHER_APP);
         }
-        credentials = {
+        const saved: SavedCredentials = {
           loginUrl: parsed.loginUrl,
           consumerKey: parsed.consumerKey,
           hasConsumerSecret: true,
+          ...(parsed.flow ? { flow: parsed.flow } : {}),
         };
-        if (sameApp) {
+        credentials = saved;
+        if (sameApp && sameFlow) {
           // Same app (a new secret, or none): the tokens stay valid at Salesforce, and so does
           // the connection; an earlier failure is cleared, a needed reconnection is not.
           const { error, ...rest } = connection;
@@ -429,11 +469,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           credentialsVersion++;
           connection = {
             status: 'configured',
-            ...credentialFields(credentials),
+            ...credentialFields(saved),
             updatedAt: isoNow(),
           };
         }
-        connection = { ...connection, ...preflightFinding() };
+        // The preflight checks the popup's callback URL: a client-credentials app has none.
+        if (parsed.flow !== 'client-credentials') {
+          connection = { ...connection, ...preflightFinding() };
+        }
         return connection;
       });
     },
@@ -448,6 +491,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           throw new ConnectError(
             'not_configured',
             'Save the Consumer Key and Consumer Secret before connecting.',
+          );
+        }
+        if (credentials.flow === 'client-credentials') {
+          throw invalidInput(
+            'This connection connects without a Salesforce window (client credentials flow): use Connect, which asks Salesforce for a token directly, instead of starting a sign-in.',
           );
         }
         pruneExpired();
@@ -576,6 +624,58 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           status: 'disconnected',
           ...(credentials ? credentialFields(credentials) : {}),
           updatedAt: isoNow(),
+        };
+        return connection;
+      });
+    },
+
+    connectWithClientCredentials({ signal } = {}) {
+      return answer(signal, () => {
+        if (!credentials) {
+          throw new ConnectError(
+            'not_configured',
+            'Save the My Domain URL, Consumer Key and Consumer Secret before connecting.',
+          );
+        }
+        if (credentials.flow !== 'client-credentials') {
+          throw invalidInput(
+            'This connection signs in through the Salesforce window. To connect without one, save its credentials with the flow "client-credentials" first.',
+          );
+        }
+        const outcome = failure();
+        if (
+          outcome &&
+          (outcome.stage === 'client_credentials' ||
+            (outcome.stage === 'token' && CLIENT_CREDENTIALS_TOKEN_CODES.has(outcome.code)))
+        ) {
+          const error = outcomeError(outcome);
+          // As on the reference server: a working connection survives a failed attempt.
+          if (connection.status !== 'connected') {
+            connection = {
+              ...connection,
+              status: 'error',
+              error: error.toJSON(),
+              updatedAt: isoNow(),
+            };
+          }
+          throw error;
+        }
+        const at = isoNow();
+        const fields = connectedFields(credentials);
+        connection = {
+          status: 'connected',
+          ...credentialFields(credentials),
+          ...fields,
+          // The token acts as the app's Run As user; no refresh token in this flow.
+          user: {
+            id: '0055g00000INTGRAAB',
+            username: 'integration@acme.example.com',
+            displayName: 'Integration User',
+            ...options.user,
+          },
+          scopes: fields.scopes.filter((scope) => scope !== 'refresh_token'),
+          connectedAt: at,
+          updatedAt: at,
         };
         return connection;
       });

@@ -77,6 +77,9 @@ export function readConnection(value: unknown): Connection | undefined {
   if (isStringArray(scopes)) connection.scopes = [...scopes];
   const error = readErrorJSON(value.error);
   if (error) connection.error = error;
+  if (value.flow === 'authorization-code' || value.flow === 'client-credentials') {
+    connection.flow = value.flow;
+  }
   const change = value.orgChange;
   const changedOrg = isObject(change) ? readOrg(change.org) : undefined;
   if (isObject(change) && changedOrg && isString(change.detectedAt)) {

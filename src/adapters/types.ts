@@ -196,4 +196,5 @@ export interface CompleteAdapter extends SalesforceConnectAdapter {
     options?: AdapterCallOptions,
   ): Promise<Connection>;
   getSetupInfo(options?: AdapterCallOptions): Promise<SetupInfo>;
+  connectWithClientCredentials(options?: AdapterCallOptions): Promise<Connection>;
 }

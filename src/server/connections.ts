@@ -1,3 +1,4 @@
+import { checkClientCredentialsLoginUrl } from '../core/client-credentials-login-url.js';
 import { createCredentialsSchema, SECRET_FOR_OTHER_APP } from '../core/credentials.js';
 import { ConnectError, type ConnectErrorCode, type ConnectErrorJSON } from '../core/errors.js';
 import { normalizeLoginUrl } from '../core/login-url.js';
@@ -14,6 +15,7 @@ import { keyHint } from '../core/secret-display.js';
 import type {
   AuthorizationStart,
   Connection,
+  ConnectionFlow,
   CredentialsInput,
   OrgChangeChoice,
 } from '../core/types.js';
@@ -100,7 +102,34 @@ const BROKEN_CODES: ReadonlySet<ConnectErrorCode> = new Set([
   'inactive_org',
   'ip_restricted',
   'flow_not_enabled',
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
+  'generic_login_host',
 ]);
+
+/** Whether a connection gets its tokens with the client credentials flow (no popup). */
+const usesClientCredentials = (record: ConnectionRecord | undefined) =>
+  record?.flow === 'client-credentials';
+
+/** `flow` of a credentials request body: absent, or one of the two flows (else `invalid_input`). */
+function flowOf(input: unknown): ConnectionFlow | undefined {
+  const flow =
+    typeof input === 'object' && input !== null ? (input as { flow?: unknown }).flow : undefined;
+  if (flow === undefined || flow === null) return undefined;
+  if (flow === 'authorization-code' || flow === 'client-credentials') return flow;
+  throw new ConnectError(
+    'invalid_input',
+    'flow must be "authorization-code" (sign in through the Salesforce window) or "client-credentials" (connect without one).',
+    { field: 'flow' },
+  );
+}
+
+const NOT_CLIENT_CREDENTIALS =
+  'This connection signs in through the Salesforce window. To connect without one, save its credentials with the flow "client-credentials" first.';
+const CLIENT_CREDENTIALS_ONLY =
+  'This connection connects without a Salesforce window (client credentials flow): use Connect, which asks Salesforce for a token directly, instead of starting a sign-in.';
 
 const KEPT_USED_STATES_MS = 24 * 60 * 60 * 1000;
 // A write that keeps losing to newer writes gives up after this many tries: the store is busy
@@ -210,6 +239,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     if (!record) return { status: 'disconnected' };
     const hint = keyHint(record.consumerKey);
     const connection: Connection = {
+      ...(record.flow ? { flow: record.flow } : {}),
       status: record.status,
       loginUrl: record.loginUrl,
       ...(hint ? { consumerKeyHint: hint } : {}),
@@ -503,7 +533,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         await pause(signal);
         continue;
       }
-      if (!latest.refreshToken) {
+      if (!latest.refreshToken && !usesClientCredentials(latest)) {
         const failure = new ConnectError(
           'invalid_grant',
           'The Salesforce session ended and there is no refresh token to renew it: reconnect. To stay connected, the app needs the "Perform requests at any time" (refresh_token) scope.',
@@ -536,6 +566,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     held: ConnectionRecord,
     signal: AbortSignal | undefined,
   ): Promise<ConnectionRecord> {
+    if (usesClientCredentials(held)) return renewHolding(held, signal);
     const tenant = held.tenant;
     const refreshToken = await readToken(held, 'refresh_token');
     if (refreshToken === undefined) return markUnreadable(held);
@@ -625,6 +656,60 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   }
 
   /**
+   * A client-credentials connection's "refresh": there is no refresh token, so the lease holder
+   * asks Salesforce for a new token with the app's key and secret. A final refusal (no Run As
+   * user, flow switched off, …) marks the connection with its error; Salesforce down or slow
+   * hands the lease back and keeps the connection.
+   */
+  async function renewHolding(
+    held: ConnectionRecord,
+    signal: AbortSignal | undefined,
+  ): Promise<ConnectionRecord> {
+    const tenant = held.tenant;
+    const holdsLease = (latest: ConnectionRecord | undefined): latest is ConnectionRecord =>
+      latest !== undefined &&
+      latest.credentialsId === held.credentialsId &&
+      latest.refreshingUntil === held.refreshingUntil;
+    let app: SalesforceApp;
+    let tokens: SalesforceTokenSet;
+    const now = clock();
+    try {
+      app = await appOf(held);
+      tokens = await salesforce.clientCredentials({ app, signal });
+    } catch (error) {
+      const failure = ConnectError.is(error) ? error : fromSalesforceError(null, { cause: error });
+      const final = isFinal(failure) || failure.code === 'adapter_error';
+      await commit(tenant, held, (latest) => {
+        if (!holdsLease(latest)) return undefined;
+        if (final) return failed(latest, failure, clock());
+        const { refreshingUntil: _l, ...rest } = latest;
+        return rest;
+      }).catch(() => undefined);
+      if (final) {
+        logger.warn('Salesforce no longer gives the connection a token', {
+          tenant,
+          code: failure.code,
+        });
+      }
+      throw failure;
+    }
+    const saved = await commit(tenant, held, async (latest) =>
+      holdsLease(latest) && latest.status === 'connected'
+        ? withTokens(latest, tokens, now)
+        : undefined,
+    );
+    if (!saved.saved) {
+      // A disconnect or new credentials won meanwhile: this token belongs to nobody.
+      await revokeTokenQuietly(tenant, app, tokens.accessToken, 'renewed token no longer needed');
+      const latest = saved.record;
+      if (latest?.status === 'connected' && latest.accessToken) return latest;
+      throw changedDuringRefresh();
+    }
+    logger.info('asked Salesforce for a new access token (client credentials)', { tenant });
+    return saved.record as ConnectionRecord;
+  }
+
+  /**
    * The liveness check behind `GET /connection`: asks Salesforce who the token belongs to,
    * refreshing once when the access token is old or refused. Runs at most once per
    * `connectionCheckIntervalMs` per tenant, so polling the status does not poll Salesforce.
@@ -633,8 +718,12 @@ export function createConnectionService(config: ConnectionServiceConfig) {
     let current = record;
     try {
       const stale = clock() - (current.tokenIssuedAt ?? 0) >= config.accessTokenMaxAgeMs;
-      // Without a refresh token an old access token may still work: let Salesforce decide.
-      if (!current.accessToken || (stale && current.refreshToken)) {
+      // Without a refresh token an old access token may still work: let Salesforce decide. A
+      // client-credentials connection asks for a new token instead.
+      if (
+        !current.accessToken ||
+        (stale && (current.refreshToken || usesClientCredentials(current)))
+      ) {
         current = await refreshShared(current);
       }
       let identity: SalesforceIdentity | undefined;
@@ -797,6 +886,14 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       signal?: AbortSignal,
     ): Promise<Connection> {
       const existing = await store.getConnection(tenant);
+      const flow = flowOf(input);
+      // Before anything else: the client credentials flow cannot work on a generic login host,
+      // and the admin should read that beside the Login URL, not after a failed Connect.
+      if (flow === 'client-credentials') {
+        checkClientCredentialsLoginUrl(String((input as { loginUrl?: unknown }).loginUrl ?? ''), {
+          allowedHosts: config.allowedLoginHosts,
+        });
+      }
       const values = parseCredentials(input, existing !== undefined);
       const login = normalizeLoginUrl(values.loginUrl, { allowedHosts: config.allowedLoginHosts });
       const loginUrl = login.ok ? login.url : values.loginUrl;
@@ -819,7 +916,9 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         : undefined;
 
       let preflightError: ConnectError | undefined;
-      if (config.preflightTimeoutMs > 0) {
+      // The preflight asks the authorize endpoint about the callback URL: a client-credentials
+      // app has none to check.
+      if (config.preflightTimeoutMs > 0 && flow !== 'client-credentials') {
         const result = await preflightCredentials({
           loginUrl,
           consumerKey: values.consumerKey,
@@ -845,10 +944,14 @@ export function createConnectionService(config: ConnectionServiceConfig) {
 
       let replaced: ConnectionRecord | undefined;
       let sameApp = false;
+      let flowChanged = false;
       const now = clock();
       const saved = await commit(tenant, existing, async (latest) => {
         replaced = latest;
         sameApp = isSameApp(latest);
+        // Tokens of one flow are no use to the other (a Run As user's are not the person's).
+        flowChanged =
+          sameApp && (latest?.flow ?? 'authorization-code') !== (flow ?? 'authorization-code');
         const consumerSecret = typedSecret ?? (sameApp ? latest?.consumerSecret : undefined);
         // Another admin replaced the app meanwhile: the secret left empty is not theirs.
         if (consumerSecret === undefined) throw secretForOtherApp();
@@ -856,7 +959,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         if (latest && sameApp) {
           // Same app: a new secret (or none) keeps the tokens, which stay valid at Salesforce;
           // tokens no key can read any more are dropped, so connecting again repairs it.
-          const readable = await tokensReadable(latest);
+          const readable = (await tokensReadable(latest)) && !flowChanged;
           record = {
             ...(readable ? latest : withoutTokens(latest)),
             consumerSecret,
@@ -881,12 +984,14 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           delete record.revision;
         }
         if (preflightError) record.error = preflightError.toJSON();
+        if (flow) record.flow = flow;
+        else delete record.flow;
         return record;
       });
       logger.info('saved credentials', { tenant, sameApp });
       // Tokens of the old app are worthless to the new one: revoke them at Salesforce too.
       // Awaited (it never throws) so the answer means the old tokens are gone, as far as possible.
-      if (replaced && !sameApp) {
+      if (replaced && (!sameApp || flowChanged)) {
         await revokeQuietly(replaced, 'credentials replaced');
         await revokeParkedQuietly(replaced, 'credentials replaced');
       }
@@ -912,6 +1017,9 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           'not_configured',
           'Save the Login URL, Consumer Key and Consumer Secret before connecting.',
         );
+      }
+      if (usesClientCredentials(record)) {
+        throw new ConnectError('invalid_input', CLIENT_CREDENTIALS_ONLY);
       }
       const now = clock();
       const state = createState();
@@ -941,6 +1049,142 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       void store.deleteExpiredAuthorizations(now - KEPT_USED_STATES_MS).catch(() => {});
       logger.info('started an authorization', { tenant });
       return { authorizeUrl, state, expiresAt: new Date(expiresAt).toISOString() };
+    },
+
+    /**
+     * Connects a `client-credentials` connection: asks Salesforce for a token with the saved key
+     * and secret (no popup, no refresh token), reads who the token acts as (the app's Run As user)
+     * and the org, and checks with the org lookup that the Run As user may use the API. Saves the
+     * connection as `connected` (the access token encrypted) and revokes the token it replaces. A
+     * refusal is recorded on the connection (unless it was connected: a working connection
+     * survives a failed attempt) and thrown with its code.
+     */
+    async connectWithClientCredentials(tenant: string, signal?: AbortSignal): Promise<Connection> {
+      const record = await store.getConnection(tenant);
+      if (!record) {
+        throw new ConnectError(
+          'not_configured',
+          'Save the My Domain URL, Consumer Key and Consumer Secret before connecting.',
+        );
+      }
+      if (!usesClientCredentials(record)) {
+        throw new ConnectError('invalid_input', NOT_CLIENT_CREDENTIALS);
+      }
+      // Refused before any request: a generic host would only earn Salesforce's refusal.
+      checkClientCredentialsLoginUrl(record.loginUrl, { allowedHosts: config.allowedLoginHosts });
+      const started = record;
+      const report = async (error: ConnectError): Promise<never> => {
+        await commit(tenant, started, (latest) =>
+          latest && latest.credentialsId === started.credentialsId && latest.status !== 'connected'
+            ? { ...latest, status: 'error', error: error.toJSON(), updatedAt: clock() }
+            : undefined,
+        ).catch(() => undefined);
+        logger.warn('connecting with client credentials failed', { tenant, code: error.code });
+        throw error;
+      };
+      const app = await appOf(record);
+      const now = clock();
+      let tokens: SalesforceTokenSet;
+      try {
+        tokens = await salesforce.clientCredentials({ app, signal });
+      } catch (error) {
+        return report(ConnectError.is(error) ? error : fromSalesforceError(null, { cause: error }));
+      }
+      // From here the token exists at Salesforce: whatever goes wrong, it is revoked.
+      const abandon = (why: string) => revokeTokenQuietly(tenant, app, tokens.accessToken, why);
+      // No refresh token in this flow (the client drops one sent anyway).
+      let next = await withTokens({ ...withoutGrantTokens(record), tenant }, tokens, now);
+      try {
+        const identity = await salesforce.identity({
+          app,
+          accessToken: tokens.accessToken,
+          identityUrl: tokens.identityUrl,
+        });
+        next = {
+          ...next,
+          orgId: identity.orgId,
+          userId: identity.userId,
+          username: identity.username,
+          displayName: identity.displayName,
+        };
+      } catch (error) {
+        // The identity URL itself names the org and the Run As user; only the names are missing.
+        const ids = idsFromIdentityUrl(tokens.identityUrl);
+        next = { ...next, orgId: ids?.orgId, userId: ids?.userId };
+        logger.warn('could not look up the Run As user', {
+          tenant,
+          code: ConnectError.is(error) ? error.code : 'unknown',
+        });
+      }
+      let organization: SalesforceOrganization = {};
+      if (next.instanceUrl) {
+        try {
+          organization = await salesforce.organization({
+            app,
+            accessToken: tokens.accessToken,
+            instanceUrl: next.instanceUrl,
+            flow: 'client-credentials',
+            signal,
+          });
+        } catch (error) {
+          // A Run As user without "API Enabled" gets a token the API refuses: no use connecting.
+          if (ConnectError.is(error) && error.code === 'run_as_user_no_api') {
+            await abandon('the Run As user may not use the API');
+            return report(error);
+          }
+          logger.info('could not read the org name', {
+            tenant,
+            code: ConnectError.is(error) ? error.code : 'unknown',
+          });
+        }
+      }
+      const login = normalizeLoginUrl(record.loginUrl, { allowedHosts: config.allowedLoginHosts });
+      const sandbox = (login.ok && login.sandbox) || isSandboxHost(next.instanceUrl);
+      const done = clock();
+      const made: ConnectionRecord = {
+        ...next,
+        status: 'connected',
+        orgName: organization.name,
+        isSandbox:
+          organization.isSandbox ??
+          (login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined),
+        connectedAt: done,
+        checkedAt: done,
+        updatedAt: done,
+      };
+      let replaced: ConnectionRecord | undefined;
+      let result: Awaited<ReturnType<typeof commit>>;
+      try {
+        result = await commit(tenant, started, (latest) => {
+          // Only onto the connection this attempt started from: a disconnect or new credentials
+          // meanwhile win over it.
+          if (
+            !latest ||
+            latest.credentialsId !== started.credentialsId ||
+            !usesClientCredentials(latest)
+          ) {
+            return undefined;
+          }
+          replaced = latest;
+          return connectedOn(latest, made);
+        });
+      } catch (error) {
+        await abandon('the connection could not be saved');
+        throw error;
+      }
+      if (!result.saved) {
+        await abandon('the connection changed while connecting');
+        throw new ConnectError(
+          'not_configured',
+          'The connection changed while connecting (it was disconnected, or its credentials were replaced). Connect again.',
+        );
+      }
+      logger.info('connected with client credentials', { tenant, orgId: result.record?.orgId });
+      // The token this one replaces is no longer needed.
+      if (replaced?.accessToken && replaced.accessToken !== result.record?.accessToken) {
+        await revokeQuietly(replaced, 'replaced by a new token');
+      }
+      return view(result.record);
     },
 
     /**
@@ -1360,7 +1604,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
         throw ConnectError.fromJSON(error);
       }
       const stale = clock() - (record.tokenIssuedAt ?? 0) >= config.accessTokenMaxAgeMs;
-      if (options.forceRefresh || (stale && record.refreshToken)) {
+      if (
+        options.forceRefresh ||
+        (stale && (record.refreshToken || usesClientCredentials(record)))
+      ) {
         record = await refreshShared(record, options.signal);
       }
       if (record.status !== 'connected' || !record.accessToken || !record.instanceUrl) {

@@ -224,6 +224,8 @@ function positive(value: number | undefined, fallback: number, name: string, all
  * - `POST /connection/authorize` `{ returnOrigin }` → `AuthorizationStart`
  * - `GET /oauth/callback` → HTML page relaying the result to the opener, then closing
  * - `POST /connection/complete` `{ code, state }` → `Connection`
+ * - `POST /connection/client-credentials` → `Connection` (a `client-credentials` connection:
+ *   the server asks Salesforce for a token, no popup; Salesforce's refusal as its error code)
  * - `POST /connection/org-change` `{ choice: 'keep_new' | 'keep_previous' }` → `Connection`
  *   (resolves a reconnect that landed in another org: error `org_changed`)
  * - `DELETE /connection[?forgetCredentials=true]` → `Connection` (revokes and forgets the
@@ -447,6 +449,12 @@ export function createConnectHandler(options: ConnectHandlerOptions): ConnectHan
         });
         if (!result.ok) throw result.error;
         return jsonResponse(result.connection);
+      },
+    },
+    '/connection/client-credentials': {
+      POST: async (request) => {
+        const tenant = await tenantOf(request);
+        return jsonResponse(await service.connectWithClientCredentials(tenant, request.signal));
       },
     },
     '/connection/org-change': {

@@ -1,6 +1,7 @@
 import { ConnectError, type ConnectErrorCode, throwIfAborted } from '../core/errors.js';
 import { buildAuthorizeUrl, createPkcePair, createState, SALESFORCE_PATHS } from '../core/oauth.js';
 import { parseSalesforceErrorText } from '../core/salesforce-errors.js';
+import type { ConnectionFlow } from '../core/types.js';
 import { deadline } from './salesforce.js';
 
 /**
@@ -19,9 +20,10 @@ export type PreflightResult =
       /**
        * `no_error_seen`: Salesforce answered without an error (the usual case for good values);
        * `unreachable`: no answer (network, DNS, timeout); `unexpected_answer`: an answer the
-       * preflight cannot read (a server error, an unknown page).
+       * preflight cannot read (a server error, an unknown page); `not_applicable`: a
+       * `client-credentials` app, which has no callback URL or sign-in page to check.
        */
-      reason: 'no_error_seen' | 'unreachable' | 'unexpected_answer';
+      reason: 'no_error_seen' | 'unreachable' | 'unexpected_answer' | 'not_applicable';
     };
 
 /**
@@ -43,6 +45,11 @@ export interface PreflightInput {
   fetch?: typeof fetch;
   /** Give up after this long and report `not_verified`; default 5000 ms. */
   timeoutMs?: number;
+  /**
+   * The connection's flow. A `client-credentials` app is never asked through the authorize
+   * endpoint (it has no callback URL to match): `not_verified` / `not_applicable` at once.
+   */
+  flow?: ConnectionFlow | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -118,6 +125,8 @@ async function readSome(response: Response): Promise<string> {
  * // { outcome: 'not_verified', reason: 'no_error_seen' }
  */
 export async function preflightCredentials(input: PreflightInput): Promise<PreflightResult> {
+  if (input.flow === 'client-credentials')
+    return { outcome: 'not_verified', reason: 'not_applicable' };
   const fetchImpl: typeof fetch = input.fetch ?? ((url, init) => globalThis.fetch(url, init));
   let authorizeUrl: string;
   try {

@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { abortedError, ConnectError, isAbortError, throwIfAborted } from '../core/errors.js';
 import { SALESFORCE_PATHS } from '../core/oauth.js';
 import { fromSalesforceError, type SalesforceErrorBody } from '../core/salesforce-errors.js';
+import type { ConnectionFlow } from '../core/types.js';
 
 /** The app the admin created in Salesforce, as the server uses it (the secret in the clear). */
 export interface SalesforceApp {
@@ -70,6 +71,15 @@ export interface SalesforceClient {
     token: string;
     signal?: AbortSignal | undefined;
   }): Promise<void>;
+  /**
+   * The client credentials grant (`grant_type=client_credentials`, key and secret in the body):
+   * a token of the app's Run As user, without a refresh token. Refusals are mapped for that flow
+   * (`run_as_user_missing`, `generic_login_host`, …).
+   */
+  clientCredentials(input: {
+    app: SalesforceApp;
+    signal?: AbortSignal | undefined;
+  }): Promise<SalesforceTokenSet>;
   identity(input: {
     app: SalesforceApp;
     accessToken: string;
@@ -81,6 +91,8 @@ export interface SalesforceClient {
     app: SalesforceApp;
     accessToken: string;
     instanceUrl: string;
+    /** The connection's flow, for reading refusals (`run_as_user_no_api` in client credentials). */
+    flow?: ConnectionFlow | undefined;
     signal?: AbortSignal | undefined;
   }): Promise<SalesforceOrganization>;
 }
@@ -119,12 +131,17 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
  * `error_description` and the HTTP status only: oauth4webapi's own errors can hold the whole
  * response body (tokens included), so they are never kept as the cause.
  */
-export function toSalesforceFailure(error: unknown, what: string, timedOut: boolean): ConnectError {
+export function toSalesforceFailure(
+  error: unknown,
+  what: string,
+  timedOut: boolean,
+  flow?: ConnectionFlow,
+): ConnectError {
   if (ConnectError.is(error)) return error;
   if (error instanceof oauth.ResponseBodyError) {
     return fromSalesforceError(
       { error: error.error, error_description: error.error_description },
-      { status: error.status },
+      { status: error.status, flow },
     );
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
@@ -278,13 +295,14 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
     what: string,
     signal: AbortSignal | undefined,
     run: (signal: AbortSignal) => Promise<T>,
+    flow?: ConnectionFlow,
   ): Promise<T> {
     const limit = deadline(signal, timeoutMs);
     try {
       return await run(limit.signal);
     } catch (error) {
       throwIfAborted(signal);
-      throw toSalesforceFailure(error, what, limit.timedOut());
+      throw toSalesforceFailure(error, what, limit.timedOut(), flow);
     } finally {
       limit.done();
     }
@@ -330,6 +348,31 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
       });
     },
 
+    clientCredentials({ app, signal }) {
+      return call(
+        'client credentials token request',
+        signal,
+        async (bounded) => {
+          const as = authorizationServer(app.loginUrl);
+          const client: oauth.Client = { client_id: app.consumerKey };
+          const response = await oauth.clientCredentialsGrantRequest(
+            as,
+            client,
+            oauth.ClientSecretPost(app.consumerSecret),
+            new URLSearchParams(),
+            requestOptions(app, as.token_endpoint as string, bounded),
+          );
+          const tokens = readTokenSet(
+            await oauth.processClientCredentialsResponse(as, client, response),
+          );
+          // The flow has no refresh token; one sent anyway is not kept (it is never used).
+          delete tokens.refreshToken;
+          return tokens;
+        },
+        'client-credentials',
+      );
+    },
+
     revoke({ app, token, signal }) {
       return call('token revocation', signal, async (bounded) => {
         const as = authorizationServer(app.loginUrl);
@@ -345,7 +388,7 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
       });
     },
 
-    organization({ app, accessToken, instanceUrl, signal }) {
+    organization({ app, accessToken, instanceUrl, flow, signal }) {
       return call('organization lookup', signal, async (bounded) => {
         const url = new URL(
           `/services/data/v${SALESFORCE_API_VERSION}/query?q=${encodeURIComponent('SELECT Name, IsSandbox FROM Organization')}`,
@@ -360,12 +403,18 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
           requestOptions(app, url.href, bounded),
         );
         if (!response.ok) {
+          // The REST API refuses with `[{ errorCode, message }]`: a Run As user without "API
+          // Enabled" reads as run_as_user_no_api in the client credentials flow.
+          const refusal: unknown = await response.json().catch(() => null);
+          const failure = fromSalesforceError(refusal as SalesforceErrorBody | null, {
+            status: response.status,
+            flow,
+          });
+          if (failure.code !== 'unknown') throw failure;
           throw new ConnectError(
             'unknown',
             `Salesforce answered the organization lookup with HTTP ${response.status}.`,
-            {
-              status: response.status,
-            },
+            { status: response.status },
           );
         }
         const json: unknown = await response.json();

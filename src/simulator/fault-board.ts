@@ -5,28 +5,41 @@ import { SIMULATOR_FAULTS, type SimulatorFault, type SimulatorFaultScope } from 
  * - `request`: any request, before it is handled (`slow`, `server_error`);
  * - `authorize`: the authorize request, after the app is known (Salesforce's error page);
  * - `approve`: when the user would be sent back to the callback with a code;
- * - `code_grant`, `refresh_grant`: the token endpoint's two grants.
+ * - `code_grant`, `refresh_grant`, `client_credentials_grant`: the token endpoint's grants;
+ * - `api`: a REST API call with a valid token.
  */
-export type FaultStage = 'request' | 'authorize' | 'approve' | 'code_grant' | 'refresh_grant';
+export type FaultStage =
+  | 'request'
+  | 'authorize'
+  | 'approve'
+  | 'code_grant'
+  | 'refresh_grant'
+  | 'client_credentials_grant'
+  | 'api';
 
 const stagesOf: Record<SimulatorFault, readonly FaultStage[]> = {
-  invalid_client_id: ['authorize', 'code_grant', 'refresh_grant'],
+  invalid_client_id: ['authorize', 'code_grant', 'refresh_grant', 'client_credentials_grant'],
   redirect_uri_mismatch: ['authorize'],
   access_denied: ['approve'],
   app_not_found: ['approve'],
   app_not_installed: ['approve', 'code_grant', 'refresh_grant'],
-  invalid_client: ['code_grant', 'refresh_grant'],
+  invalid_client: ['code_grant', 'refresh_grant', 'client_credentials_grant'],
   app_not_approved: ['code_grant', 'refresh_grant'],
   pkce_required: ['code_grant'],
   code_expired: ['code_grant'],
   refresh_revoked: ['refresh_grant'],
   ip_restricted: ['code_grant', 'refresh_grant'],
   inactive_user: ['code_grant', 'refresh_grant'],
-  inactive_org: ['code_grant', 'refresh_grant'],
-  unsupported_grant_type: ['code_grant', 'refresh_grant'],
-  rate_limited: ['code_grant', 'refresh_grant'],
+  inactive_org: ['code_grant', 'refresh_grant', 'client_credentials_grant'],
+  unsupported_grant_type: ['code_grant', 'refresh_grant', 'client_credentials_grant'],
+  rate_limited: ['code_grant', 'refresh_grant', 'client_credentials_grant'],
   slow: ['request'],
   server_error: ['request'],
+  client_credentials_disabled: ['client_credentials_grant'],
+  run_as_user_missing: ['client_credentials_grant'],
+  generic_login_host: ['client_credentials_grant'],
+  run_as_user_inactive: ['client_credentials_grant'],
+  run_as_user_no_api: ['api'],
 };
 
 interface FaultRule {

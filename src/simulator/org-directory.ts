@@ -10,6 +10,7 @@ import type {
   SimulatorAppInput,
   SimulatorOrg,
   SimulatorUser,
+  SimulatorUserChanges,
   SimulatorUserInput,
 } from './types.js';
 
@@ -98,7 +99,19 @@ function resolveApp(
     // "Long ago": the epoch, so that any clock sees the app as active.
     createdAt: pick('createdAt', 0),
     activationDelayMs: pick('activationDelayMs', DEFAULT_ACTIVATION_DELAY_MS),
+    clientCredentials: resolveClientCredentials(input.clientCredentials ?? base?.clientCredentials),
   });
+}
+
+function resolveClientCredentials(
+  input: SimulatorAppInput['clientCredentials'],
+): SimulatorApp['clientCredentials'] {
+  if (input === undefined) return Object.freeze({ enabled: false, runAsUsername: undefined });
+  if (typeof input !== 'object' || input === null || typeof input.enabled !== 'boolean') {
+    throw new TypeError('clientCredentials needs { enabled: true | false, runAsUsername? }.');
+  }
+  const runAs = input.runAsUsername?.trim();
+  return Object.freeze({ enabled: input.enabled, runAsUsername: runAs ? runAs : undefined });
 }
 
 /** The simulated org: its apps and users. */
@@ -148,8 +161,29 @@ export class OrgDirectory {
         displayName: input.displayName ?? username.split('@')[0] ?? username,
         email: input.email ?? username,
         active: input.active ?? true,
+        apiEnabled: input.apiEnabled ?? true,
       });
     });
+  }
+
+  /** An admin's change to a user (deactivate, take "API Enabled"); see `updateUser`. */
+  updateUser(username: string, changes: SimulatorUserChanges): SimulatorUser {
+    const user = this.findUser(username);
+    if (!user) throw new TypeError(`No simulator user has the username "${username}".`);
+    for (const key of ['active', 'apiEnabled'] as const) {
+      if (changes[key] !== undefined && typeof changes[key] !== 'boolean') {
+        throw new TypeError(`A user's ${key} is true or false (got ${String(changes[key])}).`);
+      }
+    }
+    const updated = Object.freeze({
+      ...user,
+      active: changes.active ?? user.active,
+      apiEnabled: changes.apiEnabled ?? user.apiEnabled,
+    });
+    this.#users[this.#users.indexOf(user)] = updated;
+    this.#onChange();
+    const { password: _password, ...visible } = updated;
+    return visible;
   }
 
   /** The org as it is now (a sandbox refresh gives it a new id). */

@@ -173,6 +173,18 @@ export function handleData(
       'This session is not valid for use with the REST API',
     );
   }
+  // A user without "API Enabled" (or a fault standing for one) is refused with Salesforce's
+  // answer for that (docs/sources.md, API_DISABLED_FOR_ORG).
+  if (
+    !auth.user.apiEnabled ||
+    context.faults.take('api', auth.grant.consumerKey, ['run_as_user_no_api'])
+  ) {
+    return restError(
+      403,
+      'API_DISABLED_FOR_ORG',
+      'The REST API is not enabled for this Organization.',
+    );
+  }
   if (!API_VERSIONS.some(([number]) => number === version)) return notFound();
   apiCalls.count += 1;
   const resource = (rest ?? '/').replace(/\/+$/, '');

@@ -414,6 +414,7 @@ export async function startSalesforceSimulator(
     get users() {
       return directory.users;
     },
+    updateUser: (username, changes) => directory.updateUser(username, changes),
     setFault: (fault, scope) => faults.set(fault, scope),
     advanceTime(ms) {
       if (!Number.isFinite(ms) || ms < 0) {

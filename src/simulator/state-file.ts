@@ -13,9 +13,14 @@ const VERSION = 1;
  * An app as saved: {@link SimulatorApp} in JSON (an unset idle limit is left out; files written
  * before reuse detection existed lack `refreshTokenReuseDetection`, which then takes its default).
  */
-type SavedApp = Omit<SimulatorApp, 'refreshTokenIdleMs' | 'refreshTokenReuseDetection'> & {
+type SavedApp = Omit<
+  SimulatorApp,
+  'refreshTokenIdleMs' | 'refreshTokenReuseDetection' | 'clientCredentials'
+> & {
   refreshTokenIdleMs?: number;
   refreshTokenReuseDetection?: boolean;
+  /** Files written before the client credentials flow existed lack it (then: off). */
+  clientCredentials?: { enabled: boolean; runAsUsername?: string };
 };
 
 /** What a state file holds. Codes, login sessions, faults and the clock offset are not kept. */
@@ -49,6 +54,16 @@ export function appInputOf(app: SavedApp): SimulatorAppInput {
     ...(app.refreshTokenIdleMs === undefined ? {} : { refreshTokenIdleMs: app.refreshTokenIdleMs }),
     createdAt: app.createdAt,
     activationDelayMs: app.activationDelayMs,
+    ...(app.clientCredentials === undefined
+      ? {}
+      : {
+          clientCredentials: {
+            enabled: app.clientCredentials.enabled,
+            ...(app.clientCredentials.runAsUsername === undefined
+              ? {}
+              : { runAsUsername: app.clientCredentials.runAsUsername }),
+          },
+        }),
   };
 }
 
@@ -108,7 +123,12 @@ function checkState(path: string, value: unknown): SimulatorState {
         typeof app.refreshTokenReuseDetection === 'boolean') &&
       (app.refreshTokenIdleMs === undefined || isNumber(app.refreshTokenIdleMs)) &&
       isNumber(app.createdAt) &&
-      isNumber(app.activationDelayMs);
+      isNumber(app.activationDelayMs) &&
+      (app.clientCredentials === undefined ||
+        (isRecord(app.clientCredentials) &&
+          typeof app.clientCredentials.enabled === 'boolean' &&
+          (app.clientCredentials.runAsUsername === undefined ||
+            isString(app.clientCredentials.runAsUsername))));
     if (!ok) throw fail('an entry of "apps" is incomplete');
   }
   if (!isRecord(ledger) || !isNumber(ledger.nextGrantId) || !Array.isArray(ledger.grants)) {
@@ -172,9 +192,15 @@ export function stateOf(parts: {
     version: VERSION,
     org: { id: parts.org.id, name: parts.org.name, isSandbox: parts.org.isSandbox },
     users: parts.users.map(({ id, username }) => ({ id, username })),
-    apps: parts.apps.map(({ refreshTokenIdleMs, ...app }) => ({
+    apps: parts.apps.map(({ refreshTokenIdleMs, clientCredentials, ...app }) => ({
       ...app,
       ...(refreshTokenIdleMs === undefined ? {} : { refreshTokenIdleMs }),
+      clientCredentials: {
+        enabled: clientCredentials.enabled,
+        ...(clientCredentials.runAsUsername === undefined
+          ? {}
+          : { runAsUsername: clientCredentials.runAsUsername }),
+      },
     })),
     ledger: parts.ledger,
   };

@@ -43,6 +43,12 @@ const tokenErrors = {
   unsupported_grant_type: ['unsupported_grant_type', 'grant type not supported'],
   rate_limited: ['rate_limit_exceeded', 'rate limit exceeded'],
   must_post: ['invalid_request', 'must use HTTP POST'],
+  // The client credentials flow (docs/sources.md, "The client credentials flow"). The first two
+  // are quoted in public reports with their code; the third's code is reported inconsistently
+  // (the kit matches its description only), invalid_grant is one of the reported ones.
+  generic_login_host: ['invalid_grant', 'request not supported on this domain'],
+  run_as_user_missing: ['invalid_grant', 'no client credentials user enabled'],
+  client_credentials_disabled: ['invalid_grant', 'client credentials flow not enabled'],
 } as const;
 
 type TokenErrorKind = keyof typeof tokenErrors;
@@ -65,6 +71,12 @@ const faultAnswers: Partial<Record<SimulatorFault, TokenErrorKind>> = {
   inactive_org: 'inactive_org',
   unsupported_grant_type: 'unsupported_grant_type',
   rate_limited: 'rate_limited',
+  generic_login_host: 'generic_login_host',
+  run_as_user_missing: 'run_as_user_missing',
+  client_credentials_disabled: 'client_credentials_disabled',
+  // No answer specific to an inactive Run As user is documented: Salesforce's usual one for an
+  // inactive user.
+  run_as_user_inactive: 'inactive_user',
 };
 
 function sameSecret(given: string, expected: string): boolean {
@@ -187,6 +199,7 @@ export async function handleToken(
 async function answerToken(context: SimulatorContext, request: SimRequest): Promise<SimResponse> {
   if (request.method !== 'POST') return tokenError('must_post');
   const grantType = request.form.get('grant_type');
+  if (grantType === 'client_credentials') return answerClientCredentials(context, request);
   if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
     return tokenError('unsupported_grant_type');
   }
@@ -265,6 +278,53 @@ async function answerToken(context: SimulatorContext, request: SimRequest): Prom
   if (refusal) return tokenError(refusal);
   const rotated = app.refreshTokenRotation ? context.ledger.rotateRefreshToken(grant) : undefined;
   return tokenResponse(context, app, grant, { refreshToken: rotated, nonce: undefined });
+}
+
+/**
+ * Scopes a client credentials token carries: the app's, without those that mean a person's
+ * lasting or web session (simple-salesforce/simple-salesforce#662: "all scopes configured for the
+ * app … with some exceptions (notably: full, web, offline_access, refresh_token)").
+ */
+const clientCredentialsScopes = (app: SimulatorApp) =>
+  app.scopes.filter((scope) => !['full', 'web', 'offline_access', 'refresh_token'].includes(scope));
+
+/**
+ * `grant_type=client_credentials` (help: "OAuth 2.0 Client Credentials Flow for Server-to-Server
+ * Integration"): only on the org's own host — the instance origin, or the login origin when it is
+ * the org's My Domain (`sharedInstanceHost`); on the generic login origin Salesforce answers
+ * invalid_grant "request not supported on this domain". Then the app's key and secret (always
+ * required), "Enable Client Credentials Flow", a Run As user who is active; the token is the Run As
+ * user's, with no refresh token.
+ */
+async function answerClientCredentials(
+  context: SimulatorContext,
+  request: SimRequest,
+): Promise<SimResponse> {
+  const onGenericHost = request.origin === 'login' && context.instanceUrl !== context.baseUrl;
+  if (onGenericHost) return tokenError('generic_login_host');
+  const now = context.now();
+  const { clientId, clientSecret } = clientCredentials(request);
+  const app = context.directory.getApp(clientId);
+  if (!app || !context.directory.isActive(app, now)) return tokenError('invalid_client_id');
+  const fault = context.faults.take('client_credentials_grant', app.consumerKey);
+  const answer = fault && faultAnswers[fault];
+  if (answer) return tokenError(answer);
+  if (clientSecret === undefined || !sameSecret(clientSecret, app.consumerSecret)) {
+    return tokenError('invalid_client');
+  }
+  if (!app.clientCredentials.enabled) return tokenError('client_credentials_disabled');
+  const runAs = app.clientCredentials.runAsUsername;
+  const user = runAs === undefined ? undefined : context.directory.findUser(runAs);
+  if (!user) return tokenError('run_as_user_missing');
+  if (!user.active) return tokenError('inactive_user');
+  const grant = context.ledger.createGrant({
+    consumerKey: app.consumerKey,
+    userId: user.id,
+    scopes: clientCredentialsScopes(app),
+    withRefreshToken: false,
+    now,
+  });
+  return tokenResponse(context, app, grant, { refreshToken: undefined, nonce: undefined });
 }
 
 /** The app a revoke request's token was issued to (for faults scoped to one app). */

@@ -26,6 +26,12 @@ export const SIMULATOR_FAULTS = [
   'rate_limited',
   'slow',
   'server_error',
+  // The client credentials flow (see `setFault` for where each fires).
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'generic_login_host',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
 ] as const;
 
 /**
@@ -98,6 +104,27 @@ export interface SimulatorAppInput {
   createdAt?: number;
   /** How long a new app answers `invalid_client_id` ("up to 10 minutes"). Default 600 000 ms. */
   activationDelayMs?: number;
+  /**
+   * The client credentials flow: "Enable Client Credentials Flow" and the Run As user (a username
+   * of the org) whose identity its tokens carry. Default: off, no Run As user.
+   */
+  clientCredentials?: SimulatorClientCredentials;
+}
+
+/**
+ * An app's client credentials settings: Flow Enablement's "Enable Client Credentials Flow" and the
+ * policies' Run As user.
+ *
+ * @example
+ * simulator.addApp({
+ *   callbackUrls: ['https://acme.my.salesforce.com'],
+ *   clientCredentials: { enabled: true, runAsUsername: 'integration@acme.example' },
+ * });
+ */
+export interface SimulatorClientCredentials {
+  enabled: boolean;
+  /** The Run As user's username; absent: none selected ("no client credentials user enabled"). */
+  runAsUsername?: string | undefined;
 }
 
 /**
@@ -122,6 +149,7 @@ export interface SimulatorApp {
   readonly refreshTokenIdleMs: number | undefined;
   readonly createdAt: number;
   readonly activationDelayMs: number;
+  readonly clientCredentials: Readonly<SimulatorClientCredentials>;
 }
 
 /**
@@ -150,6 +178,11 @@ export interface SimulatorUserInput {
   email?: string;
   /** An inactive user cannot log in. Default true. */
   active?: boolean;
+  /**
+   * The "API Enabled" permission. Without it the REST API answers 403 `API_DISABLED_FOR_ORG`
+   * (docs/sources.md); sign-in and the identity service still work. Default true.
+   */
+  apiEnabled?: boolean;
 }
 
 /**
@@ -164,6 +197,18 @@ export interface SimulatorUser {
   readonly displayName: string;
   readonly email: string;
   readonly active: boolean;
+  readonly apiEnabled: boolean;
+}
+
+/**
+ * What an admin can change on a user at run time (Setup → Users, or the user's profile).
+ *
+ * @example
+ * simulator.updateUser('integration@acme.example', { active: false });
+ */
+export interface SimulatorUserChanges {
+  active?: boolean;
+  apiEnabled?: boolean;
 }
 
 /**
@@ -317,6 +362,12 @@ export interface SalesforceSimulator {
   /** The users of the org (ids included). */
   readonly users: ReadonlyArray<SimulatorUser>;
   /**
+   * Edits a user as an admin would: deactivate or reactivate, grant or take "API Enabled".
+   * Deactivating ends the user's access tokens (the API refuses them). Throws for an unknown
+   * username.
+   */
+  updateUser(username: string, changes: SimulatorUserChanges): SimulatorUser;
+  /**
    * Injects a fault for every request (no scope), one app's requests (`consumerKey`), and/or a
    * number of matching requests (`times`). One fault per scope: setting another replaces it.
    * `setFault(null, scope)` clears that scope; `setFault(null)` clears every fault.
@@ -328,7 +379,12 @@ export interface SalesforceSimulator {
    * `refresh_revoked` on the refresh token grant; `invalid_client`, `app_not_approved`,
    * `app_not_installed`, `ip_restricted`, `inactive_user`, `inactive_org`,
    * `unsupported_grant_type` and `rate_limited` on both grants; `slow` and `server_error` on any
-   * request.
+   * request. The client credentials grant (`grant_type=client_credentials`) also answers
+   * `invalid_client_id`, `invalid_client`, `inactive_org`, `unsupported_grant_type` and
+   * `rate_limited`, and its own: `generic_login_host` (as if sent to login.salesforce.com),
+   * `client_credentials_disabled`, `run_as_user_missing` and `run_as_user_inactive`;
+   * `run_as_user_no_api` fires on REST API calls with the app's tokens (403
+   * `API_DISABLED_FOR_ORG`).
    */
   setFault(fault: SimulatorFault | null, scope?: SimulatorFaultScope): void;
   /** Moves the simulator's clock forward (added to `now()`). */

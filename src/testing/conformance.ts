@@ -39,6 +39,13 @@ export interface ConformanceSubject {
    * adapter, the suite checks both choices of a change of org.
    */
   changeOrg?(): Awaitable<void>;
+  /**
+   * Credentials of an app set up for the client credentials flow: the org's My Domain as
+   * `loginUrl` (never login.salesforce.com), "Enable Client Credentials Flow" and a Run As user.
+   * Merged over the run's credentials. With them, and with `connectWithClientCredentials` on the
+   * adapter, the suite checks that flow too (connecting without a popup; generic hosts refused).
+   */
+  clientCredentials?: Partial<CredentialsInput>;
   /** Releases what the subject holds (servers, databases); called after each check. */
   cleanup?(): Awaitable<void>;
 }
@@ -135,6 +142,10 @@ export const CONFORMANCE_CHECKS = {
     'a reconnect into another org keeps the connection until resolveOrgChange keeps the new org or goes back',
   setupInfo:
     'getSetupInfo, when present, lists absolute callback URLs, and login hosts as host[:port]',
+  clientCredentialsConnect:
+    'a client-credentials connection connects with connectWithClientCredentials, without startAuthorization, as its Run As user',
+  clientCredentialsGenericHost:
+    'a client-credentials connection on login.salesforce.com or test.salesforce.com is refused with generic_login_host on the loginUrl field',
   noSecret: 'no answer and no error ever contains the consumer secret',
 } as const;
 
@@ -208,6 +219,7 @@ const METHODS = [
   'disconnect',
   'resolveOrgChange',
   'getSetupInfo',
+  'connectWithClientCredentials',
 ] as const;
 
 type MethodName = (typeof METHODS)[number];
@@ -261,16 +273,17 @@ function observe(adapter: SalesforceConnectAdapter) {
 }
 
 /** What a call did: its answer, or its error summarised as a code. */
-async function settle(call: () => unknown): Promise<{ value?: unknown; outcome: string }> {
+async function settle(
+  call: () => unknown,
+): Promise<{ value?: unknown; outcome: string; field?: string | undefined }> {
   try {
     const value = await call();
     return { value, outcome: 'resolved' };
   } catch (error) {
+    const known = ConnectError.is(error) && isConnectErrorCode(error.code);
     return {
-      outcome:
-        ConnectError.is(error) && isConnectErrorCode(error.code)
-          ? error.code
-          : `not a ConnectError (${describeError(error)})`,
+      outcome: known ? error.code : `not a ConnectError (${describeError(error)})`,
+      field: known ? error.field : undefined,
     };
   }
 }
@@ -336,6 +349,8 @@ export function runAdapterConformance(
       const observed = observe(subject.adapter);
       const credentials = freshCredentials({ ...options.credentials, ...subject.credentials });
       observed.secrets.add(credentials.consumerSecret);
+      const ccSecret = subject.clientCredentials?.consumerSecret;
+      if (ccSecret) observed.secrets.add(ccSecret);
       const adapter = observed.adapter;
       const harness: Harness = {
         ...observed,
@@ -632,6 +647,56 @@ export function runAdapterConformance(
           expect(host).toMatch(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i);
         }
       }
+    });
+
+    // ── The client credentials flow (a connection without a popup) ──────────────────────────
+    // Runs only for subjects that name client-credentials credentials and adapters that have
+    // `connectWithClientCredentials`; the checks above are the popup flow's.
+
+    check(CONFORMANCE_CHECKS.clientCredentialsConnect, async (h) => {
+      const { adapter, subject } = h;
+      if (!subject.clientCredentials || !adapter.connectWithClientCredentials) return;
+      const values: CredentialsInput = {
+        ...h.credentials,
+        ...subject.clientCredentials,
+        flow: 'client-credentials',
+      };
+      const saved = await adapter.saveCredentials(values);
+      expect({ status: saved.status, flow: saved.flow ?? 'client-credentials' }).toEqual({
+        status: 'configured',
+        flow: 'client-credentials',
+      });
+      // No sign-in to start: the flow has no popup.
+      const started = await settle(() => adapter.startAuthorization({ returnOrigin }));
+      expect(started.outcome).toBe('invalid_input');
+      const connected = await adapter.connectWithClientCredentials();
+      expect(connected.status).toBe('connected');
+      expect(connected.user?.username ?? '').toMatch(/\S/);
+      expect(connected.org?.id ?? '').toMatch(/\S/);
+      expect(connected.org?.instanceUrl ?? '').toMatch(/^https?:\/\//);
+      expect((await h.getConnection()).status).toBe('connected');
+      // Connecting again replaces the token; the connection stays.
+      expect((await adapter.connectWithClientCredentials()).status).toBe('connected');
+      expect((await adapter.disconnect()).status).toBe('disconnected');
+    });
+
+    check(CONFORMANCE_CHECKS.clientCredentialsGenericHost, async (h) => {
+      const { adapter, subject } = h;
+      if (!subject.clientCredentials || !adapter.connectWithClientCredentials) return;
+      const before = await h.getConnection();
+      for (const loginUrl of ['https://login.salesforce.com', 'https://test.salesforce.com']) {
+        const refused = await settle(() =>
+          adapter.saveCredentials({
+            ...h.credentials,
+            ...subject.clientCredentials,
+            loginUrl,
+            flow: 'client-credentials',
+          }),
+        );
+        expect(refused.outcome).toBe('generic_login_host');
+        expect(refused.field).toBe('loginUrl');
+      }
+      expect(await h.getConnection()).toEqual(before);
     });
 
     check(CONFORMANCE_CHECKS.noSecret, async (h) => {

@@ -872,15 +872,15 @@ describe('scenario table', () => {
   );
 
   it.each(scripted)('%s has a plain sentence for a message', (scenario) => {
-    expect(MEMORY_SCENARIO_OUTCOMES[scenario].message).toMatch(/^[A-Z].+[.;]/);
+    expect(memoryScenarioOutcome(scenario)?.message).toMatch(/^[A-Z].+[.;]/);
   });
 
   // The kit maps what Salesforce says with fromSalesforceError; the memory adapter's Salesforce
   // must say things that map to the very code the scenario promises.
-  it.each(scripted.filter((scenario) => 'salesforceError' in MEMORY_SCENARIO_OUTCOMES[scenario]))(
+  it.each(scripted.filter((scenario) => memoryScenarioOutcome(scenario)?.salesforceError))(
     '%s: Salesforce’s error maps to the same kit code',
     (scenario) => {
-      const outcome = MEMORY_SCENARIO_OUTCOMES[scenario] as MemoryScenarioOutcome;
+      const outcome = memoryScenarioOutcome(scenario) as MemoryScenarioOutcome;
       const mapped = fromSalesforceError({
         error: outcome.salesforceError ?? null,
         error_description: outcome.salesforceDescription ?? null,

@@ -86,6 +86,15 @@ async function adapterOperations() {
   expect((await adapter.resolveOrgChange({ choice: 'keep_new' })).orgChange).toBeUndefined();
   await adapter.disconnect();
   await adapter.getSetupInfo();
+  // A connection without a popup: the client credentials flow.
+  await adapter.saveCredentials({
+    loginUrl: 'https://acme.my.salesforce.com',
+    consumerKey:
+      '3MVG9IHf89I1t8hrvswazsWedXWY0i1qK20PSFaInvUgLFB6vrcb9bbWFTSIHpO8G2jxBLJA6uZGyPFC5Aejq',
+    consumerSecret: '1234567890123456789',
+    flow: 'client-credentials',
+  });
+  expect((await adapter.connectWithClientCredentials()).status).toBe('connected');
   return backend.requests.map((request) => ({
     method: request.method,
     path: new URL(request.url).pathname.replace('/api/salesforce', ''),
@@ -123,6 +132,7 @@ describe('docs/openapi.yaml', () => {
     ).toEqual(
       [
         'completeAuthorization',
+        'connectWithClientCredentials',
         'disconnect',
         'getConnection',
         'getSetupInfo',

@@ -127,6 +127,7 @@ describe('what the simulated org looks like', () => {
         displayName: 'Ada Admin',
         email: SIMULATOR_DEMO_USER.email,
         active: true,
+        apiEnabled: true,
       },
     ]);
     expect(simulator.users[0]).not.toHaveProperty('password');

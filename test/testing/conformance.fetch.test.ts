@@ -16,6 +16,7 @@ runAdapterConformance(
         return { code: message.code, state: message.state };
       },
       changeOrg: () => backend.memory.setScenario('org_changed'),
+      clientCredentials: { loginUrl: 'https://acme.my.salesforce.com' },
     };
   },
   { describe, it, expect },

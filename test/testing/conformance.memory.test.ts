@@ -15,6 +15,8 @@ runAdapterConformance(
         return { code: message.code, state: message.state };
       },
       changeOrg: () => adapter.setScenario('org_changed'),
+      // The client credentials flow: any My Domain works in memory.
+      clientCredentials: { loginUrl: 'https://acme.my.salesforce.com' },
     };
   },
   { describe, it, expect },

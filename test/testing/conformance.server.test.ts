@@ -27,10 +27,14 @@ function referenceServer(callback: 'app-route' | 'server-page'): ConformanceSubj
     encryptionKey: ENCRYPTION_KEY,
     publicUrl: PUBLIC_URL,
     allowedOrigins: ['https://app.example.com'],
-    allowedLoginHosts: [new URL(simulator.url).host],
+    // The instance origin is the simulated org's My Domain: the client credentials flow's host.
+    allowedLoginHosts: [new URL(simulator.url).host, new URL(simulator.instanceUrl).host],
     resolveTenant: () => 'acme',
   });
-  const app = simulator.addApp({ callbackUrls: [handler.callbackUrl] });
+  const app = simulator.addApp({
+    callbackUrls: [handler.callbackUrl],
+    clientCredentials: { enabled: true, runAsUsername: simulator.users[0]?.username },
+  });
   return {
     adapter: createFetchAdapter({ baseUrl: PUBLIC_URL, fetch: inProcessFetch(handler) }),
     credentials: {
@@ -54,6 +58,11 @@ function referenceServer(callback: 'app-route' | 'server-page'): ConformanceSubj
     },
     changeOrg: () => {
       simulator.refreshSandbox();
+    },
+    clientCredentials: {
+      loginUrl: simulator.instanceUrl,
+      consumerKey: app.consumerKey,
+      consumerSecret: app.consumerSecret,
     },
   };
 }

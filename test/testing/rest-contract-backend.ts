@@ -82,10 +82,13 @@ export function createRestContractBackend(
             loginUrl: body.loginUrl as string,
             consumerKey: body.consumerKey as string,
             consumerSecret: body.consumerSecret as string,
+            ...(body.flow === undefined ? {} : { flow: body.flow as 'client-credentials' }),
           },
           { signal },
         );
       }
+      case 'POST /connection/client-credentials':
+        return memory.connectWithClientCredentials({ signal });
       case 'POST /connection/authorize': {
         const body = await readBody(request);
         return memory.startAuthorization({ returnOrigin: body.returnOrigin as string }, { signal });
