@@ -546,20 +546,16 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     emit(event === 'retry' ? { type: 'retry' } : { type: 'open', prefetched: false });
     store.dispatch({ type: 'result_received' });
     emit({ type: 'completing', via: 'client-credentials' });
+    // An adapter without the method fails the attempt as adapter_error (the hook refuses such an
+    // adapter before this, naming the method).
     Promise.resolve()
-      .then(() => {
-        const backend = adapter();
-        if (!backend.connectWithClientCredentials) {
-          throw new ConnectError(
-            'adapter_error',
-            'This adapter cannot connect with the client credentials flow: it has no connectWithClientCredentials method. Use createFetchAdapter or createMemoryAdapter, or add the method to your adapter.',
-          );
-        }
-        return backend.connectWithClientCredentials({ signal: call.signal });
-      })
+      .then(() => adapter().connectWithClientCredentials?.({ signal: call.signal }))
       .then(
         (connection) => {
-          if (!current.done && !call.signal.aborted) succeed(current, connection);
+          if (current.done || call.signal.aborted) return;
+          if (connection) succeed(current, connection);
+          else
+            exitWith(current, new ConnectError('adapter_error', 'No connectWithClientCredentials'));
         },
         (error: unknown) => {
           if (!current.done && !call.signal.aborted) {

@@ -102,8 +102,9 @@ export function useSalesforceConnect(
     options.flow === 'client-credentials' &&
     typeof options.adapter.connectWithClientCredentials !== 'function'
   ) {
+    // A developer error: createFetchAdapter and createMemoryAdapter have the method.
     throw new TypeError(
-      "useSalesforceConnect: flow 'client-credentials' needs an adapter with connectWithClientCredentials(), which asks the backend for a token without a popup. createFetchAdapter and createMemoryAdapter have it; add it to your own adapter, or leave flow out for the popup sign-in.",
+      "useSalesforceConnect: flow 'client-credentials' needs adapter.connectWithClientCredentials().",
     );
   }
   const flowKind: ConnectionFlow = options.flow ?? 'authorization-code';

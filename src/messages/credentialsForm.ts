@@ -121,9 +121,9 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
     "(Development build) To accept {host}, e.g. a local Salesforce simulator, add it to createConnectHandler's allowedLoginHosts: <SalesforceConnect> reads that list from GET /setup. A CredentialsForm of your own takes loginUrlOptions.allowedHosts.",
   loginUrlLabelClientCredentials: 'My Domain URL',
   loginUrlDescriptionClientCredentials:
-    "Your org's My Domain URL (Setup > My Domain), like https://yourcompany.my.salesforce.com. The client credentials flow does not work on https://login.salesforce.com or https://test.salesforce.com.",
+    "Your org's My Domain URL (Setup > My Domain). This connection does not work on login.salesforce.com or test.salesforce.com.",
   loginUrlGenericHost:
-    'Enter your My Domain URL (Setup > My Domain), like https://yourcompany.my.salesforce.com. The client credentials flow does not work on https://login.salesforce.com or https://test.salesforce.com.',
+    'Enter your My Domain URL (Setup > My Domain): this connection does not work on login.salesforce.com or test.salesforce.com.',
   submit: 'Save credentials',
   saving: 'Saving…',
   saved: 'Credentials saved.',
@@ -192,9 +192,9 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
     '(Entwicklungs-Build) Um {host} zu akzeptieren, etwa einen lokalen Salesforce-Simulator, tragen Sie den Host in allowedLoginHosts von createConnectHandler ein: <SalesforceConnect> liest diese Liste von GET /setup. Ein eigenes CredentialsForm nimmt loginUrlOptions.allowedHosts.',
   loginUrlLabelClientCredentials: 'My-Domain-URL',
   loginUrlDescriptionClientCredentials:
-    'Die My-Domain-URL Ihrer Org (Setup > My Domain), etwa https://ihrefirma.my.salesforce.com. Der Client-Credentials-Ablauf funktioniert nicht mit https://login.salesforce.com oder https://test.salesforce.com.',
+    'Die My-Domain-URL Ihrer Org (Setup > My Domain). Diese Verbindung funktioniert nicht mit login.salesforce.com oder test.salesforce.com.',
   loginUrlGenericHost:
-    'Geben Sie Ihre My-Domain-URL ein (Setup > My Domain), etwa https://ihrefirma.my.salesforce.com. Der Client-Credentials-Ablauf funktioniert nicht mit https://login.salesforce.com oder https://test.salesforce.com.',
+    'Geben Sie Ihre My-Domain-URL ein (Setup > My Domain): Diese Verbindung funktioniert nicht mit login.salesforce.com oder test.salesforce.com.',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
   saved: 'Zugangsdaten gespeichert.',

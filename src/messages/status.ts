@@ -66,7 +66,7 @@ export const connectionStatusMessagesEn: ConnectionStatusMessages = {
   user: 'User',
   runsAs: 'Runs as',
   needsReauthDescriptionClientCredentials:
-    "Salesforce no longer gives access with the saved Consumer Key and Secret. Check that the app's client credentials flow is on and its Run As user is active, then connect again.",
+    "Salesforce no longer gives access. Check the app's Run As user, then connect again.",
   connectAgain: 'Connect again',
   since: 'Since',
   sandbox: 'Sandbox',
@@ -104,7 +104,7 @@ export const connectionStatusMessagesDe: ConnectionStatusMessages = {
   user: 'Benutzer',
   runsAs: 'Läuft als',
   needsReauthDescriptionClientCredentials:
-    'Salesforce gewährt mit dem gespeicherten Consumer Key und Secret keinen Zugriff mehr. Prüfen Sie, ob der Client-Credentials-Ablauf der App aktiviert und ihr „Run As“-Benutzer aktiv ist, und verbinden Sie sich dann erneut.',
+    'Salesforce gewährt keinen Zugriff mehr. Prüfen Sie den „Run As“-Benutzer der App und verbinden Sie sich dann erneut.',
   connectAgain: 'Erneut verbinden',
   since: 'Seit',
   sandbox: 'Sandbox',

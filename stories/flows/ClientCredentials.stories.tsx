@@ -68,7 +68,7 @@ export const GenericHostRefused: Story = {
     await step('Refused beside the box, nothing lost', async () => {
       await waitFor(() => expect(box).toHaveAttribute('aria-invalid', 'true'), flowTimeout);
       await expect(box).toHaveAccessibleDescription(
-        /does not work on https:\/\/login\.salesforce\.com/,
+        /does not work on login\.salesforce\.com/,
       );
       await expect(box).toHaveValue('login.salesforce.com');
       await expect(page().getByRole('textbox', { name: 'Consumer Key' })).toHaveValue(

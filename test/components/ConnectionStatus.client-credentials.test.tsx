@@ -39,7 +39,7 @@ describe('ConnectionStatus for a client credentials connection', () => {
         onReconnect={onReconnect}
       />,
     );
-    expect(screen.getByText(/Run As user is active, then connect again/)).toBeInTheDocument();
+    expect(screen.getByText(/Run As user, then connect again/)).toBeInTheDocument();
     expect(screen.queryByText(/sign-in/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reconnect' })).toBeNull();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Connect again' }));

@@ -40,7 +40,7 @@ describe('CredentialsForm with flow="client-credentials"', () => {
     );
     const box = screen.getByRole('textbox', { name: 'My Domain URL' });
     expect(box).toHaveAccessibleDescription(
-      /Setup > My Domain.*does not work on https:\/\/login\.salesforce\.com or https:\/\/test\.salesforce\.com/,
+      /Setup > My Domain.*does not work on login\.salesforce\.com or test\.salesforce\.com/,
     );
     expect(screen.queryByRole('textbox', { name: 'Login URL' })).toBeNull();
     await expectNoAxeViolations(container);
@@ -60,7 +60,7 @@ describe('CredentialsForm with flow="client-credentials"', () => {
       await waitFor(() => expect(box).toHaveAttribute('aria-invalid', 'true'));
       expect(box).toHaveFocus();
       expect(box).toHaveAccessibleDescription(
-        /Enter your My Domain URL \(Setup > My Domain\).*does not work on https:\/\/login\.salesforce\.com/,
+        /Enter your My Domain URL \(Setup > My Domain\).*does not work on login\.salesforce\.com/,
       );
       expect(saveCredentials).not.toHaveBeenCalled();
       // Nothing typed is lost.

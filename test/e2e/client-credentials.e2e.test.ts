@@ -46,7 +46,7 @@ describe('connecting with the client credentials flow', () => {
     await expect.poll(() => box.getAttribute('aria-invalid')).toBe('true');
     const refusal = form.locator('[data-field="loginUrl"] [data-sfc-part="field-error"]');
     expect(await refusal.innerText()).toMatch(
-      /Enter your My Domain URL.*does not work on https:\/\/login\.salesforce\.com/s,
+      /Enter your My Domain URL.*does not work on login\.salesforce\.com/s,
     );
     expect(await box.inputValue()).toBe('https://login.salesforce.com');
     expect(await key.inputValue()).toBe(values.consumerKey);

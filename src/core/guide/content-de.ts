@@ -152,24 +152,23 @@ export const guideMessagesDe: GuideMessages = {
   },
   clientCredentials: {
     intro:
-      '{vendor} verbindet sich selbstständig, von Server zu Server, über eine App mit Ihrer Salesforce-Org, die Sie im Setup anlegen (etwa 15 Minuten). Niemand meldet sich an: Salesforce gewährt den Zugriff als ein Benutzer, den Sie auswählen, der „Run As“-Benutzer. Am Ende geben Sie drei Werte in {vendor} ein und klicken auf [button]. Die hervorgehobenen Bezeichnungen stammen aus dem englischen Setup.',
+      '{vendor} verbindet sich selbstständig, von Server zu Server, über eine App, die Sie im Setup anlegen (etwa 15 Minuten). Niemand meldet sich an: Salesforce gewährt Zugriff als ein Benutzer Ihrer Wahl, der „Run As“-Benutzer. Am Ende geben Sie drei Werte in {vendor} ein und klicken auf [button]. Die hervorgehobenen Bezeichnungen stammen aus dem englischen Setup.',
     runAsUser:
-      'Sie wissen, als welcher Benutzer {vendor} handeln soll (der „Run As“-Benutzer): ein aktiver Benutzer mit API-Zugriff. {vendor} sieht und ändert, was dieser Benutzer darf; am besten ist ein Integrationsbenutzer mit genau den nötigen Rechten.',
+      'Sie wissen, als welcher aktive Benutzer mit API-Zugriff {vendor} handeln soll (der „Run As“-Benutzer). {vendor} darf, was dieser Benutzer darf.',
     callbackField:
-      'Salesforce braucht eine Callback-URL, um die App zu speichern, dieser Ablauf ruft sie aber nie auf: Fügen Sie die URL unten ein.',
+      'Salesforce braucht sie zum Speichern der App; dieser Ablauf ruft sie nie auf. Fügen Sie ein:',
     callbackFieldMyDomain:
-      'Salesforce braucht eine Callback-URL, um die App zu speichern, dieser Ablauf ruft sie aber nie auf: Fügen Sie Ihre My-Domain-URL ein ([setup] → [myDomain]), etwa `https://ihrefirma.my.salesforce.com`.',
+      'Salesforce braucht sie zum Speichern der App; dieser Ablauf ruft sie nie auf. Fügen Sie Ihre My-Domain-URL ein ([setup] → [myDomain]).',
     noRefreshToken:
-      'Dieser Ablauf erhält kein Refresh-Token: {vendor} fordert bei Salesforce ein neues Zugriffstoken an, wenn das alte abläuft.',
-    enable: 'Bestätigen Sie die Warnung von Salesforce: Wer Key und Secret kennt, erhält Zugriff.',
-    runAs:
-      'Der Benutzer, als der {vendor} handelt. Salesforce gewährt den Zugriff in seinem Namen.',
+      'Dieser Ablauf erhält kein Refresh-Token: {vendor} holt bei Bedarf ein neues Token.',
+    enable: 'Bestätigen Sie die Warnung: Wer Key und Secret kennt, erhält Zugriff.',
+    runAs: 'Der Benutzer, als der {vendor} handelt.',
     loginUrlLabel: 'My-Domain-URL',
     loginUrl:
-      'Ihre My-Domain-URL ([setup] → [myDomain]), etwa `https://ihrefirma.my.salesforce.com` (eine Sandbox: `https://ihrefirma--sandboxname.sandbox.my.salesforce.com`). Nicht `https://login.salesforce.com` oder `https://test.salesforce.com`: Der Client-Credentials-Ablauf funktioniert nur unter der eigenen Domain Ihrer Org.',
+      'Ihre My-Domain-URL ([setup] → [myDomain]), etwa `https://ihrefirma.my.salesforce.com`. Nicht login.salesforce.com oder test.salesforce.com: Dieser Ablauf funktioniert nur unter der eigenen Domain Ihrer Org.',
     connect:
       'Klicken Sie auf [button]. Es öffnet sich kein Salesforce-Fenster: {vendor} verbindet sich als „Run As“-Benutzer.',
     renewal:
-      'Niemand muss sich erneut anmelden: {vendor} holt sich neue Zugriffstoken selbst. Gewährt Salesforce keinen Zugriff mehr (der „Run As“-Benutzer wurde deaktiviert, der Ablauf abgeschaltet), beheben Sie das hier und klicken Sie erneut auf [button].',
+      'Niemand meldet sich erneut an. Endet der Zugriff („Run As“-Benutzer deaktiviert, Ablauf abgeschaltet), beheben Sie das und klicken Sie erneut auf [button].',
   },
 };

@@ -144,22 +144,20 @@ export const guideMessagesEn: GuideMessages = {
   },
   clientCredentials: {
     intro:
-      '{vendor} connects to your Salesforce org on its own, server to server, through an app you create in Setup (about 15 minutes). Nobody signs in: Salesforce gives access as a user you choose, the Run As user. Then you enter three values in {vendor} and click [button].',
+      '{vendor} connects to your org on its own, server to server, through an app you create in Setup (about 15 minutes). Nobody signs in: Salesforce gives access as a user you choose, the Run As user. Then you enter three values in {vendor} and click [button].',
     runAsUser:
-      'You know which user {vendor} will act as (the Run As user): an active user with API access. {vendor} sees and changes what this user may, so an integration user with only the access it needs is best.',
-    callbackField:
-      'Salesforce needs a callback URL to save the app, but this flow never opens it: paste the URL below.',
+      'You know which active user with API access {vendor} will act as (the Run As user). {vendor} can do what this user may.',
+    callbackField: 'Salesforce needs one to save the app; this flow never opens it. Paste:',
     callbackFieldMyDomain:
-      'Salesforce needs a callback URL to save the app, but this flow never opens it: paste your My Domain URL ([setup] → [myDomain]), like `https://yourcompany.my.salesforce.com`.',
-    noRefreshToken:
-      'This flow gets no refresh token: {vendor} asks Salesforce for a new access token when the old one expires.',
-    enable: 'Confirm the warning Salesforce shows: anyone with the key and secret can get access.',
-    runAs: 'The user {vendor} acts as. Salesforce gives access on this user’s behalf.',
+      'Salesforce needs one to save the app; this flow never opens it. Paste your My Domain URL ([setup] → [myDomain]).',
+    noRefreshToken: 'This flow gets no refresh token: {vendor} asks for a new token when needed.',
+    enable: 'Confirm the warning: anyone with the key and secret can get access.',
+    runAs: 'The user {vendor} acts as.',
     loginUrlLabel: 'My Domain URL',
     loginUrl:
-      'Your My Domain URL ([setup] → [myDomain]), like `https://yourcompany.my.salesforce.com` (a sandbox: `https://yourcompany--sandboxname.sandbox.my.salesforce.com`). Not `https://login.salesforce.com` or `https://test.salesforce.com`: the client credentials flow works only on your org’s own domain.',
+      'Your My Domain URL ([setup] → [myDomain]), like `https://yourcompany.my.salesforce.com`. Not login.salesforce.com or test.salesforce.com: this flow works only on your org’s own domain.',
     connect: 'Click [button]. No Salesforce window opens: {vendor} connects as the Run As user.',
     renewal:
-      'Nobody needs to sign in again: {vendor} gets a new access token by itself. If Salesforce stops giving access (the Run As user was deactivated, the flow turned off), fix it here and click [button] again.',
+      'Nobody signs in again. If access stops (Run As user deactivated, flow off), fix it here and click [button] again.',
   },
 };

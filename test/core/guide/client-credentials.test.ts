@@ -101,7 +101,7 @@ describe('buildSetupGuide with flow: client-credentials', () => {
     const login = field(guide, 'My Domain URL', 'enter-credentials');
     expect(login.set.kind).toBe('describe');
     const words = plainText(login.set.kind === 'describe' ? login.set.text : []);
-    expect(words).toContain('Not https://login.salesforce.com or https://test.salesforce.com');
+    expect(words).toContain('Not login.salesforce.com or test.salesforce.com');
     expect(words).toContain('only on your org’s own domain');
     expect(fields(guide, 'enter-credentials').map((f) => f.label)).not.toContain('Login URL');
   });
