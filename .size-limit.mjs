@@ -61,7 +61,9 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: react,
     gzip: true,
-    limit: '75 KB',
+    // 75 KB until issue 17's client credentials flow: five error codes explained in two
+    // languages and the flow's login URL check add about 0.85 kB.
+    limit: '75.6 KB',
   },
   {
     name: "<SalesforceConnect/>: every view, the kit's own code, every dependency external",
@@ -69,14 +71,17 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: dependencies,
     gzip: true,
-    limit: '45 KB',
+    // 45 KB until issue 17's client credentials flow (see above).
+    limit: '45.4 KB',
   },
   {
     name: 'salesforce-connect/core, whole entry with its dependencies (zod/mini)',
     path: 'dist/core.js',
     import: '*',
     gzip: true,
-    limit: '20 KB',
+    // 20 KB until issue 17: its contract (connection ids, names, fields) went to 20.26 kB, and the
+    // client credentials flow's codes, explanations and login URL check add about 1.1 kB.
+    limit: '21.5 KB',
   },
   {
     name: 'salesforce-connect/guide, whole entry (three variants, English and German, presets)',
@@ -85,7 +90,8 @@ export default [
     gzip: true,
     // 19 KB until issue 16's org_changed: its troubleshooting carries the error catalogue, and
     // the new entry (title and cause cut to one sentence each) adds about 80 bytes.
-    limit: '19.1 KB',
+    // Issue 17's client credentials codes in both catalogues: about 0.7 kB more.
+    limit: '19.8 KB',
   },
   {
     name: "Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit's own code",
@@ -93,7 +99,8 @@ export default [
     import: '{ useSalesforceConnect, useCredentialsForm }',
     ignore: dependencies,
     gzip: true,
-    limit: '15 KB',
+    // 15 KB until issue 17: the client credentials codes and their Salesforce answers, 0.2 kB.
+    limit: '15.2 KB',
   },
   {
     name: 'salesforce-connect/adapters: createFetchAdapter',

@@ -371,6 +371,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           loginUrl: connection.loginUrl ?? DEMO_LOGIN_URL,
           consumerKey: DEMO_CONSUMER_KEY.slice(0, -4) + (connection.consumerKeyHint ?? 'Qx7W'),
           hasConsumerSecret: connection.hasConsumerSecret ?? true,
+          // `initial: { status: 'configured', flow: 'client-credentials', … }` starts in that flow.
+          ...(connection.flow ? { flow: connection.flow } : {}),
         };
       }
     } else if (initial !== 'disconnected') {

@@ -368,48 +368,45 @@ export const errorCatalogueEn: ErrorCatalogue = {
     client_credentials_disabled: {
       title: 'The app does not allow connecting without a sign-in window',
       cause:
-        'This connection asks Salesforce for a token with the Consumer Key and Secret alone (the client credentials flow), and {appName} does not have "Enable Client Credentials Flow" switched on.',
+        '{appName} does not have "Enable Client Credentials Flow" switched on, which a connection without a sign-in window needs.',
       fixes: [
-        'External Client App: in Setup, open External Client App Manager, open {appName}, then Settings → OAuth Settings → Flow Enablement, tick "Enable Client Credentials Flow" and save.',
-        'Connected App: in Setup, open App Manager, edit {appName}, tick "Enable Client Credentials Flow" under API (Enable OAuth Settings) and save.',
-        'The flow also needs a Run As user (in the policies of the app). Wait up to 10 minutes, then click Connect again.',
+        'External Client App: open {appName} in External Client App Manager, then Settings → OAuth Settings → Flow Enablement, and tick "Enable Client Credentials Flow".',
+        'Connected App: edit {appName} in App Manager and tick "Enable Client Credentials Flow" under API (Enable OAuth Settings).',
+        'Save, check that the app has a Run As user, wait up to 10 minutes, then connect again.',
       ],
     },
     run_as_user_missing: {
       title: 'The app has no Run As user',
       cause:
-        'Salesforce says "no client credentials user enabled": a connection without a sign-in window acts as one Salesforce user, the Run As user of {appName}, and none is selected.',
+        'Salesforce says "no client credentials user enabled": {appName} names no Run As user, the Salesforce user this connection acts as.',
       fixes: [
-        'External Client App: open {appName} in External Client App Manager, then Policies → Edit → OAuth Policies, and choose the Run As user (by username). Save.',
-        'Connected App: in App Manager, open {appName} with Manage, click Edit Policies, and under Client Credentials Flow choose the Run As user. Save.',
-        'Choose an active user with the "API Enabled" permission (ideally a dedicated integration user), then click Connect again.',
+        'External Client App: open {appName}, then Policies → Edit → OAuth Policies, and choose the Run As user.',
+        'Connected App: open {appName} in App Manager with Manage → Edit Policies, and choose the Run As user under Client Credentials Flow.',
+        'Choose an active user with "API Enabled", save, then connect again.',
       ],
     },
     run_as_user_inactive: {
-      title: 'The Run As user of the app is inactive',
+      title: "The app's Run As user is inactive",
       cause:
-        'A connection without a sign-in window acts as the Run As user of {appName}, and Salesforce reports that user as inactive.',
+        'Salesforce reports the Run As user of {appName}, the user this connection acts as, as inactive.',
       fixes: [
-        'Reactivate the user in Setup → Users.',
-        'Or choose another active user as Run As: External Client App: Policies → OAuth Policies; Connected App: Manage → Edit Policies → Client Credentials Flow. Then click Connect again.',
+        'Reactivate the user in Setup → Users, or choose another Run As user in the policies of {appName}, then connect again.',
       ],
     },
     run_as_user_no_api: {
-      title: 'The Run As user of the app may not use the API',
+      title: "The app's Run As user may not use the API",
       cause:
-        'Salesforce gave a token for the Run As user of {appName} but refuses its API calls (API_DISABLED_FOR_ORG): that user lacks the "API Enabled" permission, or the org has no API access.',
+        'Salesforce refuses the API calls of the Run As user of {appName} (API_DISABLED_FOR_ORG): the user lacks "API Enabled", or the org has no API access.',
       fixes: [
-        'Give the Run As user "API Enabled": in Setup, edit their profile (Administrative Permissions) or assign them a permission set with it (System Permissions).',
-        'Or choose a Run As user who has it, in the policies of {appName}. Then click Connect again.',
+        'Give the user "API Enabled" in their profile or a permission set, or choose another Run As user in the policies of {appName}, then connect again.',
       ],
     },
     generic_login_host: {
       title: 'Use your My Domain URL for this connection',
       cause:
-        'This connection gets its token without a sign-in window, and Salesforce serves that only on your org\'s own address (My Domain), not on https://login.salesforce.com or https://test.salesforce.com ("request not supported on this domain").',
+        'Salesforce serves a connection without a sign-in window only on your org\'s own address, not on login.salesforce.com or test.salesforce.com ("request not supported on this domain").',
       fixes: [
-        'In Salesforce, open Setup → My Domain and copy the Current My Domain URL, such as https://yourcompany.my.salesforce.com (a sandbox: https://yourcompany--sandboxname.sandbox.my.salesforce.com).',
-        'Enter it as the Login URL, save, and click Connect again.',
+        'Copy the Current My Domain URL from Setup → My Domain (like https://yourcompany.my.salesforce.com), enter it as the Login URL, save, and connect again.',
       ],
     },
     inactive_user: {

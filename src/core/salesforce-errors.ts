@@ -144,16 +144,6 @@ const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
   ['session expired or invalid', 'Salesforce no longer accepts the session; reconnect.'],
 ];
 
-const clientCredentialsMessages: Partial<Record<ConnectErrorCode, string>> = {
-  generic_login_host:
-    "Salesforce serves the client credentials flow only on the org's My Domain, not on login.salesforce.com or test.salesforce.com.",
-  run_as_user_missing: 'The app has no Run As user for the client credentials flow.',
-  client_credentials_disabled:
-    'The app does not have "Enable Client Credentials Flow" switched on.',
-  run_as_user_inactive: "The app's Run As user is inactive.",
-  run_as_user_no_api: 'The app\'s Run As user lacks the "API Enabled" permission.',
-};
-
 const normalize = (value: string | null | undefined) =>
   (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -174,7 +164,7 @@ function classify(
   flow?: ConnectionFlow,
 ): ConnectErrorCode {
   const code = classifyAnyFlow(error, description, status);
-  if (flow !== 'client-credentials') return code;
+  if (flow !== 'client-credentials' || decisiveDescriptions.has(code)) return code;
   // No documented answer exists for an inactive Run As user in this flow: Salesforce's usual
   // ones are `inactive_user` and invalid_grant "inactive user" (restforce/restforce#303). A Run As
   // user without "API Enabled" gets its token, and the REST API then answers 403
@@ -182,7 +172,8 @@ function classify(
   if (code === 'invalid_grant' && /\binactive\s+user\b/.test(description)) {
     return 'run_as_user_inactive';
   }
-  if (error === 'api_disabled_for_org') return 'run_as_user_no_api';
+  // Like any unfamiliar code, it yields to a description that names a known cause.
+  if (error === 'api_disabled_for_org' && code === 'unknown') return 'run_as_user_no_api';
   return clientCredentialsCodes.get(code) ?? code;
 }
 
@@ -249,7 +240,6 @@ export function fromSalesforceError(
   let message =
     (code === 'invalid_grant' &&
       invalidGrantMessages.find(([phrase]) => description.includes(phrase))?.[1]) ||
-    clientCredentialsMessages[code] ||
     'Salesforce refused the request';
   const detail = [rawError, rawDescription].filter(Boolean).join(': ');
   if (detail) message += ` (${detail})`;

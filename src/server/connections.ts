@@ -970,6 +970,8 @@ export function createConnectionService(config: ConnectionServiceConfig) {
             updatedAt: now,
           };
           if (record.status === 'configured' || record.status === 'connected') delete record.error;
+          // Sign-ins started for the other flow must not land on this one.
+          if (flowChanged) record.credentialsId = randomId();
         } else {
           record = {
             ...(latest ? withoutTokens(latest) : {}),

@@ -105,6 +105,18 @@ describe('memory adapter: the client credentials flow', () => {
     expect((await rejection(adapter.connectWithClientCredentials())).code).toBe('invalid_client');
   });
 
+  it('can start configured for the flow (stories)', async () => {
+    const adapter = createMemoryAdapter({
+      latencyMs: 0,
+      initial: {
+        status: 'configured',
+        flow: 'client-credentials',
+        loginUrl: 'https://acme.my.salesforce.com',
+      },
+    });
+    expect((await adapter.connectWithClientCredentials()).status).toBe('connected');
+  });
+
   it('a change of flow for the same app starts over', async () => {
     const adapter = createMemoryAdapter({ latencyMs: 0 });
     await adapter.saveCredentials(credentials);

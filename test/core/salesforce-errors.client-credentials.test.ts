@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromSalesforceError, parseSalesforceErrorText } from '../../src/core/salesforce-errors.js';
 
@@ -20,7 +21,7 @@ describe('fromSalesforceError: the client credentials flow', () => {
     const error = fromSalesforceError(noRunAs, { status: 400 });
     expect(error.code).toBe('run_as_user_missing');
     expect(error.salesforceError).toBe('invalid_grant');
-    expect(error.message).toMatch(/Run As user/);
+    expect(error.message).toMatch(/no client credentials user enabled/);
   });
 
   it('maps "client credentials flow not enabled" whatever error code comes with it', () => {
@@ -73,6 +74,64 @@ describe('fromSalesforceError: the client credentials flow', () => {
         { flow: 'client-credentials' },
       ).code,
     ).toBe('invalid_client');
+  });
+});
+
+describe('fromSalesforceError: the flow decides only what is about the user or the flow', () => {
+  const errors = fc.oneof(
+    fc.constantFrom(
+      'invalid_grant',
+      'invalid_client',
+      'inactive_user',
+      'unsupported_grant_type',
+      'API_DISABLED_FOR_ORG',
+      'invalid_client_id',
+      'rate_limit_exceeded',
+    ),
+    fc.string({ maxLength: 20 }),
+  );
+  const descriptions = fc.oneof(
+    fc.constantFrom(
+      'request not supported on this domain',
+      'no client credentials user enabled',
+      'client credentials flow not enabled',
+      'inactive user',
+      'authentication failure',
+      'invalid client credentials',
+    ),
+    fc.string({ maxLength: 40 }),
+  );
+
+  it('never reports the popup flow’s user or flow codes for a client-credentials answer', () => {
+    fc.assert(
+      fc.property(errors, descriptions, (error, description) => {
+        const code = fromSalesforceError(
+          { error, error_description: description },
+          { flow: 'client-credentials' },
+        ).code;
+        expect(['inactive_user', 'flow_not_enabled']).not.toContain(code);
+      }),
+    );
+  });
+
+  it('changes nothing else: outside the user and flow codes both flows agree', () => {
+    const flowSpecific = new Set([
+      'inactive_user',
+      'flow_not_enabled',
+      'run_as_user_inactive',
+      'run_as_user_no_api',
+      'client_credentials_disabled',
+      'unknown',
+      'invalid_grant',
+    ]);
+    fc.assert(
+      fc.property(errors, descriptions, (error, description) => {
+        const body = { error, error_description: description };
+        const popup = fromSalesforceError(body).code;
+        const clientCredentials = fromSalesforceError(body, { flow: 'client-credentials' }).code;
+        if (!flowSpecific.has(popup)) expect(clientCredentials).toBe(popup);
+      }),
+    );
   });
 });
 

@@ -250,6 +250,20 @@ describe('connecting with client credentials', () => {
     expect((await limits(second)).status).toBe(401);
   });
 
+  it('a sign-in started before the flow changed to client credentials cannot land', async () => {
+    await save(myDomain(), 'authorization-code');
+    const started = await call('POST', '/connection/authorize', {
+      returnOrigin: 'https://app.example.com',
+    });
+    expect(started.status).toBe(200);
+    await save();
+    const completed = await call('POST', '/connection/complete', {
+      code: 'any-code',
+      state: started.json.state,
+    });
+    expect(completed.json.error.code).toBe('state_mismatch');
+  });
+
   it('changing the flow of the same app drops the other flow’s tokens', async () => {
     await save();
     await connect();

@@ -206,48 +206,45 @@ export const errorCatalogueDe: ErrorCatalogue = {
     client_credentials_disabled: {
       title: 'Die App erlaubt keine Verbindung ohne Anmeldefenster',
       cause:
-        'Diese Verbindung holt ihr Token bei Salesforce allein mit Consumer Key und Secret (Client-Credentials-Ablauf), und bei {appName} ist „Enable Client Credentials Flow“ nicht eingeschaltet.',
+        'Bei {appName} ist „Enable Client Credentials Flow“ nicht eingeschaltet, das eine Verbindung ohne Anmeldefenster braucht.',
       fixes: [
-        'External Client App: Öffnen Sie im Setup den „External Client App Manager“, dann {appName}, Settings → OAuth Settings → Flow Enablement, haken Sie „Enable Client Credentials Flow“ an und speichern Sie.',
-        'Connected App: Öffnen Sie im Setup den „App Manager“, bearbeiten Sie {appName}, haken Sie unter „API (Enable OAuth Settings)“ „Enable Client Credentials Flow“ an und speichern Sie.',
-        'Der Ablauf braucht außerdem einen Run-As-Benutzer (in den Richtlinien der App). Warten Sie bis zu 10 Minuten und klicken Sie dann erneut auf Verbinden.',
+        'External Client App: Öffnen Sie {appName} im „External Client App Manager“, dann Settings → OAuth Settings → Flow Enablement, und haken Sie „Enable Client Credentials Flow“ an.',
+        'Connected App: Bearbeiten Sie {appName} im „App Manager“ und haken Sie unter „API (Enable OAuth Settings)“ „Enable Client Credentials Flow“ an.',
+        'Speichern Sie, prüfen Sie, dass die App einen Run-As-Benutzer hat, warten Sie bis zu 10 Minuten und verbinden Sie sich dann erneut.',
       ],
     },
     run_as_user_missing: {
       title: 'Die App hat keinen Run-As-Benutzer',
       cause:
-        'Salesforce meldet „no client credentials user enabled“: Eine Verbindung ohne Anmeldefenster handelt als ein Salesforce-Benutzer, der Run-As-Benutzer von {appName}, und es ist keiner ausgewählt.',
+        'Salesforce meldet „no client credentials user enabled“: {appName} nennt keinen Run-As-Benutzer, den Salesforce-Benutzer, als der diese Verbindung handelt.',
       fixes: [
-        'External Client App: Öffnen Sie {appName} im „External Client App Manager“, dann Policies → Edit → OAuth Policies, und wählen Sie den Run-As-Benutzer (per Benutzername). Speichern Sie.',
-        'Connected App: Öffnen Sie {appName} im „App Manager“ mit „Manage“, klicken Sie auf „Edit Policies“ und wählen Sie unter „Client Credentials Flow“ den Run-As-Benutzer. Speichern Sie.',
-        'Wählen Sie einen aktiven Benutzer mit der Berechtigung „API Enabled“ (am besten einen eigenen Integrationsbenutzer) und klicken Sie dann erneut auf Verbinden.',
+        'External Client App: Öffnen Sie {appName}, dann Policies → Edit → OAuth Policies, und wählen Sie den Run-As-Benutzer.',
+        'Connected App: Öffnen Sie {appName} im „App Manager“ mit Manage → Edit Policies und wählen Sie unter „Client Credentials Flow“ den Run-As-Benutzer.',
+        'Wählen Sie einen aktiven Benutzer mit „API Enabled“, speichern Sie und verbinden Sie sich dann erneut.',
       ],
     },
     run_as_user_inactive: {
       title: 'Der Run-As-Benutzer der App ist inaktiv',
       cause:
-        'Eine Verbindung ohne Anmeldefenster handelt als der Run-As-Benutzer von {appName}, und Salesforce meldet diesen Benutzer als inaktiv.',
+        'Salesforce meldet den Run-As-Benutzer von {appName}, als den diese Verbindung handelt, als inaktiv.',
       fixes: [
-        'Aktivieren Sie den Benutzer im Setup unter „Users“ wieder.',
-        'Oder wählen Sie einen anderen aktiven Benutzer als Run As: External Client App: Policies → OAuth Policies; Connected App: Manage → Edit Policies → Client Credentials Flow. Klicken Sie dann erneut auf Verbinden.',
+        'Aktivieren Sie den Benutzer im Setup unter „Users“ wieder oder wählen Sie in den Richtlinien von {appName} einen anderen Run-As-Benutzer; verbinden Sie sich dann erneut.',
       ],
     },
     run_as_user_no_api: {
       title: 'Der Run-As-Benutzer der App darf die API nicht nutzen',
       cause:
-        'Salesforce hat ein Token für den Run-As-Benutzer von {appName} ausgegeben, lehnt aber dessen API-Aufrufe ab (API_DISABLED_FOR_ORG): Dem Benutzer fehlt die Berechtigung „API Enabled“, oder die Org hat keinen API-Zugriff.',
+        'Salesforce lehnt die API-Aufrufe des Run-As-Benutzers von {appName} ab (API_DISABLED_FOR_ORG): Ihm fehlt „API Enabled“, oder die Org hat keinen API-Zugriff.',
       fixes: [
-        'Geben Sie dem Run-As-Benutzer „API Enabled“: Bearbeiten Sie im Setup sein Profil (Administrative Permissions) oder weisen Sie ihm einen Berechtigungssatz damit zu (System Permissions).',
-        'Oder wählen Sie in den Richtlinien von {appName} einen Run-As-Benutzer, der sie hat. Klicken Sie dann erneut auf Verbinden.',
+        'Geben Sie dem Benutzer „API Enabled“ in seinem Profil oder einem Berechtigungssatz, oder wählen Sie in den Richtlinien von {appName} einen anderen Run-As-Benutzer; verbinden Sie sich dann erneut.',
       ],
     },
     generic_login_host: {
       title: 'Verwenden Sie für diese Verbindung Ihre My-Domain-URL',
       cause:
-        'Diese Verbindung holt ihr Token ohne Anmeldefenster, und das bietet Salesforce nur unter der eigenen Adresse Ihrer Org (My Domain) an, nicht unter https://login.salesforce.com oder https://test.salesforce.com („request not supported on this domain“).',
+        'Eine Verbindung ohne Anmeldefenster bietet Salesforce nur unter der eigenen Adresse Ihrer Org an, nicht unter login.salesforce.com oder test.salesforce.com („request not supported on this domain“).',
       fixes: [
-        'Öffnen Sie in Salesforce Setup → My Domain und kopieren Sie die „Current My Domain URL“, etwa https://ihrefirma.my.salesforce.com (eine Sandbox: https://ihrefirma--sandboxname.sandbox.my.salesforce.com).',
-        'Geben Sie sie als Login-URL ein, speichern Sie und klicken Sie erneut auf Verbinden.',
+        'Kopieren Sie die „Current My Domain URL“ aus Setup → My Domain (etwa https://ihrefirma.my.salesforce.com), geben Sie sie als Login-URL ein, speichern Sie und verbinden Sie sich erneut.',
       ],
     },
     inactive_user: {
