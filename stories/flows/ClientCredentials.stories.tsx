@@ -1,14 +1,32 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory.js';
 import { ErrorExplanation } from '../../src/components/ErrorExplanation.js';
-import { SalesforceConnect } from '../../src/components/SalesforceConnect.js';
+import {
+  SalesforceConnect,
+  type SalesforceConnectProps,
+} from '../../src/components/SalesforceConnect.js';
 import {
   type ClientCredentialsBackendOptions,
   createClientCredentialsBackend,
 } from './client-credentials-backend.js';
 import { connectionStatus, exampleCredentials, flowTimeout, page } from './memory-flow.js';
 
-type Parameters = { clientCredentials?: ClientCredentialsBackendOptions };
+type Parameters = {
+  /** The memory adapter's options: its client credentials scenarios, its starting connection. */
+  memoryAdapter?: MemoryAdapterOptions;
+  /** The in-page backend instead, for what the memory adapter cannot hold (a Connect in flight). */
+  clientCredentials?: ClientCredentialsBackendOptions;
+};
+
+/** A connection saved for this flow on the org's My Domain, as the memory adapter's start. */
+const savedForThisFlow = {
+  status: 'configured',
+  flow: 'client-credentials',
+  loginUrl: 'https://acme.my.salesforce.com',
+  consumerKeyHint: 'Qx7W',
+  hasConsumerSecret: true,
+} as const;
 
 /**
  * `<SalesforceConnect flow="client-credentials">`: the backend connects on its own, server to
@@ -21,18 +39,19 @@ const meta = {
   title: 'Flows/ClientCredentials',
   component: SalesforceConnect,
   loaders: [
-    (context: { parameters: Parameters }) => ({
-      backend: createClientCredentialsBackend({
-        latencyMs: 250,
-        ...context.parameters.clientCredentials,
-      }),
+    ({ parameters }: { parameters: Parameters }) => ({
+      backend: parameters.clientCredentials
+        ? createClientCredentialsBackend({ latencyMs: 250, ...parameters.clientCredentials })
+        : createMemoryAdapter({
+            latencyMs: 250,
+            initial: savedForThisFlow,
+            user: { username: 'integration@acme.example', displayName: 'Acme Integration' },
+            ...parameters.memoryAdapter,
+          }),
     }),
   ],
   render: (args, { loaded }) => (
-    <SalesforceConnect
-      {...args}
-      adapter={loaded.backend as ReturnType<typeof createClientCredentialsBackend>}
-    />
+    <SalesforceConnect {...args} adapter={loaded.backend as SalesforceConnectProps['adapter']} />
   ),
   args: {
     // Replaced in `render` by the loader's fresh backend; here for the props table.
@@ -54,7 +73,7 @@ type Story = StoryObj<typeof meta>;
  * refused beside it (the flow does not work there), and every typed value stays.
  */
 export const GenericHostRefused: Story = {
-  parameters: { clientCredentials: { initial: 'empty' } },
+  parameters: { memoryAdapter: { initial: 'disconnected' } },
   play: async ({ step }) => {
     const box = await page().findByRole('textbox', { name: 'My Domain URL' }, flowTimeout);
     await step('Type the generic login host, key and secret, and save', async () => {
@@ -67,9 +86,7 @@ export const GenericHostRefused: Story = {
     });
     await step('Refused beside the box, nothing lost', async () => {
       await waitFor(() => expect(box).toHaveAttribute('aria-invalid', 'true'), flowTimeout);
-      await expect(box).toHaveAccessibleDescription(
-        /does not work on login\.salesforce\.com/,
-      );
+      await expect(box).toHaveAccessibleDescription(/does not work on login\.salesforce\.com/);
       await expect(box).toHaveValue('login.salesforce.com');
       await expect(page().getByRole('textbox', { name: 'Consumer Key' })).toHaveValue(
         exampleCredentials.consumerKey,
@@ -96,7 +113,25 @@ export const Connecting: Story = {
 
 /** Connected: the status names the org and the app's Run As user ("Runs as"). */
 export const ConnectedRunAs: Story = {
-  parameters: { clientCredentials: { initial: 'connected', latencyMs: 0 } },
+  parameters: {
+    memoryAdapter: {
+      latencyMs: 0,
+      initial: {
+        ...savedForThisFlow,
+        status: 'connected',
+        org: {
+          id: '00D5g000004ACMEAAO',
+          name: 'Acme Corporation',
+          instanceUrl: 'https://acme.my.salesforce.com',
+        },
+        user: {
+          id: '0055g00000INTGRAAB',
+          username: 'integration@acme.example',
+          displayName: 'Acme Integration',
+        },
+      },
+    },
+  },
   play: async () => {
     await waitFor(
       () => expect(connectionStatus()).toHaveTextContent('Acme Corporation'),
@@ -147,25 +182,25 @@ const explains = (code: string) => async () => {
 
 /** The app's "Enable Client Credentials Flow" is off: explained, with where to tick it. */
 export const FlowNotEnabled: Story = {
-  parameters: { clientCredentials: { outcome: 'client_credentials_disabled' } },
+  parameters: { memoryAdapter: { scenario: 'client_credentials_disabled' } },
   play: explains('client_credentials_disabled'),
 };
 
 /** The app has no Run As user: explained, with where to choose one. */
 export const NoRunAsUser: Story = {
-  parameters: { clientCredentials: { outcome: 'run_as_user_missing' } },
+  parameters: { memoryAdapter: { scenario: 'run_as_user_missing' } },
   play: explains('run_as_user_missing'),
 };
 
 /** The Run As user is inactive: explained, with reactivating or choosing another. */
 export const RunAsUserInactive: Story = {
-  parameters: { clientCredentials: { outcome: 'run_as_user_inactive' } },
+  parameters: { memoryAdapter: { scenario: 'run_as_user_inactive' } },
   play: explains('run_as_user_inactive'),
 };
 
 /** The Run As user may not use the API: explained, with the permission to give. */
 export const RunAsUserWithoutApi: Story = {
-  parameters: { clientCredentials: { outcome: 'run_as_user_no_api' } },
+  parameters: { memoryAdapter: { scenario: 'run_as_user_no_api' } },
   play: explains('run_as_user_no_api'),
 };
 
