@@ -116,7 +116,7 @@ describe('SalesforceConnect flow="client-credentials"', () => {
       // The Salesforce admin's fixes, not a sign-in's.
       const fixes = within(explanation as HTMLElement).getAllByRole('listitem');
       expect(fixes.length).toBeGreaterThan(0);
-      expect(explanation).toHaveTextContent(/click Connect again/);
+      expect(explanation).toHaveTextContent(/connect again/i);
       expect(explanation).not.toHaveTextContent(/Reconnect|Allow/);
       await expectNoAxeViolations(dialog);
       // Fixed in Salesforce: the admin connects again (nothing here retries on its own).

@@ -107,7 +107,7 @@ describe('connecting with the client credentials flow', () => {
       await status.connectButton.click();
       await dialog.waitForTitle('Could not connect to Salesforce');
       expect(await dialog.error.getAttribute('data-state')).toBe('run_as_user_inactive');
-      expect(await dialog.error.innerText()).toContain('Connect again');
+      expect(await dialog.error.innerText()).toMatch(/connect again/i);
       await expectNoAxeViolations(page, 'client credentials: Run As user inactive explained');
       await dialog.root.getByRole('button', { name: 'Close' }).click();
       await dialog.waitForClosed();
