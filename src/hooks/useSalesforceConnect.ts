@@ -98,13 +98,13 @@ export function useSalesforceConnect(
     'adapter',
     "Pass your backend's adapter: useSalesforceConnect({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
-  if (
-    options.flow === 'client-credentials' &&
-    typeof options.adapter.connectWithClientCredentials !== 'function'
-  ) {
-    // A developer error: createFetchAdapter and createMemoryAdapter have the method.
-    throw new TypeError(
-      "useSalesforceConnect: flow 'client-credentials' needs adapter.connectWithClientCredentials().",
+  // A developer error: createFetchAdapter and createMemoryAdapter have the method.
+  if (options.flow === 'client-credentials') {
+    requireProp(
+      options.adapter.connectWithClientCredentials,
+      'useSalesforceConnect',
+      'adapter.connectWithClientCredentials',
+      "Flow 'client-credentials' calls it to connect without a popup (createFetchAdapter and createMemoryAdapter have it).",
     );
   }
   const flowKind: ConnectionFlow = options.flow ?? 'authorization-code';

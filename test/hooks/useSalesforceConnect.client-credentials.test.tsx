@@ -192,7 +192,9 @@ describe('useSalesforceConnect({ flow: "client-credentials" })', () => {
         renderHook(() =>
           useSalesforceConnect({ adapter: withoutMethod, flow: 'client-credentials' }),
         ),
-      ).toThrow(/flow 'client-credentials' needs adapter\.connectWithClientCredentials\(\)/);
+      ).toThrow(
+        /useSalesforceConnect needs its `adapter\.connectWithClientCredentials` option\. .*flow 'client-credentials'/,
+      );
     } finally {
       spy.mockRestore();
     }
