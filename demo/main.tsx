@@ -19,6 +19,15 @@ const adapter = createFetchAdapter({ baseUrl: '/api/salesforce' });
 
 type Theme = 'light' | 'dark';
 type Locale = 'en' | 'de';
+/** How the kit connects: a person signs in through a popup, or the server on its own. */
+type Mode = 'authorization-code' | 'client-credentials';
+
+/** `?flow=client-credentials` opens the page in that mode (the switch keeps the address in step). */
+function initialMode(): Mode {
+  return new URLSearchParams(window.location.search).get('flow') === 'client-credentials'
+    ? 'client-credentials'
+    : 'authorization-code';
+}
 
 function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -27,6 +36,14 @@ function initialTheme(): Theme {
 function App() {
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [locale, setLocale] = useState<Locale>('en');
+  const [mode, setModeState] = useState<Mode>(initialMode);
+  function setMode(next: Mode) {
+    setModeState(next);
+    const url = new URL(window.location.href);
+    if (next === 'client-credentials') url.searchParams.set('flow', next);
+    else url.searchParams.delete('flow');
+    window.history.replaceState(null, '', url);
+  }
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -86,7 +103,10 @@ function App() {
               />
             ) : (
               <SalesforceConnect
+                // The mode is chosen once per mount, as an app would: switching remounts the kit.
+                key={mode}
                 adapter={adapter}
+                flow={mode}
                 theme={theme}
                 credentials={{ loginUrlOptions }}
                 setup={{ loginUrlOptions, headingLevel: 3 }}
@@ -100,9 +120,16 @@ function App() {
           <p className="demo-note">
             Everything here runs on this machine: the “Salesforce” is a local simulator.
           </p>
-          <DemoValuesBox theme={theme} />
-          <RehearseFailure />
-          <Preferences theme={theme} locale={locale} onTheme={setTheme} onLocale={setLocale} />
+          <DemoValuesBox theme={theme} mode={mode} />
+          <RehearseFailure mode={mode} />
+          <Preferences
+            theme={theme}
+            locale={locale}
+            mode={mode}
+            onTheme={setTheme}
+            onLocale={setLocale}
+            onMode={setMode}
+          />
         </aside>
       </div>
     </>
@@ -110,7 +137,7 @@ function App() {
 }
 
 /** The values to type, fetched when the box is opened (so the page holds no secret until asked). */
-function DemoValuesBox({ theme }: { theme: Theme }) {
+function DemoValuesBox({ theme, mode }: { theme: Theme; mode: Mode }) {
   const [values, setValues] = useState<DemoValues | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   function load(open: boolean) {
@@ -123,15 +150,30 @@ function DemoValuesBox({ theme }: { theme: Theme }) {
   return (
     <details className="demo-box" onToggle={(event) => load(event.currentTarget.open)}>
       <summary>Demo values</summary>
-      <p className="demo-note">
-        The simulated org already has the app “Acme Analytics” with the callback URL the guide
-        shows. Paste these into the form, then log in with the user in the popup. They open nothing
-        but the local simulator: demo values, not secrets.
-      </p>
+      {mode === 'client-credentials' ? (
+        <p className="demo-note">
+          The simulated org’s app “Acme Analytics” has “Enable Client Credentials Flow” on, with the
+          Run As user below. Paste the My Domain URL, key and secret, save, and connect: no popup
+          opens. Demo values for the local simulator, not secrets.
+        </p>
+      ) : (
+        <p className="demo-note">
+          The simulated org already has the app “Acme Analytics” with the callback URL the guide
+          shows. Paste these into the form, then log in with the user in the popup. They open
+          nothing but the local simulator: demo values, not secrets.
+        </p>
+      )}
       {failed ? (
         <p role="alert">The demo values could not be loaded. Is npm start running?</p>
       ) : null}
-      {values ? (
+      {values && mode === 'client-credentials' ? (
+        <div className="demo-values">
+          <CopyField label="My Domain URL" value={values.myDomainUrl} data-theme={theme} />
+          <CopyField label="Consumer Key" value={values.consumerKey} data-theme={theme} />
+          <CopyField label="Consumer Secret" value={values.consumerSecret} data-theme={theme} />
+          <CopyField label="Run As user" value={values.runAsUsername} data-theme={theme} />
+        </div>
+      ) : values ? (
         <div className="demo-values">
           <CopyField label="Login URL" value={values.loginUrl} data-theme={theme} />
           <CopyField label="Consumer Key" value={values.consumerKey} data-theme={theme} />
@@ -147,7 +189,11 @@ function DemoValuesBox({ theme }: { theme: Theme }) {
 }
 
 /** Sets a failure on the simulator through the demo's own endpoint, to see how the kit explains it. */
-function RehearseFailure() {
+/** Which connection mode a failure belongs to: entries without `flow` are the popup's. */
+const faultFlow = (entry: (typeof DEMO_FAULTS)[number]): Mode =>
+  'flow' in entry ? entry.flow : 'authorization-code';
+
+function RehearseFailure({ mode }: { mode: Mode }) {
   const selectId = useId();
   const [active, setActive] = useState<DemoFault | undefined>(undefined);
   const [choice, setChoice] = useState<string>('none');
@@ -199,10 +245,23 @@ function RehearseFailure() {
       <div className="demo-row">
         <select id={selectId} value={choice} onChange={(event) => setChoice(event.target.value)}>
           <option value="none">None</option>
-          {DEMO_FAULTS.map((entry) => (
-            <option key={entry.fault} value={entry.fault}>
-              {entry.label}
-            </option>
+          {/* The current mode's failures first; the other mode's stay selectable. */}
+          {(mode === 'client-credentials'
+            ? (['client-credentials', 'authorization-code'] as const)
+            : (['authorization-code', 'client-credentials'] as const)
+          ).map((flow) => (
+            <optgroup
+              key={flow}
+              label={
+                flow === 'client-credentials' ? 'Client credentials (no popup)' : 'Popup sign-in'
+              }
+            >
+              {DEMO_FAULTS.filter((entry) => faultFlow(entry) === flow).map((entry) => (
+                <option key={entry.fault} value={entry.fault}>
+                  {entry.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
         <button type="submit" className="demo-button">
@@ -227,11 +286,23 @@ function RehearseFailure() {
 function Preferences(props: {
   theme: Theme;
   locale: Locale;
+  mode: Mode;
   onTheme: (theme: Theme) => void;
   onLocale: (locale: Locale) => void;
+  onMode: (mode: Mode) => void;
 }) {
   const choices = useMemo(
     () => [
+      {
+        legend: 'Connection mode',
+        name: 'mode',
+        value: props.mode,
+        options: [
+          ['authorization-code', 'Sign in through a popup'],
+          ['client-credentials', 'Client credentials (no popup)'],
+        ],
+        set: (value: string) => props.onMode(value as Mode),
+      },
       {
         legend: 'Theme',
         name: 'theme',

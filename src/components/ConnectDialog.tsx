@@ -36,7 +36,8 @@ export type ConnectDialogView =
 export type ConnectDialogFlow = Pick<
   UseSalesforceConnectResult,
   'phase' | 'popupState' | 'connection' | 'error' | 'open' | 'cancel' | 'retry' | 'focusPopup'
->;
+> &
+  Partial<Pick<UseSalesforceConnectResult, 'flow'>>;
 
 /**
  * Props of {@link ConnectDialog}.
@@ -138,11 +139,15 @@ export function ConnectDialog({
   );
   const view = viewOf(connect);
   const { phase } = connect;
+  // No popup: the backend asks Salesforce for a token as the app's Run As user.
+  const clientCredentials = (connect.flow ?? connect.connection?.flow) === 'client-credentials';
 
-  // Open when an attempt starts (the click that opened the popup also brings this up).
+  // Open when an attempt starts (the click that opened the popup also brings this up). A client
+  // credentials connect has no window to wait for and starts in `completing`.
   const previousPhase = useRef(phase);
   useEffect(() => {
-    const started = phase === 'authorizing' && previousPhase.current !== 'authorizing';
+    const running = (p: typeof phase) => p === 'authorizing' || p === 'completing';
+    const started = running(phase) && !running(previousPhase.current);
     previousPhase.current = phase;
     if (started && openOnConnect && !open) setOpen(true);
   }, [phase, openOnConnect, open, setOpen]);
@@ -217,8 +222,8 @@ export function ConnectDialog({
       );
       break;
     case 'completing':
-      title = text.completingTitle;
-      description = text.completingDescription;
+      title = clientCredentials ? text.connectingTitle : text.completingTitle;
+      description = clientCredentials ? text.connectingDescription : text.completingDescription;
       actions = cancelButton;
       break;
     case 'failed': {
@@ -251,16 +256,22 @@ export function ConnectDialog({
     case 'succeeded':
       title = fillMessage(text.successTitle, { org: org?.name ?? org?.id ?? 'Salesforce' });
       description = user
-        ? fillMessage(text.successDescription, { user: user.displayName ?? user.username })
+        ? fillMessage(clientCredentials ? text.successDescriptionRunAs : text.successDescription, {
+            user: user.displayName ?? user.username,
+          })
         : (org?.instanceUrl ?? '');
       actions = button(text.done, () => setOpen(false), 'dialog-done');
       break;
     default:
       title = text.startTitle;
-      description = text.startDescription;
+      description = clientCredentials
+        ? text.startDescriptionClientCredentials
+        : text.startDescription;
       actions = (
         <>
-          {button(text.openSalesforce, connect.open, 'dialog-open-salesforce')}
+          {clientCredentials
+            ? button(text.connectClientCredentials, connect.open, 'dialog-connect')
+            : button(text.openSalesforce, connect.open, 'dialog-open-salesforce')}
           {cancelButton}
         </>
       );

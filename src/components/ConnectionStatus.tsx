@@ -10,7 +10,7 @@ import {
 import type { ExplanationValues } from '../core/error-catalogue.js';
 import { fillMessage } from '../core/fill-message.js';
 import type { GuideStepId } from '../core/guide-step-ids.js';
-import type { Connection } from '../core/types.js';
+import type { Connection, ConnectionFlow } from '../core/types.js';
 import { useMessages } from '../messages/context.js';
 import { type ConnectionStatusMessages, connectionStatusMessagesEn } from '../messages/status.js';
 import type { ExplainableError } from './ErrorExplanation.js';
@@ -70,6 +70,12 @@ export interface ConnectionStatusProps extends Omit<ComponentPropsWithoutRef<'di
   /** Values for the error explanation's text. */
   errorValues?: ExplanationValues | undefined;
   onGoToStep?: ((details: { stepId: GuideStepId }) => void) | undefined;
+  /**
+   * How the product connects, when the connection does not say (`connection.flow` wins). A
+   * `client-credentials` connection shows its user as "Runs as" (the app's Run As user, nobody
+   * signed in) and offers "Connect again" instead of a new sign-in.
+   */
+  flow?: ConnectionFlow | undefined;
   unstyled?: boolean | undefined;
   messages?: Partial<ConnectionStatusMessages> | undefined;
 }
@@ -126,11 +132,13 @@ export function ConnectionStatus({
   disconnecting = false,
   errorValues,
   onGoToStep,
+  flow,
   unstyled,
   messages,
   className,
   ...rest
 }: ConnectionStatusProps) {
+  const runsAs = (connection?.flow ?? flow) === 'client-credentials';
   const text = useMessages('connectionStatus', connectionStatusMessagesEn, messages);
   const cls = kitClasses(unstyled);
   const state = stateOf(connection, connecting, error);
@@ -266,7 +274,7 @@ export function ConnectionStatus({
             : null}
           {detail(text.instance, org?.instanceUrl, 'status-instance')}
           {detail(
-            text.user,
+            runsAs ? text.runsAs : text.user,
             user
               ? user.displayName && user.displayName !== user.username
                 ? `${user.displayName} (${user.username})`
@@ -287,7 +295,7 @@ export function ConnectionStatus({
 
       {state === 'needs_reauth' ? (
         <p className={cls('sfc-description')} data-sfc-part="status-description">
-          {text.needsReauthDescription}
+          {runsAs ? text.needsReauthDescriptionClientCredentials : text.needsReauthDescription}
         </p>
       ) : null}
 
@@ -348,7 +356,7 @@ export function ConnectionStatus({
               data-sfc-part="status-reconnect"
               onClick={onReconnect}
             >
-              {text.reconnect}
+              {runsAs ? text.connectAgain : text.reconnect}
             </button>
           ) : null}
           {canDisconnect ? (

@@ -60,6 +60,12 @@ export interface CredentialsFormProps
   /** Drop the kit's class names (data attributes stay for your own styling). */
   unstyled?: boolean | undefined;
   /**
+   * How the product connects, saved with the credentials. `client-credentials` asks for the My
+   * Domain URL and refuses https://login.salesforce.com and https://test.salesforce.com beside
+   * the field (the flow does not work there); what was typed stays.
+   */
+  flow?: UseCredentialsFormOptions['flow'];
+  /**
    * The form starts or stops holding typed changes that are not saved, so a Connect button
    * elsewhere can say it would use the saved credentials.
    */
@@ -102,6 +108,7 @@ export function CredentialsForm({
   onUnsavedChange,
   fields,
   connectionName,
+  flow,
   ...rest
 }: CredentialsFormProps) {
   requireProp(
@@ -121,7 +128,9 @@ export function CredentialsForm({
     id,
     fields,
     connectionName,
+    flow,
   });
+  const myDomainOnly = flow === 'client-credentials';
   const text = form.messages;
   const { isDirty } = form.formState;
   const { status, serverErrorInfo, secret, ids } = form;
@@ -345,8 +354,8 @@ export function CredentialsForm({
         : null}
       {field(
         'loginUrl',
-        text.loginUrlLabel,
-        text.loginUrlDescription,
+        myDomainOnly ? text.loginUrlLabelClientCredentials : text.loginUrlLabel,
+        myDomainOnly ? text.loginUrlDescriptionClientCredentials : text.loginUrlDescription,
         <input
           {...form.getFieldProps('loginUrl')}
           type="url"

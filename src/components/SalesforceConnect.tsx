@@ -112,6 +112,7 @@ export interface SalesforceConnectProps<
     | 'stateReducer'
     | 'initialConnection'
     | 'connectionId'
+    | 'flow'
   > {
   /**
    * The backend. May be created inline: only its latest methods are used, nothing restarts.
@@ -255,7 +256,9 @@ function SalesforceConnectView({
   onSuccess: UseSalesforceConnectOptions['onSuccess'];
 }) {
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
-  const connect = useSalesforceConnect({ adapter, connectionId, ...hookOptions });
+  // A preset for the client credentials flow (`setup.flow`) chooses the mode too.
+  const flow = hookOptions.flow ?? setup?.flow;
+  const connect = useSalesforceConnect({ adapter, connectionId, ...hookOptions, flow });
   const { connection, phase, error } = connect;
   const cls = kitClasses(unstyled);
 
@@ -453,6 +456,7 @@ function SalesforceConnectView({
         formAdapter={formAdapter}
         onSaved={onSaved}
         onGoToStep={onGoToStep}
+        flow={flow}
         unstyled={unstyled}
       />
     </Suspense>
@@ -510,6 +514,7 @@ function SalesforceConnectView({
         disconnecting={connect.state.disconnecting}
         errorValues={errorValues}
         onGoToStep={onGoToStep}
+        flow={flow}
         unstyled={unstyled}
       />
       {showOrgChange ? (

@@ -17,7 +17,12 @@ import {
   type PopupSessionEvent,
   type PopupSessionOptions,
 } from '../core/popup-session.js';
-import type { AuthorizationStart, Connection, ConnectionStatus } from '../core/types.js';
+import type {
+  AuthorizationStart,
+  Connection,
+  ConnectionFlow,
+  ConnectionStatus,
+} from '../core/types.js';
 
 /**
  * The browser as the connect flow sees it: the popup session's environment plus the page's
@@ -71,7 +76,8 @@ export type SalesforceConnectEvent =
   | { type: 'authorization_prefetch_failed'; errorCode: ConnectErrorCode }
   | { type: 'open'; prefetched: boolean }
   | { type: 'retry' }
-  | { type: 'completing'; via: 'code' | 'callback' }
+  /** `client-credentials`: no window; the backend is asking Salesforce for a token. */
+  | { type: 'completing'; via: 'code' | 'callback' | 'client-credentials' }
   | { type: 'succeeded'; status: ConnectionStatus }
   | { type: 'failed'; errorCode: ConnectErrorCode }
   | { type: 'cancelled' }
@@ -94,6 +100,15 @@ export interface ConnectFlowOptions {
    * exactly as before.
    */
   connectionId?: string | undefined;
+  /**
+   * How Connect reaches Salesforce. `authorization-code` (default): a person signs in through the
+   * Salesforce popup. `client-credentials`: no popup, no redirect, no authorize URL; Connect calls
+   * `adapter.connectWithClientCredentials()` and the backend asks Salesforce for a token as the
+   * app's Run As user. The states, events and errors are the popup flow's: Connect goes through
+   * `authorize` straight to `result_received` (phase `completing`), then `success` or `error`.
+   * Choose it once for the component's life (remount with a `key` to switch).
+   */
+  flow?: ConnectionFlow | undefined;
   /** The backend answered `connected` after the admin authorized. */
   onSuccess?: ((details: { connection: Connection }) => void) | undefined;
   /** The attempt ended without a connection. */
@@ -161,6 +176,12 @@ interface Attempt {
   done: boolean;
 }
 
+/** A client credentials connect: one backend call, no window. */
+interface Exchange {
+  controller: AbortController;
+  done: boolean;
+}
+
 type Step = 'load' | 'authorize' | 'disconnect';
 
 // A prefetched state is dropped this long before it expires, so a click never sends a dying one.
@@ -224,6 +245,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
 
   let life: AbortController | undefined;
   let attempt: Attempt | undefined;
+  let exchange: Exchange | undefined;
   let failedStep: Step | undefined;
   let loading: AbortController | undefined;
   let prefetched: AuthorizationStart | undefined;
@@ -240,6 +262,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     const { connectionId } = getOptions();
     return connectionId ? { signal, connectionId } : { signal };
   };
+  const clientCredentials = () => getOptions().flow === 'client-credentials';
   const environment = (): ConnectEnvironment => getOptions().environment ?? {};
   const now = () => environment().now?.() ?? Date.now();
   const setTimer = (callback: () => void, ms: number) =>
@@ -315,7 +338,8 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
 
   /** Keeps one fresh authorize URL ready while nothing runs, so a click opens Salesforce at once. */
   function maybePrefetch() {
-    if (checkingPrefetch || !life || life.signal.aborted) return;
+    // The client credentials flow has no authorize URL to keep ready.
+    if (checkingPrefetch || !life || life.signal.aborted || clientCredentials()) return;
     checkingPrefetch = true;
     try {
       const state = store.getSnapshot();
@@ -376,12 +400,13 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     emit({ type: 'failed', errorCode: error.code });
   };
 
-  const endAttempt = (current: Attempt) => {
+  const endAttempt = (current: Attempt | Exchange) => {
     current.done = true;
     if (attempt === current) attempt = undefined;
+    if (exchange === current) exchange = undefined;
   };
 
-  const succeed = (current: Attempt, connection: Connection) => {
+  const succeed = (current: Attempt | Exchange, connection: Connection) => {
     endAttempt(current);
     if (connection.status !== 'connected') {
       // The backend kept the credentials but did not connect: show why.
@@ -398,7 +423,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     getOptions().onSuccess?.({ connection });
   };
 
-  const exitWith = (current: Attempt, error: ConnectError) => {
+  const exitWith = (current: Attempt | Exchange, error: ConnectError) => {
     endAttempt(current);
     if (error.code === 'aborted') {
       store.dispatch({ type: 'cancel' });
@@ -450,6 +475,10 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
    * else), and its result is dispatched once.
    */
   function begin(event: 'authorize' | 'retry') {
+    if (clientCredentials()) {
+      beginExchange(event);
+      return;
+    }
     const options = getOptions();
     const state = store.getSnapshot();
     store.dispatch({ type: event });
@@ -513,7 +542,44 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     });
   }
 
+  /**
+   * A client credentials connect: the store hears `authorize` (or `retry`) first, as in the popup
+   * flow, so a custom `stateReducer` may refuse it; then, with no window to wait for, straight
+   * `result_received` while the backend asks Salesforce for a token.
+   */
+  function beginExchange(event: 'authorize' | 'retry') {
+    store.dispatch({ type: event });
+    if (store.getSnapshot().phase !== 'authorizing') return; // refused by a custom stateReducer
+    failedStep = undefined;
+    const call = linkedController(life?.signal);
+    const current: Exchange = { controller: call.controller, done: false };
+    exchange = current;
+    emit(event === 'retry' ? { type: 'retry' } : { type: 'open', prefetched: false });
+    store.dispatch({ type: 'result_received' });
+    emit({ type: 'completing', via: 'client-credentials' });
+    // An adapter without the method fails the attempt as adapter_error (the hook refuses such an
+    // adapter before this, naming the method).
+    Promise.resolve()
+      .then(() => adapter().connectWithClientCredentials?.({ signal: call.signal }))
+      .then(
+        (connection) => {
+          if (current.done || call.signal.aborted) return;
+          if (connection) succeed(current, connection);
+          else
+            exitWith(current, new ConnectError('adapter_error', 'No connectWithClientCredentials'));
+        },
+        (error: unknown) => {
+          if (!current.done && !call.signal.aborted) {
+            exitWith(current, toConnectError(error, 'adapter_error'));
+          }
+        },
+      )
+      .finally(call.release);
+  }
+
   function open() {
+    // Idempotent: a second click while the backend asks Salesforce changes nothing.
+    if (exchange && !exchange.done) return;
     const state = store.getSnapshot();
     if (attempt && !attempt.done) {
       // Idempotent: a second click brings the running attempt's window back.
@@ -525,6 +591,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
   }
 
   function retry() {
+    if (exchange && !exchange.done) return;
     const state = store.getSnapshot();
     const current = attempt;
     if (current && !current.done) {
@@ -558,6 +625,15 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
   }
 
   function cancel() {
+    const running = exchange;
+    if (running && !running.done) {
+      endAttempt(running);
+      running.controller.abort();
+      store.dispatch({ type: 'cancel' });
+      emit({ type: 'cancelled' });
+      getOptions().onExit?.({ reason: 'cancelled' });
+      return;
+    }
     const current = attempt;
     if (current && !current.done) {
       endAttempt(current);
@@ -640,6 +716,10 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     return () => {
       unsubscribe();
       current.abort();
+      if (exchange) {
+        endAttempt(exchange);
+        store.dispatch({ type: 'cancel' });
+      }
       if (attempt) {
         // The component is gone: the popup closes (the attempt's signal followed `life`), and the
         // store no longer claims an attempt runs, without telling onExit about a choice nobody made.

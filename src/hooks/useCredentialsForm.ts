@@ -20,6 +20,7 @@ import {
   useWatch,
 } from 'react-hook-form';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
+import { isGenericLoginHost } from '../core/client-credentials-login-url.js';
 import { parseConnectionName } from '../core/connection-name.js';
 import {
   type CredentialField,
@@ -47,7 +48,7 @@ import {
   normalizeLoginUrl,
 } from '../core/login-url.js';
 import { keyHint } from '../core/secret-display.js';
-import type { Connection, CredentialsInput } from '../core/types.js';
+import type { Connection, ConnectionFlow, CredentialsInput } from '../core/types.js';
 import { useMessages } from '../messages/context.js';
 import {
   type CredentialsFormMessages,
@@ -90,6 +91,12 @@ export interface UseCredentialsFormOptions {
    * `parseConnectionName` and sent as `name`. Empty and not required: the saved name stays.
    */
   connectionName?: ConnectionNameField | boolean | undefined;
+  /**
+   * How the product connects; saved with the credentials. With `client-credentials` the Login
+   * URL must be the org's My Domain URL: https://login.salesforce.com and
+   * https://test.salesforce.com are refused beside the field (the flow does not work there).
+   */
+  flow?: ConnectionFlow | undefined;
 }
 
 /**
@@ -405,7 +412,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     'adapter',
     "Pass an object with saveCredentials, such as createFetchAdapter({ baseUrl: '/api/salesforce' }).",
   );
-  const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox } = options;
+  const { adapter, connection, defaultValues, loginUrlOptions, expectSandbox, flow } = options;
+  const clientCredentials = flow === 'client-credentials';
   const text = useMessages('credentialsForm', credentialsFormMessagesEn, options.messages);
   const definitions = options.fields ?? NO_FIELDS;
   const hasFields = Object.keys(definitions).length > 0;
@@ -483,6 +491,11 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       );
       // The name and the connection fields: core's checks, the ones the backend runs.
       const errors: FieldErrors<CredentialsInput> = { ...base.errors };
+      // The client credentials flow needs the org's own domain (core's one rule for it): a
+      // usable address, but not for this flow, is refused beside the box, the value kept.
+      if (clientCredentials && isGenericLoginHost(values.loginUrl ?? '')) {
+        errors.loginUrl = { type: 'generic_login_host', message: text.loginUrlGenericHost };
+      }
       const extra: Pick<CredentialsInput, 'name' | 'fields'> = {};
       if (askName) {
         const typed = values.name ?? '';
@@ -522,6 +535,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     nameRequired,
     hasFields,
     definitions,
+    clientCredentials,
+    text.loginUrlGenericHost,
   ]);
 
   const form = useForm<CredentialsInput, unknown, CredentialsInput>({
@@ -773,7 +788,13 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
     if (error.code === 'invalid_client') message = text.invalidClient;
     else if (error.code === 'invalid_client_id') message = text.invalidClientId;
     else if (error.code === 'redirect_uri_mismatch') message = text.redirectUriMismatch;
-    else if (error.code === 'invalid_login_url') {
+    else if (
+      field === 'loginUrl' &&
+      clientCredentials &&
+      isGenericLoginHost(form.getValues('loginUrl'))
+    ) {
+      message = text.loginUrlGenericHost;
+    } else if (error.code === 'invalid_login_url') {
       // The local check says it in the admin's language when it agrees with the server.
       const local = normalizeLoginUrl(form.getValues('loginUrl'), loginOptions);
       if (!local.ok) message = local.message;
@@ -800,7 +821,8 @@ export function useCredentialsForm(options: UseCredentialsFormOptions): UseCrede
       setStatus('saving');
       setServerError(undefined);
       try {
-        const saved = await adapter.saveCredentials(parsed, { signal: controller.signal });
+        const input = clientCredentials ? { ...parsed, flow } : parsed;
+        const saved = await adapter.saveCredentials(input, { signal: controller.signal });
         if (controller.signal.aborted) return;
         // The secret leaves form state (and the defaults RHF keeps) the moment it is stored; so do
         // the secret connection fields.

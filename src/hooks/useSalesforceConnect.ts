@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ConnectPhase, ConnectPopupState, ConnectState } from '../core/connect-machine.js';
 import type { ConnectError } from '../core/errors.js';
-import type { Connection } from '../core/types.js';
+import type { Connection, ConnectionFlow } from '../core/types.js';
 import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 import { type ConnectFlowOptions, createConnectFlow } from './connect-flow.js';
@@ -64,6 +64,8 @@ export interface UseSalesforceConnectResult {
   focusPopup(): boolean;
   /** The whole flow state, for custom UIs and `stateReducer` users. */
   state: ConnectState;
+  /** How Connect reaches Salesforce: the `flow` option, `authorization-code` when not given. */
+  flow: ConnectionFlow;
 }
 
 /**
@@ -97,6 +99,16 @@ export function useSalesforceConnect(
     'adapter',
     "Pass your backend's adapter: useSalesforceConnect({ adapter: createFetchAdapter({ baseUrl: '/api/salesforce' }) }).",
   );
+  // A developer error: createFetchAdapter and createMemoryAdapter have the method.
+  if (options.flow === 'client-credentials') {
+    requireProp(
+      options.adapter.connectWithClientCredentials,
+      'useSalesforceConnect',
+      'adapter.connectWithClientCredentials',
+      "Flow 'client-credentials' calls it to connect without a popup (createFetchAdapter and createMemoryAdapter have it).",
+    );
+  }
+  const flowKind: ConnectionFlow = options.flow ?? 'authorization-code';
   const latest = useLatest(options);
   // One flow per connection: another `connectionId` starts afresh rather than showing the
   // previous connection's state (or its prefetched authorize URL) under the new id.
@@ -124,7 +136,8 @@ export function useSalesforceConnect(
       refresh: flow.refresh,
       focusPopup: flow.focusPopup,
       state,
+      flow: flowKind,
     }),
-    [state, flow],
+    [state, flow, flowKind],
   );
 }

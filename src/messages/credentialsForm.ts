@@ -49,6 +49,12 @@ export interface CredentialsFormMessages {
    * (`{host}`): tells the integrator which setting accepts it. Admins never see it in production.
    */
   loginHostNotAllowedHint: string;
+  /** Client credentials flow: the Login URL box's label (it takes the My Domain URL only). */
+  loginUrlLabelClientCredentials: string;
+  /** Client credentials flow: the Login URL box's description, saying why. */
+  loginUrlDescriptionClientCredentials: string;
+  /** Client credentials flow: the refusal of https://login.salesforce.com or https://test.salesforce.com. */
+  loginUrlGenericHost: string;
   submit: string;
   saving: string;
   saved: string;
@@ -128,6 +134,11 @@ export const credentialsFormMessagesEn: CredentialsFormMessages = {
   fieldInvalid: 'Check this value.',
   loginHostNotAllowedHint:
     "(Development build) To accept {host}, e.g. a local Salesforce simulator, add it to createConnectHandler's allowedLoginHosts: <SalesforceConnect> reads that list from GET /setup. A CredentialsForm of your own takes loginUrlOptions.allowedHosts.",
+  loginUrlLabelClientCredentials: 'My Domain URL',
+  loginUrlDescriptionClientCredentials:
+    "Your org's My Domain URL (Setup > My Domain). This connection does not work on login.salesforce.com or test.salesforce.com.",
+  loginUrlGenericHost:
+    'Enter your My Domain URL (Setup > My Domain): this connection does not work on login.salesforce.com or test.salesforce.com.',
   submit: 'Save credentials',
   saving: 'Saving…',
   saved: 'Credentials saved.',
@@ -201,6 +212,11 @@ export const credentialsFormMessagesDe: CredentialsFormMessages = {
   fieldInvalid: 'Prüfen Sie diesen Wert.',
   loginHostNotAllowedHint:
     '(Entwicklungs-Build) Um {host} zu akzeptieren, etwa einen lokalen Salesforce-Simulator, tragen Sie den Host in allowedLoginHosts von createConnectHandler ein: <SalesforceConnect> liest diese Liste von GET /setup. Ein eigenes CredentialsForm nimmt loginUrlOptions.allowedHosts.',
+  loginUrlLabelClientCredentials: 'My-Domain-URL',
+  loginUrlDescriptionClientCredentials:
+    'Die My-Domain-URL Ihrer Org (Setup > My Domain). Diese Verbindung funktioniert nicht mit login.salesforce.com oder test.salesforce.com.',
+  loginUrlGenericHost:
+    'Geben Sie Ihre My-Domain-URL ein (Setup > My Domain): Diese Verbindung funktioniert nicht mit login.salesforce.com oder test.salesforce.com.',
   submit: 'Zugangsdaten speichern',
   saving: 'Wird gespeichert…',
   saved: 'Zugangsdaten gespeichert.',

@@ -23,6 +23,15 @@ export interface ConnectDialogMessages {
   failedDescription: string;
   successTitle: string;
   successDescription: string;
+  /** Client credentials flow: the start view's sentence (no window opens). */
+  startDescriptionClientCredentials: string;
+  /** Client credentials flow: the start view's button. */
+  connectClientCredentials: string;
+  /** Client credentials flow: while the backend asks Salesforce for a token. */
+  connectingTitle: string;
+  connectingDescription: string;
+  /** Client credentials flow: the success line, `{user}` the app's Run As user. */
+  successDescriptionRunAs: string;
   done: string;
   cancel: string;
   close: string;
@@ -53,6 +62,13 @@ export const connectDialogMessagesEn: ConnectDialogMessages = {
   failedDescription: 'Here is what went wrong and how to fix it.',
   successTitle: 'Connected to {org}',
   successDescription: 'Signed in as {user}.',
+  startDescriptionClientCredentials:
+    "Connects with the saved Consumer Key and Secret, as the app's Run As user. No Salesforce window opens.",
+  connectClientCredentials: 'Connect',
+  connectingTitle: 'Connecting…',
+  connectingDescription:
+    "Asking Salesforce for access as the app's Run As user. No Salesforce window opens.",
+  successDescriptionRunAs: 'Runs as {user}.',
   done: 'Done',
   cancel: 'Cancel',
   close: 'Close',
@@ -86,6 +102,13 @@ export const connectDialogMessagesDe: ConnectDialogMessages = {
   failedDescription: 'Was schiefging und wie Sie es beheben.',
   successTitle: 'Verbunden mit {org}',
   successDescription: 'Angemeldet als {user}.',
+  startDescriptionClientCredentials:
+    'Verbindet mit dem gespeicherten Consumer Key und Secret, als „Run As“-Benutzer der App. Es öffnet sich kein Salesforce-Fenster.',
+  connectClientCredentials: 'Verbinden',
+  connectingTitle: 'Verbindung wird hergestellt…',
+  connectingDescription:
+    'Salesforce wird um Zugriff als „Run As“-Benutzer der App gebeten. Es öffnet sich kein Salesforce-Fenster.',
+  successDescriptionRunAs: 'Läuft als {user}.',
   done: 'Fertig',
   cancel: 'Abbrechen',
   close: 'Schließen',

@@ -24,6 +24,12 @@ export interface ConnectionStatusMessages {
   orgIdEnding: string;
   instance: string;
   user: string;
+  /** Client credentials connections: the label of the app's Run As user ("Runs as"). */
+  runsAs: string;
+  /** Client credentials connections: why Salesforce stopped giving access, and what to do. */
+  needsReauthDescriptionClientCredentials: string;
+  /** Client credentials connections: the Reconnect button (no sign-in: Connect runs again). */
+  connectAgain: string;
   since: string;
   sandbox: string;
   reconnect: string;
@@ -58,6 +64,10 @@ export const connectionStatusMessagesEn: ConnectionStatusMessages = {
   orgIdEnding: 'ends in {ending}',
   instance: 'Instance',
   user: 'User',
+  runsAs: 'Runs as',
+  needsReauthDescriptionClientCredentials:
+    "Salesforce no longer gives access. Check the app's Run As user, then connect again.",
+  connectAgain: 'Connect again',
   since: 'Since',
   sandbox: 'Sandbox',
   reconnect: 'Reconnect',
@@ -92,6 +102,10 @@ export const connectionStatusMessagesDe: ConnectionStatusMessages = {
   orgIdEnding: 'endet auf {ending}',
   instance: 'Instanz',
   user: 'Benutzer',
+  runsAs: 'Läuft als',
+  needsReauthDescriptionClientCredentials:
+    'Salesforce gewährt keinen Zugriff mehr. Prüfen Sie den „Run As“-Benutzer der App und verbinden Sie sich dann erneut.',
+  connectAgain: 'Erneut verbinden',
   since: 'Seit',
   sandbox: 'Sandbox',
   reconnect: 'Erneut verbinden',

@@ -69,3 +69,37 @@ export const ClassicConnectedAppFullAccess: Story = {
   args: presetArgs(presets.classicConnectedAppFullAccess, 'oauth-scopes'),
   play: showsScopes(presets.classicConnectedAppFullAccess.scopes),
 };
+
+/** The open step's field with this Setup label, by its bold label text. */
+const showsField =
+  (stepId: GuideStepId, label: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const step = canvasElement.querySelector<HTMLElement>(`#sfc-step-${stepId}`)!;
+    await expect(step.textContent).toContain(label);
+  };
+
+/**
+ * Preset (seed 001): a Lightning Connected App for a data sync backend that connects with the
+ * client credentials flow: the Run As user under Manage → Edit Policies → Client Credentials Flow;
+ * the callback URL is the org's My Domain URL, never opened.
+ */
+export const ConnectedAppClientCredentialsSync: Story = {
+  args: {
+    ...presetArgs(presets.connectedAppClientCredentialsSync, 'oauth-policies'),
+    callbackUrls: ['https://acme--uat.sandbox.my.salesforce.com'],
+  },
+  play: showsField('oauth-policies', 'Run As'),
+};
+
+/**
+ * Preset: an External Client App for the client credentials flow: "Enable Client Credentials
+ * Flow" under Flow Enablement, the Run As user under OAuth Policies; no callback URL of the
+ * product's, so the guide asks for the My Domain URL.
+ */
+export const ExternalClientAppClientCredentials: Story = {
+  args: {
+    ...presetArgs(presets.externalClientAppClientCredentials, 'flow-security'),
+    callbackUrls: [],
+  },
+  play: showsField('flow-security', 'Enable Client Credentials Flow'),
+};

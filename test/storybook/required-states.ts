@@ -132,6 +132,10 @@ export const presetStories: Readonly<Record<string, string>> = {
   connectedAppDeviceFlowFullAccess:
     'components-setupguide-presets--connected-app-device-flow-full-access',
   classicConnectedAppFullAccess: 'components-setupguide-presets--classic-connected-app-full-access',
+  connectedAppClientCredentialsSync:
+    'components-setupguide-presets--connected-app-client-credentials-sync',
+  externalClientAppClientCredentials:
+    'components-setupguide-presets--external-client-app-client-credentials',
 };
 
 /** The MDX pages the issue asks for. */

@@ -1,5 +1,5 @@
 import type { GuideStepId } from '../../core/guide-step-ids.js';
-import type { Connection } from '../../core/types.js';
+import type { Connection, ConnectionFlow } from '../../core/types.js';
 import { CredentialsForm, type CredentialsFormProps } from '../CredentialsForm.js';
 import { SetupGuide, type SetupGuideProps } from '../SetupGuide.js';
 import { kitClasses } from './parts.js';
@@ -26,6 +26,8 @@ export interface SetupDetailsProps {
   formAdapter: CredentialsFormProps['adapter'];
   onSaved: () => void;
   onGoToStep: (details: { stepId: GuideStepId }) => void;
+  /** How Connect reaches Salesforce: the guide and the form follow it. */
+  flow: ConnectionFlow | undefined;
   unstyled: boolean | undefined;
 }
 
@@ -51,6 +53,7 @@ export function SetupDetails({
   formAdapter,
   onSaved,
   onGoToStep,
+  flow,
   unstyled,
 }: SetupDetailsProps) {
   const cls = kitClasses(unstyled);
@@ -59,6 +62,7 @@ export function SetupDetails({
       {setupPending ? null : (
         <SetupGuide
           headingLevel={headingLevel}
+          {...(flow ? { flow } : {})}
           {...setup}
           appName={appName}
           vendorName={vendorName}
@@ -74,6 +78,7 @@ export function SetupDetails({
         />
       )}
       <CredentialsForm
+        {...(flow ? { flow } : {})}
         {...credentials}
         loginUrlOptions={loginUrlOptions}
         adapter={formAdapter}

@@ -61,6 +61,28 @@ export const DEFAULT_TROUBLESHOOTING_CODES: readonly ConnectErrorCode[] = [
 ];
 
 /**
+ * The errors the troubleshooting section explains for `flow: 'client-credentials'` when the config
+ * names none: the ones that flow can meet (its own five first), none of the sign-in's.
+ *
+ * @example
+ * buildSetupGuide({ ...config, flow: 'client-credentials', troubleshooting: CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES });
+ */
+export const CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES: readonly ConnectErrorCode[] = [
+  'client_credentials_disabled',
+  'run_as_user_missing',
+  'run_as_user_inactive',
+  'run_as_user_no_api',
+  'generic_login_host',
+  'invalid_client_id',
+  'invalid_client',
+  'app_not_found',
+  'scope_not_allowed',
+  'invalid_login_url',
+  'inactive_org',
+  'rate_limited',
+];
+
+/**
  * Options for {@link buildSetupGuide}.
  *
  * @example
@@ -106,7 +128,15 @@ export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
   const vendorName = config.vendorName.trim();
   if (!appName) throw invalid('The guide needs an app name (appName).');
   if (!vendorName) throw invalid('The guide needs the product’s name (vendorName).');
-  if (config.callbackUrls.length === 0) {
+  const flow = config.flow ?? 'authorization-code';
+  if (flow !== 'authorization-code' && flow !== 'client-credentials') {
+    throw invalid(
+      `The guide's flow must be "authorization-code" or "client-credentials", not "${String(flow)}".`,
+    );
+  }
+  // The client credentials flow never opens a callback URL: without one the guide asks for the
+  // My Domain URL, which Salesforce accepts to save the app.
+  if (config.callbackUrls.length === 0 && flow === 'authorization-code') {
     throw invalid('The guide needs at least one callback URL (callbackUrls).');
   }
   config.callbackUrls.forEach(checkCallbackUrl);
@@ -122,9 +152,12 @@ export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
     );
   }
   const { flows = {}, security = {}, policies = {}, prerequisites = {} } = config;
-  const clientCredentials = flows.clientCredentials ?? false;
+  // Connecting with the client credentials flow needs the flow turned on in the app.
+  const given = flows.clientCredentials ?? false;
+  const clientCredentials = flow === 'client-credentials' && given === false ? true : given;
   return {
     variant: config.variant ?? 'external-client-app',
+    flow,
     appName,
     vendorName,
     ...(config.contactEmail?.trim() ? { contactEmail: config.contactEmail.trim() } : {}),
@@ -154,7 +187,12 @@ export function resolveGuideConfig(config: GuideConfig): ResolvedGuideConfig {
     },
     prerequisites: { mfa: prerequisites.mfa ?? true, sandbox: prerequisites.sandbox ?? true },
     ...(config.loginUrl?.trim() ? { loginUrl: config.loginUrl.trim() } : {}),
-    troubleshooting: [...(config.troubleshooting ?? DEFAULT_TROUBLESHOOTING_CODES)],
+    troubleshooting: [
+      ...(config.troubleshooting ??
+        (flow === 'client-credentials'
+          ? CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES
+          : DEFAULT_TROUBLESHOOTING_CODES)),
+    ],
     ...(config.connectionName ? { connectionName: config.connectionName } : {}),
     ...(config.connectionFields ? { connectionFields: config.connectionFields } : {}),
     ...(config.defaultLoginUrl?.trim() ? { defaultLoginUrl: config.defaultLoginUrl.trim() } : {}),
@@ -182,6 +220,9 @@ export function buildSetupGuide(
   const m = options.messages ?? guideMessagesEn;
   const resolved = resolveGuideConfig(config);
   const { variant, flows, security, policies, callbackUrls, scopes } = resolved;
+  // The backend connects on its own as the Run As user: nobody signs in, no callback is opened.
+  const cc = resolved.flow === 'client-credentials';
+  const ccText = m.clientCredentials;
   const l = m.setup;
   const eca = variant === 'external-client-app';
   const classic = variant === 'connected-app-classic';
@@ -247,6 +288,7 @@ export function buildSetupGuide(
       type: 'checklist',
       items: [
         say(eca ? pre.permissionsEca : pre.permissions),
+        ...(cc ? [say(ccText.runAsUser)] : []),
         ...(resolved.prerequisites.mfa ? [say(pre.mfa)] : []),
         ...(resolved.prerequisites.sandbox
           ? [say(eca ? pre.sandbox : pre.sandboxConnectedApp)]
@@ -279,17 +321,28 @@ export function buildSetupGuide(
 
   const cb = m.callbackUrl;
   const many = callbackUrls.length > 1;
+  // Client credentials without a callback URL of the product's: the org's own address will do.
+  const knownLoginUrl = guideLoginUrl(resolved.loginUrl, options.loginUrlOptions);
+  const pasted = cc && callbackUrls.length === 0 && knownLoginUrl ? [knownLoginUrl] : callbackUrls;
+  const callbackHow = cc
+    ? callbackUrls.length > 0
+      ? ccText.callbackField
+      : ccText.callbackFieldMyDomain
+    : many
+      ? cb.fieldMany
+      : cb.field;
   step('callback-url', plain(many ? cb.titleMany : cb.title), [
     checkbox(eca ? l.enableOAuth : l.enableOAuthSettings, true, oauth),
-    describe(l.callbackUrl, say(many ? cb.fieldMany : cb.field), oauth),
-    ...callbackUrls.map(
+    describe(l.callbackUrl, say(callbackHow), oauth),
+    ...pasted.map(
       (value, index): GuideBlock => ({
         type: 'copy',
         label: plain(many ? cb.copyLabelMany : cb.copyLabel, { number: String(index + 1) }),
         value,
       }),
     ),
-    { type: 'warning', text: say(cb.exactMatch) },
+    // A URL that is never opened cannot mismatch.
+    !cc && { type: 'warning', text: say(cb.exactMatch) },
   ]);
 
   const sc = m.scopes;
@@ -303,7 +356,9 @@ export function buildSetupGuide(
     ),
     text(say(eca ? sc.fieldEca : sc.fieldConnectedApp)),
     { type: 'copy', label: plain(sc.copyLabel), value: scopes.join(' ') },
-    !grantsRefreshToken(scopes) &&
+    cc && note(say(ccText.noRefreshToken)),
+    !cc &&
+      !grantsRefreshToken(scopes) &&
       !!refreshScope && {
         type: 'warning',
         text: say(sc.noRefreshToken, {
@@ -331,7 +386,12 @@ export function buildSetupGuide(
       ),
     flows.deviceFlow && checkbox(eca ? l.deviceFlow : l.deviceFlowConnectedApp, true, flowSection),
     !!flows.clientCredentials &&
-      checkbox(l.clientCredentialsFlow, true, flowSection, say(fs.clientCredentials)),
+      checkbox(
+        l.clientCredentialsFlow,
+        true,
+        flowSection,
+        say(cc ? ccText.enable : fs.clientCredentials),
+      ),
     checkbox(
       eca ? l.requireSecretWebServer : l.requireSecretWebServerConnectedApp,
       security.requireSecretForWebServerFlow,
@@ -346,7 +406,8 @@ export function buildSetupGuide(
       eca ? l.requirePkce : l.requirePkceConnectedApp,
       security.requirePkce,
       securitySection,
-      say(security.requirePkce ? fs.pkce : fs.pkceOff),
+      // "{vendor} always sends a PKCE challenge" is about its sign-in: nobody signs in here.
+      cc ? undefined : say(security.requirePkce ? fs.pkce : fs.pkceOff),
     ),
     security.useDigitalSignatures !== undefined &&
       checkbox(l.useDigitalSignatures, security.useDigitalSignatures, oauth),
@@ -371,11 +432,14 @@ export function buildSetupGuide(
     permissionSets.length > 0 &&
       select(eca ? l.selectPermissionSets : l.managePermissionSets, permissionSets, appSection),
   ].filter((b) => b !== false);
+  // Nobody signs in through the app: no one's profile needs choosing unless the config names some.
   const userBlocks = !adminApproved
     ? []
-    : chosenUsers.length > 0
-      ? chosenUsers
-      : [describe(profilesLabel, say(p.chooseProfiles), appSection)];
+    : cc && chosenUsers.length === 0
+      ? []
+      : chosenUsers.length > 0
+        ? chosenUsers
+        : [describe(profilesLabel, say(p.chooseProfiles), appSection)];
   const ipOptions = {
     enforce: l.ipEnforce,
     'enforce-relax-refresh': l.ipEnforceRelaxRefresh,
@@ -404,26 +468,36 @@ export function buildSetupGuide(
     // An External Client App lists profiles above the OAuth policies, on the same form.
     ...(eca ? userBlocks : []),
     select(l.permittedUsers, [adminApproved ? l.adminApproved : l.selfAuthorize], oauthPolicies),
+    // No sign-in and no refresh token: these two show only when the config sets them.
     !!ipRelaxation &&
+      (!cc || config.policies?.ipRelaxation !== undefined) &&
       field(
         l.ipRelaxation,
         { kind: 'select', options: [ipOptions[ipRelaxation]] },
         oauthPolicies,
         say(p.ipRelaxation),
       ),
-    field(
-      l.refreshTokenPolicy,
-      { kind: 'select', options: [refreshOption] },
-      oauthPolicies,
-      // With the 30-day idle limit on, Setup hides "valid until revoked".
-      refreshToken.kind === 'until-revoked' ? say(p.refreshUntilRevokedHidden) : undefined,
-    ),
+    (!cc || config.policies?.refreshToken !== undefined) &&
+      field(
+        l.refreshTokenPolicy,
+        { kind: 'select', options: [refreshOption] },
+        oauthPolicies,
+        // With the 30-day idle limit on, Setup hides "valid until revoked".
+        refreshToken.kind === 'until-revoked' ? say(p.refreshUntilRevokedHidden) : undefined,
+      ),
     !!flows.clientCredentials &&
-      (runAs ? typed(l.runAs, runAs, runAsSection) : describe(l.runAs, say(p.runAs), runAsSection)),
+      (runAs
+        ? field(
+            l.runAs,
+            { kind: 'text', value: runAs },
+            runAsSection,
+            cc ? say(ccText.runAs) : undefined,
+          )
+        : describe(l.runAs, say(cc ? ccText.runAs : p.runAs), runAsSection)),
     text(say(p.save)),
     // A Connected App's profiles are chosen on its Manage page once the policies are saved.
     ...(eca ? [] : userBlocks),
-    adminApproved && note(say(p.adminApproved)),
+    adminApproved && !cc && note(say(p.adminApproved)),
   ]);
 
   const c = m.credentials;
@@ -473,23 +547,27 @@ export function buildSetupGuide(
           nameField.description ? [{ text: nameField.description }] : say(e.connectionName),
         ),
       ),
-    loginUrl
-      ? typed(form.loginUrl, loginUrl)
-      : describe(
-          form.loginUrl,
-          defaultLoginUrl ? say(e.loginUrlDefault, { url: defaultLoginUrl }) : say(e.loginUrl),
-        ),
+    cc
+      ? loginUrl
+        ? typed(ccText.loginUrlLabel, loginUrl)
+        : describe(ccText.loginUrlLabel, say(ccText.loginUrl))
+      : loginUrl
+        ? typed(form.loginUrl, loginUrl)
+        : describe(
+            form.loginUrl,
+            defaultLoginUrl ? say(e.loginUrlDefault, { url: defaultLoginUrl }) : say(e.loginUrl),
+          ),
     describe(form.consumerKey, copied),
     describe(form.consumerSecret, copied),
     ...fieldBlocks,
-    text(say(e.connect, { button: form.connect })),
-    note(say(e.tokenLimit)),
+    text(say(cc ? ccText.connect : e.connect, { button: form.connect })),
+    note(cc ? say(ccText.renewal, { button: form.connect }) : say(e.tokenLimit)),
   ]);
 
   return {
     variant,
     title: plain(m.title),
-    intro: say(m.intro, { button: form.connect }),
+    intro: say(cc ? ccText.intro : m.intro, { button: form.connect }),
     steps,
     troubleshooting: guideTroubleshooting({
       codes: resolved.troubleshooting,

@@ -158,4 +158,25 @@ export const guideMessagesDe: GuideMessages = {
     oneOf: 'Eine der Möglichkeiten: {options}.',
     checkbox: 'Ankreuzen, wenn es zutrifft.',
   },
+  clientCredentials: {
+    intro:
+      '{vendor} verbindet sich selbstständig, von Server zu Server, über eine App, die Sie im Setup anlegen (etwa 15 Minuten). Niemand meldet sich an: Salesforce gewährt Zugriff als ein Benutzer Ihrer Wahl, der „Run As“-Benutzer. Am Ende geben Sie drei Werte in {vendor} ein und klicken auf [button]. Die hervorgehobenen Bezeichnungen stammen aus dem englischen Setup.',
+    runAsUser:
+      'Sie wissen, als welcher aktive Benutzer mit API-Zugriff {vendor} handeln soll (der „Run As“-Benutzer). {vendor} darf, was dieser Benutzer darf.',
+    callbackField:
+      'Salesforce braucht sie zum Speichern der App; dieser Ablauf ruft sie nie auf. Fügen Sie ein:',
+    callbackFieldMyDomain:
+      'Salesforce braucht sie zum Speichern der App; dieser Ablauf ruft sie nie auf. Fügen Sie Ihre My-Domain-URL ein ([setup] → [myDomain]).',
+    noRefreshToken:
+      'Dieser Ablauf erhält kein Refresh-Token: {vendor} holt bei Bedarf ein neues Token.',
+    enable: 'Bestätigen Sie die Warnung: Wer Key und Secret kennt, erhält Zugriff.',
+    runAs: 'Der Benutzer, als der {vendor} handelt.',
+    loginUrlLabel: 'My-Domain-URL',
+    loginUrl:
+      'Ihre My-Domain-URL ([setup] → [myDomain]), etwa `https://ihrefirma.my.salesforce.com`. Nicht login.salesforce.com oder test.salesforce.com: Dieser Ablauf funktioniert nur unter der eigenen Domain Ihrer Org.',
+    connect:
+      'Klicken Sie auf [button]. Es öffnet sich kein Salesforce-Fenster: {vendor} verbindet sich als „Run As“-Benutzer.',
+    renewal:
+      'Niemand meldet sich erneut an. Endet der Zugriff („Run As“-Benutzer deaktiviert, Ablauf abgeschaltet), beheben Sie das und klicken Sie erneut auf [button].',
+  },
 };

@@ -150,4 +150,22 @@ export const guideMessagesEn: GuideMessages = {
     oneOf: 'One of: {options}.',
     checkbox: 'Tick it if it applies.',
   },
+  clientCredentials: {
+    intro:
+      '{vendor} connects to your org on its own, server to server, through an app you create in Setup (about 15 minutes). Nobody signs in: Salesforce gives access as a user you choose, the Run As user. Then you enter three values in {vendor} and click [button].',
+    runAsUser:
+      'You know which active user with API access {vendor} will act as (the Run As user). {vendor} can do what this user may.',
+    callbackField: 'Salesforce needs one to save the app; this flow never opens it. Paste:',
+    callbackFieldMyDomain:
+      'Salesforce needs one to save the app; this flow never opens it. Paste your My Domain URL ([setup] → [myDomain]).',
+    noRefreshToken: 'This flow gets no refresh token: {vendor} asks for a new token when needed.',
+    enable: 'Confirm the warning: anyone with the key and secret can get access.',
+    runAs: 'The user {vendor} acts as.',
+    loginUrlLabel: 'My Domain URL',
+    loginUrl:
+      'Your My Domain URL ([setup] → [myDomain]), like `https://yourcompany.my.salesforce.com`. Not login.salesforce.com or test.salesforce.com: this flow works only on your org’s own domain.',
+    connect: 'Click [button]. No Salesforce window opens: {vendor} connects as the Run As user.',
+    renewal:
+      'Nobody signs in again. If access stops (Run As user deactivated, flow off), fix it here and click [button] again.',
+  },
 };

@@ -1,6 +1,7 @@
 export {
   type BuildSetupGuideOptions,
   buildSetupGuide,
+  CLIENT_CREDENTIALS_TROUBLESHOOTING_CODES,
   DEFAULT_GUIDE_SCOPES,
   DEFAULT_TROUBLESHOOTING_CODES,
   resolveGuideConfig,

@@ -160,6 +160,34 @@ export interface GuideMessages {
     /** A checkbox field. */
     checkbox: GuideTemplate;
   };
+  /**
+   * What changes when the product connects with the client credentials flow (`flow:
+   * 'client-credentials'`): nobody signs in, the backend asks for a token as the Run As user.
+   */
+  clientCredentials: {
+    /** `{vendor}`, `[button]`: the guide's intro. */
+    intro: GuideTemplate;
+    /** Prerequisites: the user the app acts as. */
+    runAsUser: GuideTemplate;
+    /** Callback URL step: why a URL is pasted although the flow never opens it. */
+    callbackField: GuideTemplate;
+    /** Callback URL step when the product gave no callback URL: paste the My Domain URL. */
+    callbackFieldMyDomain: GuideTemplate;
+    /** Scopes step: the flow gets no refresh token. */
+    noRefreshToken: GuideTemplate;
+    /** Flow step: the checkbox's hint. */
+    enable: GuideTemplate;
+    /** Policies step: the Run As field's hint. */
+    runAs: GuideTemplate;
+    /** Enter step: the form's label of the Login URL box in this flow ("My Domain URL"). */
+    loginUrlLabel: string;
+    /** Enter step: the Login URL must be the My Domain URL. */
+    loginUrl: GuideTemplate;
+    /** Enter step: `[button]`, no sign-in. */
+    connect: GuideTemplate;
+    /** Enter step: new tokens without anyone signing in again. */
+    renewal: GuideTemplate;
+  };
 }
 
 const marks = /\[(\w+)\]|\{(\w+)\}|`([^`]+)`/g;

@@ -2,6 +2,7 @@ import type { ErrorActor } from '../error-catalogue.js';
 import type { ConnectErrorCode } from '../errors.js';
 import type { ConnectionFieldDefinitions, ConnectionNameField } from '../fields.js';
 import type { GuideStepId } from '../guide-step-ids.js';
+import type { ConnectionFlow } from '../types.js';
 
 /**
  * Which kind of app the admin creates. External Client Apps are the default: since Spring '26 no
@@ -253,13 +254,22 @@ export interface GuidePrerequisites {
 export interface GuideConfig {
   /** Default `external-client-app`. */
   variant?: GuideVariant;
+  /**
+   * How the product connects. `authorization-code` (default): a person signs in through a
+   * Salesforce popup. `client-credentials`: the backend connects on its own as the app's Run As
+   * user; the guide then turns on "Enable Client Credentials Flow", asks for the Run As user
+   * (`flows.clientCredentials.runAs` names it), explains that the callback URL is never opened
+   * (`callbackUrls` may be empty: the guide asks for the My Domain URL), and asks for the My
+   * Domain URL as the Login URL.
+   */
+  flow?: ConnectionFlow | undefined;
   /** The name the admin gives the app in Salesforce. */
   appName: string;
   /** The product that connects, as the admin knows it. */
   vendorName: string;
   /** The app's contact email; when absent the guide asks for the admin's own. */
   contactEmail?: string;
-  /** Callback URLs to paste, exactly; at least one. */
+  /** Callback URLs to paste, exactly; at least one (none needed with `flow: 'client-credentials'`). */
   callbackUrls: readonly string[];
   /** OAuth scope values; default `api`, `refresh_token`, `id`. */
   scopes?: readonly string[];
@@ -296,6 +306,7 @@ export interface GuideConfig {
  */
 export interface ResolvedGuideConfig {
   variant: GuideVariant;
+  flow: ConnectionFlow;
   appName: string;
   vendorName: string;
   contactEmail?: string;

@@ -98,6 +98,36 @@ export const presets = {
     },
   },
   /**
+   * Connected App (Lightning) for a data sync backend that connects on its own, server to server:
+   * the client credentials flow (`flow: 'client-credentials'`, no popup) as the Run As user; the
+   * page's full access, device and Authorization Code and Credentials flows, both secrets, no
+   * digital signatures and token introspection on. Its callback URL is the org's My Domain URL
+   * (pass it as `callbackUrls`, or leave them empty and the guide asks for it).
+   */
+  connectedAppClientCredentialsSync: {
+    variant: 'connected-app-lightning',
+    flow: 'client-credentials',
+    scopes: ['full'],
+    flows: { deviceFlow: true, clientCredentials: true, authorizationCodeAndCredentials: true },
+    security: {
+      requireSecretForWebServerFlow: true,
+      requireSecretForRefreshTokenFlow: true,
+      useDigitalSignatures: false,
+      introspectAllTokens: true,
+    },
+  },
+  /**
+   * External Client App for a backend that connects on its own with the client credentials flow
+   * (`flow: 'client-credentials'`): API access, "Enable Client Credentials Flow" under Flow
+   * Enablement, the Run As user under OAuth Policies.
+   */
+  externalClientAppClientCredentials: {
+    variant: 'external-client-app',
+    flow: 'client-credentials',
+    scopes: ['api'],
+    flows: { clientCredentials: true },
+  },
+  /**
    * External Client App with API and refresh scopes, the Authorization Code and Credentials flow
    * ticked and PKCE not required; everything else left at Salesforce's defaults. The form asks
    * for a connection name beside the key and secret (the customer holds several connections).

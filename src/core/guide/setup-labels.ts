@@ -80,9 +80,10 @@ export const SETUP_LABELS = {
   // (xcloud.configure_device_flow_external_client_apps.htm; seeds 001, 003).
   deviceFlow: 'Enable Device Flow',
   deviceFlowConnectedApp: 'Enable for Device Flow',
-  // Client credentials, its section and Run As: seed 001 (Connected App). Where an ECA keeps its
-  // Run As user (OAuth Policies here) is not shown on a Salesforce page at hand: the guide names
-  // the section, and the field's label is the same.
+  // Client credentials, its section and Run As: xcloud.connected_app_client_credentials_setup.htm
+  // (Connected App: the checkbox, then Manage → Edit Policies → Client Credentials Flow → Run As);
+  // seed 001. An ECA keeps its Run As user under Policies → OAuth Policies
+  // (xcloud.configure_client_credentials_flow_for_external_client_apps.htm; docs/sources.md).
   clientCredentialsFlow: 'Enable Client Credentials Flow',
   // ECA Security checkboxes, lower case, all three on by default:
   // xcloud.create_a_local_external_client_app.htm.

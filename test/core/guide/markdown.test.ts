@@ -82,6 +82,12 @@ const presetCases: [string, GuidePreset, string[]][] = [
     presets.classicConnectedAppFullAccess,
     ['https://my.cyclr.com/connector/callback', 'https://app-h.cyclr.com/connector/callback'],
   ],
+  [
+    'connectedAppClientCredentialsSync',
+    presets.connectedAppClientCredentialsSync,
+    ['https://acme--uat.sandbox.my.salesforce.com'],
+  ],
+  ['externalClientAppClientCredentials', presets.externalClientAppClientCredentials, []],
   ['defaultGuideConfig', defaultGuideConfig, base.callbackUrls],
 ];
 
