@@ -119,6 +119,9 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
       launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] },
     }),
     instances: [{ browser: 'chromium' as const, name }],
+    // One page per browser project: a second page made its files share the CPU with the Node
+    // files (which are the longer chain) and with each other, so both ran longer.
+    fileParallelism: false,
   });
   return [
     {
@@ -295,7 +298,7 @@ export default defineConfig(
       // longer than the whole rest of the run. Two let an end-to-end file, which waits on
       // Chromium and its servers, run beside a CPU-bound file (measured in
       // docs/design-changes.md, "The test suite"); every project gets the same (Vitest requires
-      // it of projects that run together), so each browser project opens two pages.
+      // it of projects that run together); the browser projects keep one page each (below).
       maxWorkers: 2,
       projects: [
         {
