@@ -377,7 +377,10 @@ export default defineConfig(
             // files run beside the other projects' instead of one by one after all of them.
           },
         },
-        ...(process.env.VITEST ? await browserProjects() : []),
+        // `npm test` runs project `built` on its own, after the builds: it needs no browser.
+        ...(process.env.VITEST && process.env.SFC_TEST_NO_BROWSER !== '1'
+          ? await browserProjects()
+          : []),
       ],
     },
   }),

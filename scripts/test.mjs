@@ -176,7 +176,11 @@ async function main() {
       () =>
         run('vitest (built)', bin('vitest'), [...vitestArgs(builtJson), '--project', 'built'], {
           buffered: true,
-          env: { STORYBOOK_INDEX: 'storybook-static/index.json', TIMINGS_FILE: builtTimingsJson },
+          env: {
+            STORYBOOK_INDEX: 'storybook-static/index.json',
+            TIMINGS_FILE: builtTimingsJson,
+            SFC_TEST_NO_BROWSER: '1',
+          },
         }),
     ),
     run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { buffered: true }),
