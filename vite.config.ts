@@ -126,6 +126,9 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
       launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] },
     }),
     instances: [{ browser: 'chromium' as const, name }],
+    // One page per browser project: a second page made its files share the CPU with the Node
+    // files (which are the longer chain) and with each other, so both ran longer.
+    fileParallelism: false,
   });
   return [
     {
@@ -143,6 +146,10 @@ async function browserProjects(): Promise<TestProjectInlineConfiguration[]> {
         name: 'storybook',
         browser: browser('storybook:chromium'),
         setupFiles: [here('test/setup/storybook.ts')],
+        // Story files share one page: a story renders into a fresh root either way, and
+        // reloading Storybook's preview, React and axe-core for each of the files cost ~1 s of
+        // CPU a file (docs/design-changes.md, "The test suite").
+        isolate: false,
         // Whole flows with axe on every story: generous on a busy 2-core machine.
         testTimeout: 90_000,
       },
@@ -230,6 +237,12 @@ function jsdomProjects(
   ];
 }
 
+/**
+ * Test files that read what the builds write: the package's dist/ and Storybook's static site
+ * (`storybook-static/index.json`, when STORYBOOK_INDEX names it). Project `built`.
+ */
+const builtInclude = ['test/package/dist.test.ts', 'test/storybook/coverage.test.ts'];
+
 export default defineConfig(
   async ({ mode }): Promise<ViteUserConfig> => ({
     root,
@@ -287,6 +300,13 @@ export default defineConfig(
       // `expect.poll` and `expect.element` wait for their condition up to this (Vitest's default
       // is 1 s, which a busy machine overruns); a condition that holds returns at once.
       expect: { poll: { timeout: 30_000 } },
+      // Vitest's default on two cores is one worker (cores − 1) for every Node file of every
+      // project, one after another, and one page per browser project: the Node files alone took
+      // longer than the whole rest of the run. Two let an end-to-end file, which waits on
+      // Chromium and its servers, run beside a CPU-bound file (measured in
+      // docs/design-changes.md, "The test suite"); every project gets the same (Vitest requires
+      // it of projects that run together); the browser projects keep one page each (below).
+      maxWorkers: 2,
       projects: [
         {
           extends: true,
@@ -299,6 +319,7 @@ export default defineConfig(
               'test/**/*.pg.test.ts',
               'test/e2e/**',
               'test/package/**',
+              ...builtInclude,
             ],
             // Modules are shared between files (half the run time on two cores); tests keep no
             // state in modules.
@@ -326,6 +347,17 @@ export default defineConfig(
             name: 'ssr',
             environment: 'node',
             include: ['test/ssr/**/*.test.tsx', 'test/package/**/*.test.ts'],
+            exclude: builtInclude,
+          },
+        },
+        {
+          // What reads the builds (dist/, storybook-static/): `npm test` runs this project on its
+          // own once they exist, and every other project from the start, beside the builds.
+          extends: true,
+          test: {
+            name: 'built',
+            environment: 'node',
+            include: builtInclude,
           },
         },
         {
@@ -352,7 +384,10 @@ export default defineConfig(
             // files run beside the other projects' instead of one by one after all of them.
           },
         },
-        ...(process.env.VITEST ? await browserProjects() : []),
+        // `npm test` runs project `built` on its own, after the builds: it needs no browser.
+        ...(process.env.VITEST && process.env.SFC_TEST_NO_BROWSER !== '1'
+          ? await browserProjects()
+          : []),
       ],
     },
   }),

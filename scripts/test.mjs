@@ -5,10 +5,11 @@
 //   tests: N passed, N failed, N skipped
 // and exits non-zero when a step failed or when no test passed.
 //
-// Steps that do not depend on each other run side by side, because most of them leave one of the
-// two cores idle (tsc, attw and publint are single-threaded; the browser tests wait on Chromium):
-//   typecheck                 ‖  lint → library build → Storybook build
-//   vitest (every project)    ‖  publint → attw → size-limit   (all three read the built dist/)
+// Steps that do not depend on each other run side by side. Vitest starts first and at once: its
+// browser, Storybook and end-to-end files are the longest chain of the run. Beside it:
+//   lint → library build → publint → attw → size-limit → Storybook build → vitest (project
+//   `built`: the tests that read dist/ and storybook-static/)
+//   typecheck
 // A step that runs beside Vitest prints its output in one block when it ends.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = `${root}.test-results`;
 const vitestJson = `${resultsDir}/vitest.json`;
 const timingsJson = `${resultsDir}/vitest-timings.json`;
+const builtJson = `${resultsDir}/vitest-built.json`;
+const builtTimingsJson = `${resultsDir}/vitest-built-timings.json`;
 // GNU time gives each step's CPU seconds, which a busy shared machine distorts far less than
 // wall time; without it the column is left out.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -90,20 +93,26 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 
 /** Per project and the slowest files, from the timings reporter (scripts/vitest-timings.ts). */
 function printVitestTimings() {
-  if (!existsSync(timingsJson)) return;
-  const timings = JSON.parse(readFileSync(timingsJson, 'utf8'));
+  const runs = [timingsJson, builtTimingsJson]
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')));
+  if (runs.length === 0) return;
+  const projects = runs.flatMap((run) => run.projects).sort((a, b) => b.fileMs - a.fileMs);
+  const files = runs.flatMap((run) => run.files).sort((a, b) => b.wallMs - a.wallMs);
   process.stdout.write(
-    `\nVitest projects (run ${seconds(timings.runMs).trim()}; "files" sums each file's wall time, "span" is first start to last end):\n`,
+    `\nVitest projects (runs ${runs.map((run) => seconds(run.runMs).trim()).join(' + ')}; "files" sums each file's wall time, "span" is first start to last end):\n`,
   );
-  for (const project of timings.projects) {
+  for (const project of projects) {
     process.stdout.write(
       `  ${project.project.padEnd(22)} ${String(project.files).padStart(3)} files ${String(project.tests).padStart(5)} tests  files ${seconds(project.fileMs)}  span ${seconds(project.spanMs)}\n`,
     );
   }
-  process.stdout.write('Slowest files (wall; import + tests):\n');
-  for (const file of timings.files.slice(0, 10)) {
+  process.stdout.write(
+    'Slowest files (wall; import + tests; started at, from the start of its run):\n',
+  );
+  for (const file of files.slice(0, 10)) {
     process.stdout.write(
-      `  ${seconds(file.wallMs)}  ${`${file.project}`.padEnd(20)} ${file.file} (${file.tests} tests; ${(file.importMs / 1000).toFixed(1)} + ${(file.testsMs / 1000).toFixed(1)} s)\n`,
+      `  ${seconds(file.wallMs)}  ${`${file.project}`.padEnd(20)} ${file.file} (${file.tests} tests; ${(file.importMs / 1000).toFixed(1)} + ${(file.testsMs / 1000).toFixed(1)} s; at ${(file.startMs / 1000).toFixed(1)} s)\n`,
     );
   }
 }
@@ -112,8 +121,8 @@ async function main() {
   const started = Date.now();
   const startLoad = load();
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(vitestJson, '');
-  rmSync(timingsJson, { force: true });
+  for (const file of [vitestJson, builtJson]) writeFileSync(file, '');
+  for (const file of [timingsJson, builtTimingsJson]) rmSync(file, { force: true });
   const steps = [];
 
   // React 18 lives in its own folder: npm cannot hold two versions of a peer in one tree.
@@ -129,32 +138,27 @@ async function main() {
     );
   }
 
-  const [typecheck, builds] = await Promise.all([
-    run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { buffered: true }),
-    chain(
-      () => run('lint', bin('biome'), ['ci', '.']),
-      () => run('build', bin('vite'), ['build', '--logLevel', 'warn']),
-      // Before the tests: the coverage test reads the built site's index.
-      () =>
-        run('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
-    ),
-  ]);
-  steps.push(typecheck, ...builds);
-
-  const [vitest, packageChecks] = await Promise.all([
+  // Vitest starts at once (its browser and end-to-end files are the longest chain); the steps
+  // that build and check the package run beside it, then the few tests that read the builds.
+  const vitestArgs = (json) => [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+    '--reporter=./scripts/vitest-timings.ts',
+  ];
+  const [vitest, builds, typecheck] = await Promise.all([
     run(
       'vitest (all projects)',
       bin('vitest'),
-      [
-        'run',
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile.json=${vitestJson}`,
-        '--reporter=./scripts/vitest-timings.ts',
-      ],
-      { env: { STORYBOOK_INDEX: 'storybook-static/index.json', TIMINGS_FILE: timingsJson } },
+      [...vitestArgs(vitestJson), '--project', '!built'],
+      {
+        env: { TIMINGS_FILE: timingsJson },
+      },
     ),
     chain(
+      () => run('lint', bin('biome'), ['ci', '.'], { buffered: true }),
+      () => run('build', bin('vite'), ['build', '--logLevel', 'warn'], { buffered: true }),
       () => run('publint', bin('publint'), ['--strict'], { buffered: true }),
       () =>
         run(
@@ -164,11 +168,26 @@ async function main() {
           { buffered: true },
         ),
       () => run('size-limit', bin('size-limit'), [], { buffered: true }),
+      () =>
+        run('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'], {
+          buffered: true,
+        }),
+      // The built package in plain Node, and the static site's index against the stories.
+      () =>
+        run('vitest (built)', bin('vitest'), [...vitestArgs(builtJson), '--project', 'built'], {
+          buffered: true,
+          env: {
+            STORYBOOK_INDEX: 'storybook-static/index.json',
+            TIMINGS_FILE: builtTimingsJson,
+            SFC_TEST_NO_BROWSER: '1',
+          },
+        }),
     ),
+    run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { buffered: true }),
   ]);
-  steps.push(vitest, ...packageChecks);
+  steps.push(vitest, ...builds, typecheck);
 
-  const counts = [readCounts(vitestJson)];
+  const counts = [readCounts(vitestJson), readCounts(builtJson)];
   const total = counts.reduce(
     (sum, c) => ({
       passed: sum.passed + c.passed,

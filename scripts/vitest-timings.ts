@@ -18,6 +18,9 @@ export interface FileTiming {
   setupMs: number;
   importMs: number;
   testsMs: number;
+  /** When the file started and ended, in ms from the start of the run (a timeline of the run). */
+  startMs: number;
+  endMs: number;
 }
 
 export interface ProjectTiming {
@@ -38,7 +41,10 @@ export interface VitestTimings {
 
 export default class TimingsReporter implements Reporter {
   private readonly started = new Map<string, number>();
-  private readonly files: (FileTiming & { startedAt: number; endedAt: number })[] = [];
+  private readonly files: (Omit<FileTiming, 'startMs' | 'endMs'> & {
+    startedAt: number;
+    endedAt: number;
+  })[] = [];
   private root = process.cwd();
   private runStartedAt = Date.now();
 
@@ -96,7 +102,11 @@ export default class TimingsReporter implements Reporter {
       runMs: Date.now() - this.runStartedAt,
       projects: projects.sort((a, b) => b.fileMs - a.fileMs),
       files: this.files
-        .map(({ startedAt: _s, endedAt: _e, ...file }) => file)
+        .map(({ startedAt, endedAt, ...file }) => ({
+          ...file,
+          startMs: startedAt - this.runStartedAt,
+          endMs: endedAt - this.runStartedAt,
+        }))
         .sort((a, b) => b.wallMs - a.wallMs),
     };
     mkdirSync(dirname(this.outputFile), { recursive: true });

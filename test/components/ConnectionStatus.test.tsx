@@ -39,7 +39,7 @@ describe('ConnectionStatus', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('explains a preflight finding next to saved credentials', () => {
+  it('explains a preflight finding next to saved credentials', async () => {
     render(
       <ConnectionStatus
         connection={{
@@ -49,7 +49,9 @@ describe('ConnectionStatus', () => {
         errorValues={{ loginUrl: 'https://acme.my.salesforce.com' }}
       />,
     );
-    expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent(/Consumer Key/);
+    // The explanation loads on demand: wait for it (an earlier file in the same worker may or
+    // may not have loaded it already).
+    expect(await screen.findByRole('heading', { level: 3 })).toHaveTextContent(/Consumer Key/);
     expect(screen.getByText(/acme\.my\.salesforce\.com/)).toBeInTheDocument();
     expect(screen.getByRole('link')).toHaveAttribute('href', '#sfc-step-consumer-credentials');
   });
@@ -182,7 +184,7 @@ describe('ConnectionStatus', () => {
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Connection problem');
-    expect(screen.getByRole('heading', { level: 3 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 3 })).toBeInTheDocument();
     await expectNoAxeViolations(container);
     rerender(
       <ConnectionStatus connection={undefined} error={new ConnectError('network', 'Offline')} />,

@@ -48,7 +48,8 @@ describe('changes that are not saved', { timeout: 30_000 }, () => {
     expect(connect).not.toHaveAttribute('aria-describedby');
 
     await user.click(screen.getByRole('button', { name: 'Setup guide and credentials' }));
-    await user.click(screen.getByRole('button', { name: 'Replace Consumer Secret' }));
+    // The setup view loads on demand: wait for it rather than assume it already arrived.
+    await user.click(await screen.findByRole('button', { name: 'Replace Consumer Secret' }));
     await user.click(screen.getByLabelText('Consumer Secret'));
     await user.paste(SECRET);
 
