@@ -117,7 +117,9 @@ function migrations(prefix: string): string[][] {
     // Version 4: several connections per tenant. The existing row of each tenant becomes its
     // default connection; the key grows to (tenant, connection_id). Each connection gets a name,
     // a flow, the integrator's fields (non-secret ones as jsonb, secret ones as one encrypted
-    // envelope) and its creation time (the list order); authorizations name their connection.
+    // envelope), its creation time and a sequence number (the list order: two connections added
+    // within one clock tick still list in the order they were added); authorizations name their
+    // connection.
     [
       `ALTER TABLE ${prefix}_connections
         ADD COLUMN IF NOT EXISTS connection_id text NOT NULL DEFAULT 'default',
@@ -125,7 +127,8 @@ function migrations(prefix: string): string[][] {
         ADD COLUMN IF NOT EXISTS flow text,
         ADD COLUMN IF NOT EXISTS fields jsonb,
         ADD COLUMN IF NOT EXISTS secret_fields text,
-        ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now()`,
+        ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now(),
+        ADD COLUMN IF NOT EXISTS created_order bigserial`,
       // Idempotent: only while the primary key is still the tenant alone.
       `IF NOT EXISTS (
         SELECT 1 FROM pg_constraint
@@ -475,7 +478,7 @@ export function createPostgresStore(
       await ensureReady();
       const found = await client.query(
         `SELECT * FROM ${connections} WHERE tenant = $1
-         ORDER BY connection_id <> $2, created_at, connection_id COLLATE "C"`,
+         ORDER BY connection_id <> $2, created_order`,
         [tenant, DEFAULT_CONNECTION_ID],
       );
       return found.rows.map((row: Row) => connectionFromRow(row));
