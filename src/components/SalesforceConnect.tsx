@@ -38,7 +38,6 @@ import {
   usePartLoaded,
   whenIdle,
 } from './internal/lazy-part.js';
-import { OrgChangeChoice } from './internal/org-change-choice.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 import type { SetupGuideProps } from './SetupGuide.js';
 
@@ -51,7 +50,11 @@ const connectDialogPart = /* @__PURE__ */ lazyPart(() => import('./ConnectDialog
 /** `mode="dialog"`: the whole component behind one button (Radix Dialog). */
 const dialogModePart = /* @__PURE__ */ lazyPart(() => import('./internal/connect-in-dialog.js'));
 
+/** The choice after a reconnect landed in another org (rare: a refreshed sandbox, another org). */
+const orgChangePart = /* @__PURE__ */ lazyPart(() => import('./internal/org-change-choice.js'));
+
 const SetupDetails = /* @__PURE__ */ lazyComponent(setupDetailsPart, (m) => m.SetupDetails);
+const OrgChangeChoice = /* @__PURE__ */ lazyComponent(orgChangePart, (m) => m.OrgChangeChoice);
 const ConnectInDialog = /* @__PURE__ */ lazyComponent(dialogModePart, (m) => m.ConnectInDialog);
 
 const ignoreFailure = () => {
@@ -77,6 +80,7 @@ export function preloadSalesforceConnect(): Promise<void> {
     connectDialogPart.load(),
     dialogModePart.load(),
     errorExplanationPart.load(),
+    orgChangePart.load(),
   ]).then(() => undefined);
 }
 
@@ -423,7 +427,12 @@ function SalesforceConnectView({
   useEffect(
     () =>
       whenIdle(() => {
-        for (const part of [setupDetailsPart, connectDialogPart, errorExplanationPart]) {
+        for (const part of [
+          setupDetailsPart,
+          connectDialogPart,
+          errorExplanationPart,
+          orgChangePart,
+        ]) {
           part.load().catch(ignoreFailure);
         }
       }),
@@ -518,15 +527,18 @@ function SalesforceConnectView({
         unstyled={unstyled}
       />
       {showOrgChange ? (
-        <OrgChangeChoice
-          connection={{ ...connection, orgChange }}
-          onChoose={chooseOrg}
-          text={text}
-          cls={cls}
-          headingLevel={headingLevel}
-          focusOnShow={focusOrgChange}
-          headingRef={orgChangeHeadingRef}
-        />
+        // Loads when a reconnect lands in another org (and when the page is idle, ahead of it).
+        <Suspense fallback={null}>
+          <OrgChangeChoice
+            connection={{ ...connection, orgChange }}
+            onChoose={chooseOrg}
+            text={text}
+            cls={cls}
+            headingLevel={headingLevel}
+            focusOnShow={focusOrgChange}
+            headingRef={orgChangeHeadingRef}
+          />
+        </Suspense>
       ) : null}
       {orgChangeNews && !showOrgChange ? (
         // Focused when it appears, so a screen reader reads it even where a live region that

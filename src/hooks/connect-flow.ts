@@ -560,7 +560,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
     // An adapter without the method fails the attempt as adapter_error (the hook refuses such an
     // adapter before this, naming the method).
     Promise.resolve()
-      .then(() => adapter().connectWithClientCredentials?.({ signal: call.signal }))
+      .then(() => adapter().connectWithClientCredentials?.(callOptions(call.signal)))
       .then(
         (connection) => {
           if (current.done || call.signal.aborted) return;

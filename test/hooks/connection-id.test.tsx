@@ -130,4 +130,39 @@ describe('useSalesforceConnect({ connectionId })', () => {
     await waitFor(() => expect(t.hook.result.current.ready).toBe(true));
     expect(t.hook.result.current.connection).toMatchObject({ id: 'uat', status: 'configured' });
   });
+
+  it('connects a client-credentials connection by its id, without a popup', async () => {
+    const backend = tenantWithConnections();
+    await backend.saveCredentials(
+      {
+        loginUrl: 'https://acme-sync.my.salesforce.com',
+        consumerKey: `3MVG9${'B'.repeat(80)}`,
+        consumerSecret: '1234567890123456789',
+        flow: 'client-credentials',
+      },
+      { connectionId: 'sync' },
+    );
+    const connect = vi.spyOn(backend, 'connectWithClientCredentials');
+    const fake = fakePopupEnvironment();
+    const window = Object.assign(fake.host, { location: { origin: ORIGIN } });
+    const hook = renderHook(() =>
+      useSalesforceConnect({
+        adapter: backend,
+        connectionId: 'sync',
+        flow: 'client-credentials',
+        environment: { ...fake.environment, window },
+      }),
+    );
+    // No authorize URL to keep ready in this flow: Connect works once the connection is known.
+    await waitFor(() => expect(hook.result.current.connection?.status).toBe('configured'));
+    act(() => hook.result.current.open());
+    await waitFor(() => expect(hook.result.current.phase).toBe('succeeded'));
+    expect(connect.mock.calls[0]?.[0]).toMatchObject({ connectionId: 'sync' });
+    const list = await backend.listConnections();
+    expect(list.map((c) => [c.id, c.status])).toEqual([
+      ['default', 'connected'],
+      ['uat', 'connected'],
+      ['sync', 'connected'],
+    ]);
+  });
 });
