@@ -42,7 +42,11 @@ export default [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: firstLoad,
-    limit: '15 KB',
+    // Issue 18's target is 15 KB; issue 17 (connection ids on every call, the client credentials
+    // mode, fields read back) took it to 15.84 kB. The org-change choice now loads on demand and
+    // the client credentials error mapping stays on the server: 15.31 kB. The ceiling holds what
+    // is there; the way back under 15 KB is docs/design-changes.md ("What a page loads").
+    limit: '15.4 KB',
   },
   {
     name: 'Connected view, first load, from salesforce-connect/connect (what esbuild splits)',
@@ -53,7 +57,8 @@ export default [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: firstLoad,
-    limit: '15 KB',
+    // As above: 15.21 kB after issue 17.
+    limit: '15.4 KB',
   },
   {
     // The list and its hook; each connection's flow (Radix Dialog and <SalesforceConnect/>) and
@@ -66,7 +71,8 @@ export default [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: firstLoad,
-    limit: '20 KB',
+    // 9.13 kB when it arrived (issue 17).
+    limit: '9.5 KB',
   },
   {
     name: '<SalesforceConnect/>: every view, all dependencies, react external',
@@ -74,11 +80,11 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: react,
     gzip: true,
-    // 75 KB until issue 17's client credentials flow: five error codes explained in two
-    // languages and the flow's login URL check add about 0.85 kB.
-    // 75 KB until issue 17's connection fields and name (core's field checks, the form's boxes
-    // of four kinds, English and German messages): about 3 KB.
-    limit: '78.5 KB',
+    // 75 KB until issue 17 (81.08 kB after it): the client credentials mode (five error codes
+    // explained in two languages, its guide steps and form wording, about 2.3 kB), the
+    // connection fields and name (field checks, four kinds of box, messages, about 3 kB), and
+    // connection ids (about 0.5 kB).
+    limit: '81.5 KB',
   },
   {
     name: "<SalesforceConnect/>: every view, the kit's own code, every dependency external",
@@ -86,19 +92,18 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: dependencies,
     gzip: true,
-    // 45 KB until issue 17's client credentials flow (see above).
-    // 45 KB until issue 17's connection fields and name (about 3 KB).
-    limit: '48.5 KB',
+    // 45 KB until issue 17 (51.02 kB after it; see above).
+    limit: '51.5 KB',
   },
   {
     name: 'salesforce-connect/core, whole entry with its dependencies (zod/mini)',
     path: 'dist/core.js',
     import: '*',
     gzip: true,
-    // 20 KB until issue 17: its contract (connection ids, names, fields) went to 20.26 kB, and the
-    // client credentials flow's codes, explanations and login URL check add about 1.1 kB.
-    // 20 KB until issue 17: defineConnectionFields, the field checks and their messages.
-    limit: '22.5 KB',
+    // 20 KB until issue 17 (23.75 kB after it): connection ids and names (0.26 kB), the client
+    // credentials codes, explanations, login URL check and error mapping (about 1.3 kB),
+    // defineConnectionFields with its checks and messages (about 2.2 kB).
+    limit: '24 KB',
   },
   {
     name: 'salesforce-connect/guide, whole entry (three variants, English and German, presets)',
@@ -107,10 +112,10 @@ export default [
     gzip: true,
     // 19 KB until issue 16's org_changed: its troubleshooting carries the error catalogue, and
     // the new entry (title and cause cut to one sentence each) adds about 80 bytes.
-    // Issue 17's client credentials codes in both catalogues: about 0.7 kB more.
-    // 19.1 KB until issue 17: the last step lists the name and the connection fields (about
-    // 0.7 KB, both languages).
-    limit: '20 KB',
+    // 19.1 KB until issue 17 (21.72 kB after it): the client credentials flow's steps and codes
+    // in both catalogues (about 1.9 kB), the last step listing the name and the connection fields
+    // (about 0.7 kB, both languages).
+    limit: '22 KB',
   },
   {
     name: "Headless (your own UI): useSalesforceConnect + useCredentialsForm, the kit's own code",
@@ -118,10 +123,10 @@ export default [
     import: '{ useSalesforceConnect, useCredentialsForm }',
     ignore: dependencies,
     gzip: true,
-    // 15 KB until issue 17: the client credentials codes and their Salesforce answers (0.2 kB),
-    // the form's checks of the name and the connection fields (about 2.3 kB), and connectionId
-    // on every call of the flow (about 0.1 kB).
-    limit: '17.6 KB',
+    // 15 KB until issue 17 (17.98 kB after it): the form's checks of the name and the connection
+    // fields (about 2.3 kB), the client credentials mode (about 0.5 kB) and connectionId on every
+    // call of the flow (about 0.1 kB).
+    limit: '18.3 KB',
   },
   {
     name: 'salesforce-connect/adapters: createFetchAdapter',

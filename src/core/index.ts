@@ -1,3 +1,4 @@
+export { fromSalesforceErrorInFlow } from './client-credentials-errors.js';
 export {
   type ClientCredentialsLoginUrlMessages,
   type ClientCredentialsLoginUrlOptions,

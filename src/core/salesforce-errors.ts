@@ -1,5 +1,4 @@
 import { ConnectError, type ConnectErrorCode } from './errors.js';
-import type { ConnectionFlow } from './types.js';
 
 /**
  * An OAuth error as Salesforce sends it: the token endpoint's JSON body or a callback's query.
@@ -35,13 +34,6 @@ export interface FromSalesforceErrorOptions {
   status?: number | undefined;
   /** The underlying error, kept for debugging. */
   cause?: unknown;
-  /**
-   * The flow of the request that failed. With `client-credentials` the answers about "the user"
-   * are about the app's Run As user (`inactive_user` becomes `run_as_user_inactive`, the REST
-   * API's `API_DISABLED_FOR_ORG` becomes `run_as_user_no_api`) and a grant type Salesforce will
-   * not serve means the app's "Enable Client Credentials Flow" is off.
-   */
-  flow?: ConnectionFlow | undefined;
 }
 
 /**
@@ -113,17 +105,11 @@ const codeByDescription: ReadonlyArray<readonly [string, ConnectErrorCode]> = [
   ['client credentials flow not enabled', 'client_credentials_disabled'],
 ];
 
-// Descriptions that name their cause whatever `error` Salesforce put beside them.
-const decisiveDescriptions: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
+/** Codes whose description names the cause whatever `error` Salesforce put beside it. */
+export const decisiveDescriptions: ReadonlySet<ConnectErrorCode> = new Set<ConnectErrorCode>([
   'generic_login_host',
   'run_as_user_missing',
   'client_credentials_disabled',
-]);
-
-// In the client credentials flow, codes about "the user" are about the app's Run As user.
-const clientCredentialsCodes = new Map<ConnectErrorCode, ConnectErrorCode>([
-  ['inactive_user', 'run_as_user_inactive'],
-  ['flow_not_enabled', 'client_credentials_disabled'],
 ]);
 
 const pkcePattern = /pkce|code[ _]?(?:challenge|verifier)/;
@@ -144,7 +130,8 @@ const invalidGrantMessages: ReadonlyArray<readonly [string, string]> = [
   ['session expired or invalid', 'Salesforce no longer accepts the session; reconnect.'],
 ];
 
-const normalize = (value: string | null | undefined) =>
+/** Trimmed, lower-case, single-spaced: how Salesforce's error texts are compared. */
+export const normalize = (value: string | null | undefined) =>
   (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 
 // A phrase as a whole-word, whitespace-tolerant pattern ("ip restricted" is not "ship restricted").
@@ -157,27 +144,7 @@ const describedCode = (description: string) =>
   descriptionPatterns.find(([pattern]) => pattern.test(description))?.[1];
 
 /** The kit's code for a Salesforce error; both arguments already normalized. */
-function classify(
-  error: string,
-  description: string,
-  status: number | undefined,
-  flow?: ConnectionFlow,
-): ConnectErrorCode {
-  const code = classifyAnyFlow(error, description, status);
-  if (flow !== 'client-credentials' || decisiveDescriptions.has(code)) return code;
-  // No documented answer exists for an inactive Run As user in this flow: Salesforce's usual
-  // ones are `inactive_user` and invalid_grant "inactive user" (restforce/restforce#303). A Run As
-  // user without "API Enabled" gets its token, and the REST API then answers 403
-  // API_DISABLED_FOR_ORG (docs.sequin.io, "Enable Salesforce API Access").
-  if (code === 'invalid_grant' && /\binactive\s+user\b/.test(description)) {
-    return 'run_as_user_inactive';
-  }
-  // Like any unfamiliar code, it yields to a description that names a known cause.
-  if (error === 'api_disabled_for_org' && code === 'unknown') return 'run_as_user_no_api';
-  return clientCredentialsCodes.get(code) ?? code;
-}
-
-function classifyAnyFlow(error: string, description: string, status: number | undefined) {
+function classify(error: string, description: string, status: number | undefined) {
   let code: ConnectErrorCode | undefined;
   const described = describedCode(description);
   if (described && decisiveDescriptions.has(described)) return described;
@@ -235,7 +202,7 @@ export function fromSalesforceError(
   const rawError = typeof error === 'string' ? error.trim() : '';
   const rawDescription = typeof error_description === 'string' ? error_description.trim() : '';
   const description = normalize(rawDescription);
-  const code = classify(normalize(rawError), description, options.status, options.flow);
+  const code = classify(normalize(rawError), description, options.status);
 
   let message =
     (code === 'invalid_grant' &&

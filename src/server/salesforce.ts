@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { fromSalesforceErrorInFlow } from '../core/client-credentials-errors.js';
 import { abortedError, ConnectError, isAbortError, throwIfAborted } from '../core/errors.js';
 import { SALESFORCE_PATHS } from '../core/oauth.js';
 import { fromSalesforceError, type SalesforceErrorBody } from '../core/salesforce-errors.js';
@@ -139,7 +140,7 @@ export function toSalesforceFailure(
 ): ConnectError {
   if (ConnectError.is(error)) return error;
   if (error instanceof oauth.ResponseBodyError) {
-    return fromSalesforceError(
+    return fromSalesforceErrorInFlow(
       { error: error.error, error_description: error.error_description },
       { status: error.status, flow },
     );
@@ -406,7 +407,7 @@ export function createSalesforceClient(options: SalesforceClientOptions): Salesf
           // The REST API refuses with `[{ errorCode, message }]`: a Run As user without "API
           // Enabled" reads as run_as_user_no_api in the client credentials flow.
           const refusal: unknown = await response.json().catch(() => null);
-          const failure = fromSalesforceError(refusal as SalesforceErrorBody | null, {
+          const failure = fromSalesforceErrorInFlow(refusal as SalesforceErrorBody | null, {
             status: response.status,
             flow,
           });

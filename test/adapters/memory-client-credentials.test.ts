@@ -5,8 +5,8 @@ import {
   MEMORY_CLIENT_CREDENTIALS_SCENARIOS,
   MEMORY_SCENARIOS,
 } from '../../src/adapters/memory-scenarios.js';
+import { fromSalesforceErrorInFlow } from '../../src/core/client-credentials-errors.js';
 import { ConnectError } from '../../src/core/errors.js';
-import { fromSalesforceError } from '../../src/core/salesforce-errors.js';
 
 const credentials = {
   loginUrl: 'https://acme.my.salesforce.com',
@@ -85,7 +85,7 @@ describe('memory adapter: the client credentials flow', () => {
     (scenario) => {
       const outcome = MEMORY_CLIENT_CREDENTIALS_OUTCOMES[scenario];
       expect(
-        fromSalesforceError(
+        fromSalesforceErrorInFlow(
           { error: outcome.salesforceError, error_description: outcome.salesforceDescription },
           { flow: 'client-credentials' },
         ).code,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromSalesforceErrorInFlow } from '../../src/core/client-credentials-errors.js';
 import { fromSalesforceError, parseSalesforceErrorText } from '../../src/core/salesforce-errors.js';
 
 // The answers as reported (docs/sources.md names where each one comes from).
@@ -12,7 +13,7 @@ const noRunAs = { error: 'invalid_grant', error_description: 'no client credenti
 describe('fromSalesforceError: the client credentials flow', () => {
   it('maps "request not supported on this domain" to generic_login_host in every flow', () => {
     expect(fromSalesforceError(genericHost).code).toBe('generic_login_host');
-    expect(fromSalesforceError(genericHost, { flow: 'client-credentials' }).code).toBe(
+    expect(fromSalesforceErrorInFlow(genericHost, { flow: 'client-credentials' }).code).toBe(
       'generic_login_host',
     );
   });
@@ -36,7 +37,7 @@ describe('fromSalesforceError: the client credentials flow', () => {
   it('reads a grant type Salesforce will not serve as the flow switched off, in this flow only', () => {
     const body = { error: 'unsupported_grant_type', error_description: 'grant type not supported' };
     expect(fromSalesforceError(body).code).toBe('flow_not_enabled');
-    expect(fromSalesforceError(body, { flow: 'client-credentials' }).code).toBe(
+    expect(fromSalesforceErrorInFlow(body, { flow: 'client-credentials' }).code).toBe(
       'client_credentials_disabled',
     );
   });
@@ -44,10 +45,10 @@ describe('fromSalesforceError: the client credentials flow', () => {
   it('reads an inactive user as the Run As user in this flow', () => {
     expect(fromSalesforceError({ error: 'inactive_user' }).code).toBe('inactive_user');
     expect(
-      fromSalesforceError({ error: 'inactive_user' }, { flow: 'client-credentials' }).code,
+      fromSalesforceErrorInFlow({ error: 'inactive_user' }, { flow: 'client-credentials' }).code,
     ).toBe('run_as_user_inactive');
     expect(
-      fromSalesforceError(
+      fromSalesforceErrorInFlow(
         { error: 'invalid_grant', error_description: 'inactive user' },
         { flow: 'client-credentials' },
       ).code,
@@ -61,7 +62,7 @@ describe('fromSalesforceError: the client credentials flow', () => {
         message: 'The REST API is not enabled for this Organization.',
       },
     ];
-    expect(fromSalesforceError(body, { status: 403, flow: 'client-credentials' }).code).toBe(
+    expect(fromSalesforceErrorInFlow(body, { status: 403, flow: 'client-credentials' }).code).toBe(
       'run_as_user_no_api',
     );
     expect(fromSalesforceError(body, { status: 403 }).code).toBe('unknown');
@@ -69,7 +70,7 @@ describe('fromSalesforceError: the client credentials flow', () => {
 
   it('keeps the other answers as they are in this flow', () => {
     expect(
-      fromSalesforceError(
+      fromSalesforceErrorInFlow(
         { error: 'invalid_client', error_description: 'invalid client credentials' },
         { flow: 'client-credentials' },
       ).code,
@@ -105,7 +106,7 @@ describe('fromSalesforceError: the flow decides only what is about the user or t
   it('never reports the popup flow’s user or flow codes for a client-credentials answer', () => {
     fc.assert(
       fc.property(errors, descriptions, (error, description) => {
-        const code = fromSalesforceError(
+        const code = fromSalesforceErrorInFlow(
           { error, error_description: description },
           { flow: 'client-credentials' },
         ).code;
@@ -128,7 +129,9 @@ describe('fromSalesforceError: the flow decides only what is about the user or t
       fc.property(errors, descriptions, (error, description) => {
         const body = { error, error_description: description };
         const popup = fromSalesforceError(body).code;
-        const clientCredentials = fromSalesforceError(body, { flow: 'client-credentials' }).code;
+        const clientCredentials = fromSalesforceErrorInFlow(body, {
+          flow: 'client-credentials',
+        }).code;
         if (!flowSpecific.has(popup)) expect(clientCredentials).toBe(popup);
       }),
     );
