@@ -19,6 +19,6 @@ describe('several connections', () => {
   it('adds a sandbox next to production; removing production leaves the sandbox connected', () =>
     sandboxNextToProduction(e2e, sandbox));
 
-  it('refuses a second connection to the same org, naming the first (duplicate_org)', () =>
+  it('refuses a second connection to the same org (duplicate_org); the refusal names the first connection', () =>
     duplicateOrgRefused(e2e));
 });
