@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { createFetchAdapter } from '../src/adapters/index.js';
 import { CopyField, localeDe, SalesforceConnect, SalesforceConnections } from '../src/index.js';
 import { DEMO_FAULTS, type DemoFault, type DemoValues } from './demo-contract.js';
+import { demoConnectionName, demoFields } from './demo-fields.js';
 import '../src/components/styles.css';
 import './demo.css';
 
@@ -28,6 +29,14 @@ function initialMode(): Mode {
     ? 'client-credentials'
     : 'authorization-code';
 }
+
+/**
+ * `?fields=1`: the form also asks for a connection name and the company names (the integrator
+ * fields the demo's server checks with the same definitions, demo/demo-fields.ts).
+ */
+const fieldProps = new URLSearchParams(window.location.search).has('fields')
+  ? { fields: demoFields, connectionName: demoConnectionName }
+  : {};
 
 function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -98,7 +107,11 @@ function App() {
                 max={3}
                 theme={theme}
                 headingLevel={3}
-                connect={{ credentials: { loginUrlOptions }, setup: { loginUrlOptions } }}
+                connect={{
+                  credentials: { loginUrlOptions },
+                  setup: { loginUrlOptions },
+                  ...fieldProps,
+                }}
                 {...(locale === 'de' ? { messages: localeDe } : {})}
               />
             ) : (
@@ -110,6 +123,7 @@ function App() {
                 theme={theme}
                 credentials={{ loginUrlOptions }}
                 setup={{ loginUrlOptions, headingLevel: 3 }}
+                {...fieldProps}
                 {...(locale === 'de' ? { messages: localeDe } : {})}
               />
             )}

@@ -14,7 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
 import { createConnectHandler } from '../src/server/handler.js';
 import { toNodeListener } from '../src/server/node.js';
-import { createPostgresStore } from '../src/server/stores/postgres.js';
+import { createPostgresStore, type SqlClient } from '../src/server/stores/postgres.js';
 import {
   type SalesforceSimulator,
   SIMULATOR_DEMO_USER,
@@ -24,6 +24,7 @@ import {
   startSalesforceSimulator,
 } from '../src/simulator/index.js';
 import { DEMO_COOKIE_TENANT, DEMO_FAULTS, type DemoValues } from './demo-contract.js';
+import { demoFields } from './demo-fields.js';
 
 const demoRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -81,6 +82,11 @@ export interface DemoStackOptions {
    * sandbox next to production. Default: only this stack's simulator.
    */
   extraLoginHosts?: readonly string[];
+  /**
+   * The database the reference server keeps connections in, instead of the PGlite one in
+   * `dataDir` (e.g. a `pg.Pool` on a PostgreSQL server). Its owner closes it after `close()`.
+   */
+  sql?: SqlClient;
 }
 
 export interface DemoStack {
@@ -120,6 +126,16 @@ async function demoEncryptionKey(dataDir: string): Promise<string> {
   const key = `base64:${randomBytes(32).toString('base64')}`;
   await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/** The demo's own database: PGlite in `databaseDir`, made on the first start. */
+async function openPglite(databaseDir: string, log: (line: string) => void): Promise<PGlite> {
+  const fresh = !(await stat(join(databaseDir, 'PG_VERSION')).catch(() => undefined));
+  if (fresh) log(`Preparing the database in ${databaseDir} (first start only: a few seconds)…`);
+  await mkdir(databaseDir, { recursive: true });
+  const db = new PGlite(databaseDir);
+  await db.waitReady;
+  return db;
 }
 
 /** Replaces the response's Cross-Origin-Opener-Policy, whatever the handler sets. */
@@ -223,7 +239,8 @@ export function registerDemoApp(simulator: SalesforceSimulator, callbackUrl: str
 
 /** What {@link createDemoHandler} needs: the stack's database, key, addresses and tenants. */
 export interface DemoHandlerOptions {
-  db: PGlite;
+  /** The Postgres database: PGlite, a `pg.Pool` or any `SqlClient`. */
+  db: SqlClient;
   encryptionKey: string;
   /** Where the handler is mounted, e.g. `${origin}/api/salesforce`. */
   apiUrl: string;
@@ -258,6 +275,9 @@ export function createDemoHandler(
     // Up to three orgs per workspace (production and sandboxes), each connected once: the
     // page's `?view=connections` lists them.
     connections: { max: 3 },
+    // The page's `?fields=1` asks for them; the server checks every save with the same ones
+    // (a save without them gets the defaults: every company).
+    fields: demoFields,
     ...(options.connectionCheckIntervalMs === undefined
       ? {}
       : { connectionCheckIntervalMs: options.connectionCheckIntervalMs }),
@@ -331,13 +351,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       ...(options.extraLoginHosts ?? []),
     ];
 
-    const databaseDir = join(dataDir, 'pglite');
-    const fresh = !(await stat(join(databaseDir, 'PG_VERSION')).catch(() => undefined));
-    if (fresh) log(`Preparing the database in ${databaseDir} (first start only: a few seconds)…`);
-    await mkdir(databaseDir, { recursive: true });
-    const db = new PGlite(databaseDir);
-    await db.waitReady;
-    closers.push(() => db.close());
+    const db = options.sql ?? (await openPglite(join(dataDir, 'pglite'), log));
+    if (db instanceof PGlite) closers.push(() => db.close());
     const encryptionKey = await demoEncryptionKey(dataDir);
 
     // The handler needs the page's origin, known once Vite listens: until then, 503.

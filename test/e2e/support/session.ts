@@ -35,7 +35,7 @@ export interface E2eStack {
 }
 
 export async function startE2eStack(
-  extra: Pick<DemoStackOptions, 'extraLoginHosts'> = {},
+  extra: Pick<DemoStackOptions, 'extraLoginHosts' | 'sql'> = {},
 ): Promise<E2eStack> {
   const dataDir = await freshDataDir();
   const lines: string[] = [];
