@@ -169,6 +169,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
             ? {}
             : { salesforceError: error.salesforceError }),
           ...(error.field === undefined ? {} : { field: error.field }),
+          ...(error.connectionId === undefined ? {} : { connectionId: error.connectionId }),
         });
       }
       throw new ConnectError(

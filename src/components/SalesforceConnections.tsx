@@ -376,11 +376,24 @@ function ConnectionsView({
 
   const H = `h${headingLevel}` as 'h2';
   const RowHeading = `h${headingLevel + 1}` as 'h3';
+  // `duplicate_org` names the connection that already has the org, in the page's language.
+  const valuesFor = (error: ConnectError) => {
+    // A refusal relayed by the sign-in window carries only its code; the refused connection's
+    // stored error names the other one.
+    const otherId =
+      error.connectionId ??
+      list.connections.find((c) => c.error?.code === error.code && c.error.connectionId)?.error
+        ?.connectionId;
+    const other = otherId === undefined ? undefined : byId(otherId);
+    const name = other?.name ?? other?.org?.name;
+    return name === undefined ? undefined : { connectionName: name };
+  };
   const explain = (error: ConnectError, part: string) =>
     explanationLoaded ? (
       <Suspense fallback={null}>
         <ErrorExplanation
           error={error}
+          values={valuesFor(error)}
           summary
           headingLevel={Math.min(headingLevel + 1, 6) as 3}
           unstyled={unstyled}

@@ -100,5 +100,6 @@ export function duplicateOrgError(other: { id: string; name?: string | undefined
   return new ConnectError(
     'duplicate_org',
     `This Salesforce org is already connected as ${named ? `“${label}”` : label}. Sign in to another org, or use that connection.`,
+    { connectionId: other.id },
   );
 }

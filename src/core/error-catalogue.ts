@@ -7,7 +7,7 @@ import type { GuideStepId } from './guide-step-ids.js';
  * @example
  * const name: ExplanationValueName = 'callbackUrl'; // written `{callbackUrl}` in the text
  */
-export type ExplanationValueName = 'callbackUrl' | 'loginUrl' | 'appName';
+export type ExplanationValueName = 'callbackUrl' | 'loginUrl' | 'appName' | 'connectionName';
 
 /**
  * The values to fill in; a missing one is replaced by the catalogue's stand-in wording.
@@ -198,6 +198,7 @@ export const errorCatalogueEn: ErrorCatalogue = {
     callbackUrl: 'the callback URL shown in the setup guide',
     loginUrl: 'the Login URL you saved',
     appName: 'your app',
+    connectionName: 'another of your connections',
   },
   actors: {
     'person-connecting': 'You can fix this yourself, here.',
@@ -440,7 +441,7 @@ export const errorCatalogueEn: ErrorCatalogue = {
     duplicate_org: {
       title: 'This Salesforce org is already connected',
       cause:
-        'Another of your connections already uses the org you signed in to, and each org may be connected only once.',
+        'The org you signed in to is already connected as {connectionName}, and each org may be connected only once.',
       fixes: [
         'Sign in to a different org (check the login URL), or use the existing connection to this org.',
       ],
@@ -472,7 +473,7 @@ export const errorCatalogueEn: ErrorCatalogue = {
   },
 };
 
-const placeholderPattern = /\{(callbackUrl|loginUrl|appName)\}/g;
+const placeholderPattern = /\{(callbackUrl|loginUrl|appName|connectionName)\}/g;
 
 /**
  * Explains an error code to the Salesforce admin: what went wrong, why, how to fix it, where in the

@@ -81,6 +81,11 @@ export interface ConnectErrorOptions {
    * `consumerKey`, `consumerSecret`, `name`, or `fields.<name>` for an integrator's field.
    */
   field?: string;
+  /**
+   * Another connection of the tenant the error is about: for `duplicate_org`, the one that
+   * already has the org (so the page can name it in the admin's language).
+   */
+  connectionId?: string;
 }
 
 /** The JSON shape of an error on the wire (REST contract, `Connection.error`). */
@@ -90,6 +95,8 @@ export interface ConnectErrorJSON {
   salesforceError?: string;
   /** See {@link ConnectErrorOptions.field}. */
   field?: string;
+  /** See {@link ConnectErrorOptions.connectionId}. */
+  connectionId?: string;
 }
 
 /**
@@ -110,6 +117,7 @@ export class ConnectError extends Error {
   readonly salesforceDescription: string | undefined;
   readonly status: number | undefined;
   readonly field: string | undefined;
+  readonly connectionId: string | undefined;
 
   constructor(code: ConnectErrorCode, message: string, options: ConnectErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -118,6 +126,7 @@ export class ConnectError extends Error {
     this.salesforceDescription = options.salesforceDescription;
     this.status = options.status;
     this.field = options.field;
+    this.connectionId = options.connectionId;
   }
 
   /** True for any `ConnectError`, including one from another copy of the kit. */
@@ -137,6 +146,7 @@ export class ConnectError extends Error {
     message?: unknown;
     salesforceError?: unknown;
     field?: unknown;
+    connectionId?: unknown;
   }) {
     const code = isConnectErrorCode(json.code) ? json.code : 'unknown';
     const message = typeof json.message === 'string' ? json.message : code;
@@ -145,6 +155,7 @@ export class ConnectError extends Error {
         ? { salesforceError: json.salesforceError }
         : {}),
       ...(typeof json.field === 'string' ? { field: json.field } : {}),
+      ...(typeof json.connectionId === 'string' ? { connectionId: json.connectionId } : {}),
     });
   }
 
@@ -154,6 +165,7 @@ export class ConnectError extends Error {
       message: this.message,
       ...(this.salesforceError === undefined ? {} : { salesforceError: this.salesforceError }),
       ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.connectionId === undefined ? {} : { connectionId: this.connectionId }),
     };
   }
 }

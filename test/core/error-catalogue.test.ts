@@ -45,7 +45,10 @@ describe('the error catalogues', () => {
   it.each(catalogues)('%s uses only the placeholders explainError fills', (_, catalogue) => {
     for (const code of CONNECT_ERROR_CODES) {
       for (const name of placeholdersIn(textOf(catalogue, code))) {
-        expect(['{appName}', '{callbackUrl}', '{loginUrl}'], `${code}: ${name}`).toContain(name);
+        expect(
+          ['{appName}', '{callbackUrl}', '{connectionName}', '{loginUrl}'],
+          `${code}: ${name}`,
+        ).toContain(name);
       }
     }
   });

@@ -23,6 +23,7 @@ export const errorCatalogueDe: ErrorCatalogue = {
     callbackUrl: 'die Callback-URL aus der Einrichtungsanleitung',
     loginUrl: 'die gespeicherte Login-URL',
     appName: 'Ihre App',
+    connectionName: 'eine andere Ihrer Verbindungen',
   },
   actors: {
     'person-connecting': 'Das können Sie selbst hier beheben.',
@@ -278,7 +279,7 @@ export const errorCatalogueDe: ErrorCatalogue = {
     duplicate_org: {
       title: 'Diese Salesforce-Org ist bereits verbunden',
       cause:
-        'Eine andere Ihrer Verbindungen nutzt bereits die Org, bei der Sie sich angemeldet haben, und jede Org darf nur einmal verbunden werden.',
+        'Die Org, bei der Sie sich angemeldet haben, ist bereits als {connectionName} verbunden, und jede Org darf nur einmal verbunden werden.',
       fixes: [
         'Melden Sie sich bei einer anderen Org an (prüfen Sie die Login-URL) oder nutzen Sie die bestehende Verbindung zu dieser Org.',
       ],

@@ -182,9 +182,11 @@ export async function duplicateOrgRefused(world: E2eWorld): Promise<void> {
     .locator('[data-sfc-part="salesforce-connections"]')
     .locator('[data-sfc-part="error-explanation"][data-state="duplicate_org"]');
   await explanation.getByText('This Salesforce org is already connected').waitFor();
-  expect(await explanation.innerText()).toContain(
-    'Another of your connections already uses the org you signed in to',
-  );
+  // The explanation names the connection that has the org (from the refused connection's stored
+  // error: the sign-in window relays only the code).
+  await expect
+    .poll(() => explanation.innerText())
+    .toContain('The org you signed in to is already connected as Production');
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   await expectNoAxeViolations(
     page,
@@ -208,6 +210,7 @@ export async function duplicateOrgRefused(world: E2eWorld): Promise<void> {
     code: 'duplicate_org',
     message:
       'This Salesforce org is already connected as “Production”. Sign in to another org, or use that connection.',
+    connectionId: first?.id,
   });
   await expect.poll(() => row(page, 'Production').textContent()).toContain('Connected');
   await expect
