@@ -121,14 +121,24 @@ describe('npm start', () => {
     expect(await connection.json()).toEqual({ status: 'disconnected' });
 
     // A second start on the same page port says which port and which setting to change.
-    const busy = await npmStart({ PORT: String(port), SIMULATOR_PORT: String(await freePort()) });
+    // Every other port free (the simulator's instance port too: its default, SIMULATOR_PORT + 1,
+    // may be anyone's), so the page port is the one refused.
+    const busy = await npmStart({
+      PORT: String(port),
+      SIMULATOR_PORT: String(await freePort()),
+      SIMULATOR_INSTANCE_PORT: String(await freePort()),
+    });
     expect(await busy.exited).toBe(1);
     expect(busy.output()).toContain(`Port ${port} (the demo page) is already in use`);
     expect(busy.output()).toContain(`PORT=${port + 1} npm start`);
 
     // Another start on the same data folder would open the same database: refused by name.
     const twin = await npmStart(
-      { PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()) },
+      {
+        PORT: String(await freePort()),
+        SIMULATOR_PORT: String(await freePort()),
+        SIMULATOR_INSTANCE_PORT: String(await freePort()),
+      },
       run.dataDir,
     );
     expect(await twin.exited).toBe(1);

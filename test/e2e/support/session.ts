@@ -112,9 +112,10 @@ export async function openSession(
   context.on('request', (request) => requestedUrls.push(request.url()));
   const page = await context.newPage();
   context.on('page', (opened) => popups.push(opened));
-  // Generous: Chromium, Vite and the servers share two busy cores.
-  page.setDefaultTimeout(30_000);
-  context.setDefaultTimeout(30_000);
+  // Generous: Chromium, Vite and the servers share two busy cores, and a file's first page waits
+  // for Vite to transform the kit on demand (30 s was once not enough with every project running).
+  page.setDefaultTimeout(60_000);
+  context.setDefaultTimeout(60_000);
   if (!options.noNavigation) await page.goto(stack.pageUrl);
   return {
     context,
