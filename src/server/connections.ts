@@ -436,6 +436,59 @@ export function createConnectionService(config: ConnectionServiceConfig) {
   }
 
   /** The connection after Salesforce refused its tokens for good (or after another failure). */
+  /**
+   * Who a new token acts for: the identity lookup, or, when it fails, the org and user ids its
+   * identity URL names (the names stay unknown). `who` says in the log whose identity it was.
+   */
+  async function identityOf(
+    app: SalesforceApp,
+    tokens: SalesforceTokenSet,
+    tenant: string,
+    who: string,
+  ): Promise<Pick<ConnectionRecord, 'orgId' | 'userId' | 'username' | 'displayName'>> {
+    try {
+      const identity = await salesforce.identity({
+        app,
+        accessToken: tokens.accessToken,
+        identityUrl: tokens.identityUrl,
+      });
+      return {
+        orgId: identity.orgId,
+        userId: identity.userId,
+        username: identity.username,
+        displayName: identity.displayName,
+      };
+    } catch (error) {
+      const ids = idsFromIdentityUrl(tokens.identityUrl);
+      logger.warn(`could not look up ${who}`, {
+        tenant,
+        code: ConnectError.is(error) ? error.code : 'unknown',
+      });
+      return { orgId: ids?.orgId, userId: ids?.userId };
+    }
+  }
+
+  /** The record of a connection made just now, with the org's name and its sandbox flag. */
+  function connectedRecord(
+    next: ConnectionRecord,
+    organization: SalesforceOrganization,
+  ): ConnectionRecord {
+    const login = normalizeLoginUrl(next.loginUrl, { allowedHosts: config.allowedLoginHosts });
+    const sandbox = (login.ok && login.sandbox) || isSandboxHost(next.instanceUrl);
+    const done = clock();
+    return {
+      ...next,
+      status: 'connected',
+      orgName: organization.name,
+      isSandbox:
+        organization.isSandbox ??
+        (login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined),
+      connectedAt: done,
+      checkedAt: done,
+      updatedAt: done,
+    };
+  }
+
   function failed(record: ConnectionRecord, error: ConnectError, now: number): ConnectionRecord {
     const status = REAUTH_CODES.has(error.code) ? 'needs_reauth' : 'error';
     return { ...withoutGrantTokens(record), status, error: error.toJSON(), updatedAt: now };
@@ -1211,29 +1264,10 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       // From here the token exists at Salesforce: whatever goes wrong, it is revoked.
       const abandon = (why: string) => revokeTokenQuietly(tenant, app, tokens.accessToken, why);
       // No refresh token in this flow (the client drops one sent anyway).
-      let next = await withTokens({ ...withoutGrantTokens(record), tenant }, tokens, now);
-      try {
-        const identity = await salesforce.identity({
-          app,
-          accessToken: tokens.accessToken,
-          identityUrl: tokens.identityUrl,
-        });
-        next = {
-          ...next,
-          orgId: identity.orgId,
-          userId: identity.userId,
-          username: identity.username,
-          displayName: identity.displayName,
-        };
-      } catch (error) {
-        // The identity URL itself names the org and the Run As user; only the names are missing.
-        const ids = idsFromIdentityUrl(tokens.identityUrl);
-        next = { ...next, orgId: ids?.orgId, userId: ids?.userId };
-        logger.warn('could not look up the Run As user', {
-          tenant,
-          code: ConnectError.is(error) ? error.code : 'unknown',
-        });
-      }
+      const next = {
+        ...(await withTokens({ ...withoutGrantTokens(record), tenant }, tokens, now)),
+        ...(await identityOf(app, tokens, tenant, 'the Run As user')),
+      };
       let organization: SalesforceOrganization = {};
       if (next.instanceUrl) {
         try {
@@ -1256,20 +1290,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
           });
         }
       }
-      const login = normalizeLoginUrl(record.loginUrl, { allowedHosts: config.allowedLoginHosts });
-      const sandbox = (login.ok && login.sandbox) || isSandboxHost(next.instanceUrl);
-      const done = clock();
-      const made: ConnectionRecord = {
-        ...next,
-        status: 'connected',
-        orgName: organization.name,
-        isSandbox:
-          organization.isSandbox ??
-          (login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined),
-        connectedAt: done,
-        checkedAt: done,
-        updatedAt: done,
-      };
+      const made = connectedRecord(next, organization);
       // One org, one connection (`onePerOrg`), as for a sign-in through the popup.
       const holder =
         made.orgId !== undefined && started.orgId !== made.orgId
@@ -1485,35 +1506,13 @@ export function createConnectionService(config: ConnectionServiceConfig) {
       let orgChanged = false;
       try {
         const { refreshToken: _previous, ...withoutRefresh } = record;
-        let next = await withTokens(withoutRefresh, tokens, now);
-        try {
-          const identity = await salesforce.identity({
-            app,
-            accessToken: tokens.accessToken,
-            identityUrl: tokens.identityUrl,
-          });
-          next = {
-            ...next,
-            orgId: identity.orgId,
-            userId: identity.userId,
-            username: identity.username,
-            displayName: identity.displayName,
-          };
-        } catch (error) {
-          // The identity URL itself names the org and user; only the names are missing.
-          const ids = idsFromIdentityUrl(tokens.identityUrl);
-          next = {
-            ...next,
-            orgId: ids?.orgId,
-            userId: ids?.userId,
-            username: undefined,
-            displayName: undefined,
-          };
-          logger.warn('could not look up who connected', {
-            tenant,
-            code: ConnectError.is(error) ? error.code : 'unknown',
-          });
-        }
+        // A failed lookup leaves no names of whoever connected before.
+        const next: ConnectionRecord = {
+          ...(await withTokens(withoutRefresh, tokens, now)),
+          username: undefined,
+          displayName: undefined,
+          ...(await identityOf(app, tokens, tenant, 'who connected')),
+        };
         const organization = next.instanceUrl
           ? await salesforce
               .organization({ app, accessToken: tokens.accessToken, instanceUrl: next.instanceUrl })
@@ -1526,22 +1525,7 @@ export function createConnectionService(config: ConnectionServiceConfig) {
                 return {};
               })
           : {};
-        const login = normalizeLoginUrl(record.loginUrl, {
-          allowedHosts: config.allowedLoginHosts,
-        });
-        const sandbox = (login.ok && login.sandbox) || isSandboxHost(next.instanceUrl);
-        const nowDone = clock();
-        made = {
-          ...next,
-          status: 'connected',
-          orgName: organization.name,
-          isSandbox:
-            organization.isSandbox ??
-            (login.ok && login.kind !== 'custom' ? sandbox : sandbox || undefined),
-          connectedAt: nowDone,
-          checkedAt: nowDone,
-          updatedAt: nowDone,
-        };
+        made = connectedRecord(next, organization);
         // Parked (not applied) when the record already names another org: its tokens are
         // encrypted under their own fields until the person connecting chooses.
         const park = async (): Promise<PendingOrgChange> => ({
