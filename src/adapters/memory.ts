@@ -434,6 +434,22 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     scopes: [...scopes],
   });
 
+  /**
+   * As on the reference server, a failed attempt shows on the connection, unless a working
+   * connection was there to keep. Answers the error, to throw.
+   */
+  const failAttempt = (slot: Slot, error: ConnectError, status: ConnectionStatus = 'error') => {
+    if (slot.connection.status !== 'connected') {
+      slot.connection = {
+        ...slot.connection,
+        status,
+        error: error.toJSON(),
+        updatedAt: isoNow(),
+      };
+    }
+    return error;
+  };
+
   /** The stored authorization stops working, as when Salesforce revokes the refresh token. */
   const revokeSession = (slot: Slot) => {
     if (slot.connection.status === 'connected') {
@@ -779,19 +795,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           );
         }
         const addressed = connectionId !== undefined;
-        // As on the reference server, a failed attempt shows on the connection, unless a
-        // working connection was there to keep.
-        const fail = (error: ConnectError, status: ConnectionStatus = 'error') => {
-          if (slot.connection.status !== 'connected') {
-            slot.connection = {
-              ...slot.connection,
-              status,
-              error: error.toJSON(),
-              updatedAt: isoNow(),
-            };
-          }
-          return error;
-        };
+        const fail = (error: ConnectError, status?: ConnectionStatus) =>
+          failAttempt(slot, error, status);
         const outcome = failure();
         // A refreshed sandbox: the sign-in lands in an org with another id behind the same
         // address. A connection that names an org keeps it, and the new org waits for a choice;
@@ -893,34 +898,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           (outcome.stage === 'client_credentials' ||
             (outcome.stage === 'token' && CLIENT_CREDENTIALS_TOKEN_CODES.has(outcome.code)))
         ) {
-          const error = outcomeError(outcome);
-          // As on the reference server: a working connection survives a failed attempt.
-          if (slot.connection.status !== 'connected') {
-            slot.connection = {
-              ...slot.connection,
-              status: 'error',
-              error: error.toJSON(),
-              updatedAt: isoNow(),
-            };
-          }
-          throw error;
+          throw failAttempt(slot, outcomeError(outcome));
         }
         const at = isoNow();
         const fields = connectedFields(slot, credentials);
         // One org, one connection, as for a sign-in through the popup.
         const holder = holderOf(fields.org.id, slot.id);
-        if (holder) {
-          const error = duplicateOrgError(holder);
-          if (slot.connection.status !== 'connected') {
-            slot.connection = {
-              ...slot.connection,
-              status: 'error',
-              error: error.toJSON(),
-              updatedAt: isoNow(),
-            };
-          }
-          throw error;
-        }
+        if (holder) throw failAttempt(slot, duplicateOrgError(holder));
         slot.connection = {
           status: 'connected',
           ...credentialFields(credentials),
