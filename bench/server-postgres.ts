@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type Instance, startInstance, stopInstance } from '../scripts/soak/storm.js';
+import { type Instance, startInstance, stopChild, stopInstance } from '../scripts/soak/storm.js';
 import { createFetchAdapter } from '../src/adapters/fetch.js';
 import { createPostgresStore } from '../src/server/stores/postgres.js';
 import { relayData } from '../test/helpers/relay-page.js';
@@ -193,13 +193,4 @@ async function startSimulatorProcess(callbackUrl: string) {
     });
   });
   return { child, info };
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.stdin?.end();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }

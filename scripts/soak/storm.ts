@@ -813,8 +813,12 @@ export function startInstance(settings: SoakInstanceSettings): Promise<Instance>
 }
 
 /** Closing stdin asks the instance to stop; one that hangs is killed after 10 s. */
-export async function stopInstance(instance: Instance) {
-  const { child } = instance;
+export function stopInstance(instance: Instance) {
+  return stopChild(instance.child);
+}
+
+/** Stops a child process that ends when its stdin closes; one that hangs is killed after 10 s. */
+export async function stopChild(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdin?.end();
