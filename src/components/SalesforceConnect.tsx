@@ -8,7 +8,6 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import type { ConnectErrorCode } from '../core/errors.js';
 import type {
@@ -26,11 +25,11 @@ import {
 import { SalesforceConnectMessagesProvider, useMessages } from '../messages/context.js';
 import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
 import { salesforceConnectMessagesEn } from '../messages/salesforceConnect.js';
-import { requireProp } from '../react/development.js';
 import { useLatest } from '../react/use-latest.js';
 import { ConnectButton, type ConnectButtonProps } from './ConnectButton.js';
 import { ConnectionStatus, errorExplanationPart } from './ConnectionStatus.js';
 import type { CredentialsFormProps } from './CredentialsForm.js';
+import { useAdapterProp } from './internal/adapter-prop.js';
 import {
   lazyComponent,
   lazyPart,
@@ -211,14 +210,10 @@ export function SalesforceConnect<
   onSuccess,
   ...props
 }: SalesforceConnectProps<TFields>) {
-  const built = useMemo(
-    () => (adapterProp || !apiUrl ? undefined : createFetchAdapter({ baseUrl: apiUrl })),
-    [adapterProp, apiUrl],
-  );
-  const adapter = requireProp(
-    adapterProp ?? built,
+  const adapter = useAdapterProp(
+    adapterProp,
+    apiUrl,
     '<SalesforceConnect>',
-    'adapter',
     'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })} from a client component, or apiUrl="/api/salesforce" (a string, fine from a server component).',
   );
   // The backend checked the fields with the same definitions: its answer has their types.

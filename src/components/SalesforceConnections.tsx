@@ -5,11 +5,9 @@ import {
   useCallback,
   useEffect,
   useId,
-  useMemo,
   useRef,
   useState,
 } from 'react';
-import { createFetchAdapter } from '../adapters/fetch.js';
 import type { SalesforceConnectAdapter } from '../adapters/types.js';
 import { type ConnectError, toConnectError } from '../core/errors.js';
 import { fillMessage } from '../core/fill-message.js';
@@ -24,8 +22,8 @@ import {
 } from '../messages/connections.js';
 import { SalesforceConnectMessagesProvider, useMessages } from '../messages/context.js';
 import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
-import { requireProp } from '../react/development.js';
 import { errorExplanationPart } from './ConnectionStatus.js';
+import { useAdapterProp } from './internal/adapter-prop.js';
 import type { ConnectionFlowProps } from './internal/connections-dialog.js';
 import { lazyComponent, lazyPart, usePartLoaded, whenIdle } from './internal/lazy-part.js';
 import { kitClasses, partClassName } from './internal/parts.js';
@@ -163,14 +161,10 @@ export function SalesforceConnections({
   apiUrl,
   ...props
 }: SalesforceConnectionsProps) {
-  const built = useMemo(
-    () => (adapterProp || !apiUrl ? undefined : createFetchAdapter({ baseUrl: apiUrl })),
-    [adapterProp, apiUrl],
-  );
-  const adapter = requireProp(
-    adapterProp ?? built,
+  const adapter = useAdapterProp(
+    adapterProp,
+    apiUrl,
     '<SalesforceConnections>',
-    'adapter',
     'Give it adapter={createFetchAdapter({ baseUrl: "/api/salesforce" })}, or apiUrl="/api/salesforce".',
   );
   const view = <ConnectionsView {...props} adapter={adapter} />;
