@@ -1,4 +1,3 @@
-import { parseConnectionName } from '../core/connection-name.js';
 import { ConnectError } from '../core/errors.js';
 import {
   type ConnectionFieldDefinitions,
@@ -17,7 +16,6 @@ export const SECRET_FIELDS_FIELD = 'secret_fields';
  * keep the saved one) and the integrator's fields, checked against the handler's definitions.
  */
 export interface FieldsSave {
-  name: string | undefined;
   visible: ConnectionFieldValues;
   secret: Record<string, string>;
 }
@@ -40,9 +38,9 @@ function savedSecretNames(
 }
 
 /**
- * Checks the name and the fields of a `PUT /connection/credentials` body with the same rules as
- * the form (`parseConnectionName`, `parseConnectionFields`); throws `invalid_input` naming the
- * field (`name`, `fields.<name>`).
+ * Checks the fields of a `PUT /connection/credentials` body with the same rules as the form
+ * (`parseConnectionFields`); throws `invalid_input` naming the field (`fields.<name>`). The
+ * connection's name is the service's to check (`parseConnectionName`).
  */
 export function parseFieldsSave(
   definitions: ConnectionFieldDefinitions,
@@ -50,20 +48,17 @@ export function parseFieldsSave(
   existing: ConnectionRecord | undefined,
 ): FieldsSave {
   const body = (typeof input === 'object' && input !== null ? input : {}) as {
-    name?: unknown;
     fields?: unknown;
   };
-  const name =
-    body.name === undefined || body.name === null ? undefined : parseConnectionName(body.name);
   const values = parseConnectionFields(definitions, body.fields, {
     existingSecrets: savedSecretNames(definitions, existing),
   });
   const { visible, secret } = splitSecretFields(definitions, values);
-  return { name, visible, secret };
+  return { visible, secret };
 }
 
 /**
- * The record with the save's name and fields: non-secret values in `fields`, secret ones merged
+ * The record with the save's fields: non-secret values in `fields`, secret ones merged
  * with the saved ones (a field left empty keeps its value) into one encrypted envelope.
  */
 export async function withFieldsSave(
@@ -74,7 +69,6 @@ export async function withFieldsSave(
   box: SecretBox,
 ): Promise<ConnectionRecord> {
   const next: ConnectionRecord = { ...record };
-  if (save.name !== undefined) next.name = save.name;
   const kept: Record<string, string> = {};
   const keptNames = savedSecretNames(definitions, latest).filter((name) => !(name in save.secret));
   if (keptNames.length > 0 && latest?.secretFields) {
