@@ -1,7 +1,8 @@
 import { untilAborted } from '../core/cancellation.js';
+import { checkConnectionId } from '../core/connection-name.js';
 import { CSRF_HEADER } from '../core/csrf.js';
 import { abortedError, ConnectError, toConnectError } from '../core/errors.js';
-import { type Connection, isConnectionId } from '../core/types.js';
+import type { Connection } from '../core/types.js';
 import {
   readAuthorizationStart,
   readConnection,
@@ -204,13 +205,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
    */
   const pathFor = (connectionId: string | undefined, rest: string) => {
     if (connectionId === undefined) return `/connection${rest}`;
-    if (!isConnectionId(connectionId)) {
-      throw new ConnectError(
-        'invalid_input',
-        'The connection id must be 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
-      );
-    }
-    return `/connections/${connectionId}${rest}`;
+    return `/connections/${checkConnectionId(connectionId)}${rest}`;
   };
 
   /** Runs a request whose path depends on the connection id; a bad id rejects, never throws. */

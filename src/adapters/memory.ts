@@ -1,6 +1,6 @@
 import { delay } from '../core/cancellation.js';
 import { checkClientCredentialsLoginUrl } from '../core/client-credentials-login-url.js';
-import { parseConnectionName } from '../core/connection-name.js';
+import { checkConnectionId, parseConnectionName } from '../core/connection-name.js';
 import {
   assertConnectionAllowed,
   type ConnectionPolicy,
@@ -541,15 +541,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   }
 
   /** The id a call addresses; a malformed one is refused before anything happens. */
-  const idOf = (connectionId: string | undefined) => {
-    if (connectionId === undefined) return DEFAULT_CONNECTION_ID;
-    if (!isConnectionId(connectionId)) {
-      throw invalidInput(
-        'The connection id must be 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
-      );
-    }
-    return connectionId;
-  };
+  const idOf = (connectionId: string | undefined) =>
+    connectionId === undefined ? DEFAULT_CONNECTION_ID : checkConnectionId(connectionId);
 
   /** The addressed connection, or a blank one (not yet added) when the tenant has none by that id. */
   const slotFor = (id: string) => slots.get(id) ?? emptySlot(id);

@@ -1,6 +1,6 @@
 import { ConnectError } from './errors.js';
 import { fillMessage } from './fill-message.js';
-import { CONNECTION_NAME_MAX_LENGTH } from './types.js';
+import { CONNECTION_NAME_MAX_LENGTH, isConnectionId } from './types.js';
 
 /**
  * Why `parseConnectionName` refuses a name, keyed by code; `{length}` and `{max}` in
@@ -57,4 +57,22 @@ export function parseConnectionName(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(name)) throw refuse(text.one_line);
   return name;
+}
+
+/**
+ * A connection id as given, or `invalid_input` when it is not one (see `isConnectionId`): what
+ * the adapters answer before addressing a connection.
+ *
+ * @example
+ * checkConnectionId('sandbox-uat'); // 'sandbox-uat'
+ * checkConnectionId('Sandbox UAT'); // throws ConnectError invalid_input
+ */
+export function checkConnectionId(id: string): string {
+  if (!isConnectionId(id)) {
+    throw new ConnectError(
+      'invalid_input',
+      'The connection id must be 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
+    );
+  }
+  return id;
 }
