@@ -43,11 +43,12 @@ export default [
     gzip: true,
     modifyEsbuildConfig: firstLoad,
     // Issue 18's target is 15 KB; issue 17 (connection ids on every call, the client credentials
-    // mode, fields read back) took it to 15.84 kB. The org-change choice now loads on demand and
-    // the client credentials error mapping stays on the server: 15.31 kB; naming the other
-    // connection in duplicate_org and one shared adapter-prop hook: 15.38 kB. The ceiling holds what
-    // is there; the way back under 15 KB is docs/design-changes.md ("What a page loads").
-    limit: '15.4 KB',
+    // mode, fields read back) took it to 15.84 kB, and two splits brought it to 15.38 kB. The
+    // popup session and its Salesforce error mapping now arrive with the Connect dialog, which
+    // the Connect button already waited for: 12.29 kB (docs/design-changes.md, "What a page
+    // loads"). The ceiling leaves room for small fixes; a feature that needs more before paint
+    // brings a split of its own.
+    limit: '12.6 KB',
   },
   {
     name: 'Connected view, first load, from salesforce-connect/connect (what esbuild splits)',
@@ -58,8 +59,8 @@ export default [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: firstLoad,
-    // As above: 15.28 kB after issue 17.
-    limit: '15.4 KB',
+    // As above: 15.28 kB after issue 17, 12.23 kB with the popup session on demand.
+    limit: '12.6 KB',
   },
   {
     // The list and its hook; each connection's flow (Radix Dialog and <SalesforceConnect/>) and
@@ -84,8 +85,10 @@ export default [
     // 75 KB until issue 17 (81.08 kB after it): the client credentials mode (five error codes
     // explained in two languages, its guide steps and form wording, about 2.3 kB), the
     // connection fields and name (field checks, four kinds of box, messages, about 3 kB), and
-    // connection ids (about 0.5 kB).
-    limit: '81.5 KB',
+    // connection ids (about 0.5 kB). 81.51 kB once the popup session loads on demand (esbuild
+    // wraps each module it inlines from an import() in an initialiser): 0.3 kB in this measure
+    // for 3.1 kB off a connected page's first load.
+    limit: '82 KB',
   },
   {
     name: "<SalesforceConnect/>: every view, the kit's own code, every dependency external",
@@ -93,8 +96,9 @@ export default [
     import: '{ SalesforceConnect }',
     ignore: dependencies,
     gzip: true,
-    // 45 KB until issue 17 (51.02 kB after it; see above).
-    limit: '51.5 KB',
+    // 45 KB until issue 17 (51.02 kB after it; see above); 51.42 kB with the popup session on
+    // demand (see above).
+    limit: '52 KB',
   },
   {
     name: 'salesforce-connect/core, whole entry with its dependencies (zod/mini)',

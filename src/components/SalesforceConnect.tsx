@@ -18,10 +18,8 @@ import type {
 import type { GuideStepId } from '../core/guide-step-ids.js';
 import type { Connection, SetupInfo } from '../core/types.js';
 import { canAuthorize } from '../hooks/connect-flow.js';
-import {
-  type UseSalesforceConnectOptions,
-  useSalesforceConnect,
-} from '../hooks/useSalesforceConnect.js';
+import { useConnectFlow } from '../hooks/use-connect-flow.js';
+import type { UseSalesforceConnectOptions } from '../hooks/useSalesforceConnect.js';
 import { SalesforceConnectMessagesProvider, useMessages } from '../messages/context.js';
 import type { SalesforceConnectLocaleOverrides } from '../messages/locales.js';
 import { salesforceConnectMessagesEn } from '../messages/salesforceConnect.js';
@@ -44,8 +42,21 @@ import type { SetupGuideProps } from './SetupGuide.js';
 // needs it and, once the page is idle, ahead of that, so opening it is instant.
 /** The setup guide and the credentials form (react-hook-form, zod, the guide's content). */
 const setupDetailsPart = /* @__PURE__ */ lazyPart(() => import('./internal/setup-details.js'));
-/** The dialog that follows the popup (Radix Dialog). */
-const connectDialogPart = /* @__PURE__ */ lazyPart(() => import('./ConnectDialog.js'));
+/**
+ * What a Connect click needs: the popup session that opens the Salesforce window inside the click
+ * (with the mapping of Salesforce's errors), and the dialog that follows it (Radix Dialog). The
+ * Connect button waits for this part; a connected page never needs it before it paints.
+ */
+const connectDialogPart = /* @__PURE__ */ lazyPart(() =>
+  Promise.all([import('./ConnectDialog.js'), import('../core/popup-session.js')]).then(
+    ([dialog, popup]) => ({
+      ConnectDialog: dialog.ConnectDialog,
+      createPopupSession: popup.createPopupSession,
+    }),
+  ),
+);
+/** The flow asks for the popup session at a click; the Connect button is enabled only once it is here. */
+const loadedPopupSessions = () => connectDialogPart.peek()?.createPopupSession;
 /** `mode="dialog"`: the whole component behind one button (Radix Dialog). */
 const dialogModePart = /* @__PURE__ */ lazyPart(() => import('./internal/connect-in-dialog.js'));
 
@@ -257,7 +268,10 @@ function SalesforceConnectView({
   const text = useMessages('salesforceConnect', salesforceConnectMessagesEn, undefined);
   // A preset for the client credentials flow (`setup.flow`) chooses the mode too.
   const flow = hookOptions.flow ?? setup?.flow;
-  const connect = useSalesforceConnect({ adapter, connectionId, ...hookOptions, flow });
+  const connect = useConnectFlow(
+    { adapter, connectionId, ...hookOptions, flow },
+    loadedPopupSessions,
+  );
   const { connection, phase, error } = connect;
   const cls = kitClasses(unstyled);
 
@@ -413,7 +427,8 @@ function SalesforceConnectView({
   const showSetup = view === 'setup' || detailsOpen || setupLoaded;
   const dialogLoaded = usePartLoaded(connectDialogPart, false);
   // The Connect click opens the popup synchronously and the dialog follows it: the button waits
-  // for the dialog's code. The server renders it enabled, as before (nothing runs without JS).
+  // for the popup session's and the dialog's code. The server renders it enabled, as before
+  // (nothing runs without JS).
   const connectReady = usePartLoaded(connectDialogPart, true);
   const needsDialog = view === 'ready' || phase !== 'idle';
   useEffect(() => {

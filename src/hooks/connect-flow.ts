@@ -8,14 +8,14 @@ import {
 } from '../core/connect-machine.js';
 import { ConnectError, type ConnectErrorCode, toConnectError } from '../core/errors.js';
 import type { OAuthPrompt } from '../core/oauth.js';
-import {
+import type {
   createPopupSession,
-  type PopupEnvironment,
-  type PopupHost,
-  type PopupOutcome,
-  type PopupSession,
-  type PopupSessionEvent,
-  type PopupSessionOptions,
+  PopupEnvironment,
+  PopupHost,
+  PopupOutcome,
+  PopupSession,
+  PopupSessionEvent,
+  PopupSessionOptions,
 } from '../core/popup-session.js';
 import type {
   AuthorizationStart,
@@ -224,14 +224,28 @@ const credentialsKey = (connection: Connection) =>
   `${connection.loginUrl ?? ''}|${connection.consumerKeyHint ?? ''}|${connection.updatedAt ?? ''}`;
 
 /**
+ * What opens the Salesforce window: core's `createPopupSession`. The flow takes it from its caller
+ * rather than importing it, so `<SalesforceConnect/>` can load it (with the popup's error mapping)
+ * after paint, with the dialog the Connect button already waits for; the headless hook passes it
+ * as it is.
+ */
+export type PopupSessionFactory = typeof createPopupSession;
+
+/**
  * Builds the connect flow. `getOptions` is read at each use, so callbacks and the adapter may
- * change between renders without restarting anything.
+ * change between renders without restarting anything. `popupSessions` gives the popup session's
+ * factory when a click starts an attempt; while it gives none (not loaded yet), a click opens
+ * nothing, so a caller that loads it on demand keeps its Connect button disabled until then. The
+ * client credentials flow opens no window and never asks for it.
  *
  * @example
- * const flow = createConnectFlow(() => ({ adapter, onSuccess: ({ connection }) => show(connection) }));
+ * const flow = createConnectFlow(() => ({ adapter, onSuccess: ({ connection }) => show(connection) }), () => createPopupSession);
  * useEffect(() => flow.start(), [flow]);
  */
-export function createConnectFlow(getOptions: () => ConnectFlowOptions): ConnectFlow {
+export function createConnectFlow(
+  getOptions: () => ConnectFlowOptions,
+  popupSessions: () => PopupSessionFactory | undefined = () => undefined,
+): ConnectFlow {
   const initialConnection = getOptions().initialConnection;
   const store = createConnectStore({
     ...(initialConnection
@@ -479,6 +493,9 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
       beginExchange(event);
       return;
     }
+    // Not loaded yet: nothing happens, and nothing in the store says an attempt began.
+    const createSession = popupSessions();
+    if (!createSession) return;
     const options = getOptions();
     const state = store.getSnapshot();
     store.dispatch({ type: event });
@@ -500,7 +517,7 @@ export function createConnectFlow(getOptions: () => ConnectFlowOptions): Connect
       });
     const call = linkedController(life?.signal);
     let current: Attempt | undefined;
-    const session = createPopupSession({
+    const session = createSession({
       ...options.popup,
       signal: call.signal,
       getConnection: (o) => adapter().getConnection(callOptions(o.signal)),

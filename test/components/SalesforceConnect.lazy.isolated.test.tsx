@@ -1,6 +1,7 @@
 // SalesforceConnect before its on-demand parts arrive: the connected view paints and works with
-// none of them, each view loads what it shows (and says so while it waits), the Connect button
-// waits for the dialog's code, and the idle browser fetches the rest. Each part's module is held
+// none of them (not even the popup session), each view loads what it shows (and says so while it
+// waits), the Connect button waits for the popup session's and the dialog's code, and the idle
+// browser fetches the rest. Each part's module is held
 // behind a gate the test opens, so "not loaded yet" lasts exactly as long as the test needs.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakePopupEnvironment } from '../fixtures/popup-fakes.js';
@@ -14,13 +15,13 @@ const gates = vi.hoisted(() => {
     });
     return { loads: 0, open, opened };
   };
-  return { gate, setup: gate(), dialog: gate(), error: gate() };
+  return { gate, setup: gate(), dialog: gate(), error: gate(), popup: gate() };
 });
 const idle = vi.hoisted(() => ({ tasks: [] as Array<() => void> }));
 
 /** Holds a module's import until the test opens its gate, and counts the imports. */
 const gated =
-  (name: 'setup' | 'dialog' | 'error') => async (importOriginal: () => Promise<unknown>) => {
+  (name: 'setup' | 'dialog' | 'error' | 'popup') => async (importOriginal: () => Promise<unknown>) => {
     gates[name].loads++;
     await gates[name].opened;
     return importOriginal();
@@ -37,10 +38,13 @@ async function freshKit() {
   gates.setup = gates.gate();
   gates.dialog = gates.gate();
   gates.error = gates.gate();
+  gates.popup = gates.gate();
   // Registered again each time: a mock's module, once loaded, would otherwise be reused.
   vi.doMock('../../src/components/internal/setup-details.js', gated('setup'));
   vi.doMock('../../src/components/ConnectDialog.js', gated('dialog'));
   vi.doMock('../../src/components/ErrorExplanation.js', gated('error'));
+  // Were it imported before paint, importing the component below would wait on this gate.
+  vi.doMock('../../src/core/popup-session.js', gated('popup'));
   const testing = await import('@testing-library/react');
   const { default: userEvent } = await import('@testing-library/user-event');
   const { SalesforceConnect } = await import('../../src/components/SalesforceConnect.js');
@@ -93,7 +97,9 @@ describe('SalesforceConnect before its parts load', { timeout: 30_000 }, () => {
       'aria-expanded',
       'false',
     );
-    expect([gates.setup.loads, gates.dialog.loads, gates.error.loads]).toEqual([0, 0, 0]);
+    expect([gates.setup.loads, gates.dialog.loads, gates.error.loads, gates.popup.loads]).toEqual([
+      0, 0, 0, 0,
+    ]);
     // Only a prefetch is waiting for the browser to be idle.
     expect(idle.tasks).toHaveLength(1);
 
@@ -126,18 +132,26 @@ describe('SalesforceConnect before its parts load', { timeout: 30_000 }, () => {
     expect(kit.screen.queryByText('Loading the setup guide…')).toBeNull();
   });
 
-  it('keeps Connect disabled until the dialog’s code is there; then the click opens the popup at once', async () => {
+  it('keeps Connect disabled until the popup session’s and the dialog’s code are there; then the click opens the popup at once', async () => {
     const kit = await freshKit();
     const t = kit.render('configured');
     unmount = t.view.unmount;
     const button = await kit.screen.findByRole('button', { name: 'Connect to Salesforce' });
     // The ready view asks for the dialog at once, not when the browser is idle.
-    await kit.waitFor(() => expect(gates.dialog.loads).toBe(1));
+    await kit.waitFor(() => expect([gates.dialog.loads, gates.popup.loads]).toEqual([1, 1]));
     expect(button).toBeDisabled();
     expect(gates.setup.loads).toBe(0);
 
+    // The dialog alone is not enough: the click must open the window itself.
     gates.dialog.open();
     gates.error.open();
+    await gates.dialog.opened;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(button).toBeDisabled();
+    await t.user.click(button);
+    expect(t.host.opened).toHaveLength(0);
+
+    gates.popup.open();
     // The dialog and Radix are compiled on first import here: a generous ceiling.
     await kit.waitFor(() => expect(button).toBeEnabled(), { timeout: 20_000 });
     await t.user.click(button);
@@ -153,13 +167,18 @@ describe('SalesforceConnect before its parts load', { timeout: 30_000 }, () => {
     gates.setup.open();
     gates.dialog.open();
     gates.error.open();
-    expect([gates.setup.loads, gates.dialog.loads, gates.error.loads]).toEqual([0, 0, 0]);
+    gates.popup.open();
+    expect([gates.setup.loads, gates.dialog.loads, gates.error.loads, gates.popup.loads]).toEqual([
+      0, 0, 0, 0,
+    ]);
 
     kit.act(() => {
       for (const task of idle.tasks) task();
     });
     await kit.waitFor(() =>
-      expect([gates.setup.loads, gates.dialog.loads, gates.error.loads]).toEqual([1, 1, 1]),
+      expect([gates.setup.loads, gates.dialog.loads, gates.error.loads, gates.popup.loads]).toEqual([
+        1, 1, 1, 1,
+      ]),
     );
     // Once there, the folded guide and form are rendered (hidden): unfolding shows them at once.
     await kit.waitFor(
