@@ -39,7 +39,10 @@ export function useConnectFlow(
   // previous connection's state (or its prefetched authorize URL) under the new id.
   // (Creating a flow has no side effect until `start()`, so a discarded one costs nothing.)
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new id is a new flow
-  const flow = useMemo(() => createConnectFlow(() => latest.current, popupSessions), [options.connectionId]);
+  const flow = useMemo(
+    () => createConnectFlow(() => latest.current, popupSessions),
+    [options.connectionId],
+  );
   const state = useSyncExternalStore(
     flow.store.subscribe,
     flow.store.getSnapshot,

@@ -21,7 +21,8 @@ const idle = vi.hoisted(() => ({ tasks: [] as Array<() => void> }));
 
 /** Holds a module's import until the test opens its gate, and counts the imports. */
 const gated =
-  (name: 'setup' | 'dialog' | 'error' | 'popup') => async (importOriginal: () => Promise<unknown>) => {
+  (name: 'setup' | 'dialog' | 'error' | 'popup') =>
+  async (importOriginal: () => Promise<unknown>) => {
     gates[name].loads++;
     await gates[name].opened;
     return importOriginal();
@@ -176,9 +177,9 @@ describe('SalesforceConnect before its parts load', { timeout: 30_000 }, () => {
       for (const task of idle.tasks) task();
     });
     await kit.waitFor(() =>
-      expect([gates.setup.loads, gates.dialog.loads, gates.error.loads, gates.popup.loads]).toEqual([
-        1, 1, 1, 1,
-      ]),
+      expect([gates.setup.loads, gates.dialog.loads, gates.error.loads, gates.popup.loads]).toEqual(
+        [1, 1, 1, 1],
+      ),
     );
     // Once there, the folded guide and form are rendered (hidden): unfolding shows them at once.
     await kit.waitFor(
