@@ -3,14 +3,14 @@ import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createFetchAdapter } from '../src/adapters/fetch.js';
 import { SIMULATOR_DEMO_USER } from '../src/simulator/index.js';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../test/helpers/chromium-flags.js';
+import { CHROMIUM_ARGS, CHROMIUM_BROWSER_EXECUTABLE } from '../test/helpers/chromium-flags.js';
 import { percentile } from './bounded-load.js';
 import type { BenchInstruments, OpenRecord } from './browser/instrument.js';
 import type { MountOptions, ProfilerTotals } from './browser/page.js';
 import { type DemoStack, startDemoStack } from './demo-stack.js';
 
 /** Debian's Chromium, with the flags known to work on this kind of machine (TOOLCHAIN.md). */
-export const CHROMIUM = { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] };
+export const CHROMIUM = { executablePath: CHROMIUM_BROWSER_EXECUTABLE, args: [...CHROMIUM_ARGS] };
 
 /** Repetitions: enough for a median on 2 shared cores, few enough to stay under a minute. */
 export const SAMPLES = { popup: 15, callback: 5 };

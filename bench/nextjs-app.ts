@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CSRF_HEADER } from '../src/core/csrf.js';
 import { startSalesforceSimulator } from '../src/simulator/index.js';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../test/helpers/chromium-flags.js';
+import { CHROMIUM_ARGS, CHROMIUM_BROWSER_EXECUTABLE } from '../test/helpers/chromium-flags.js';
 import { measureNextViews, type NextRouteViews } from './nextjs-views.js';
 
 /** One JavaScript file the page loads. */
@@ -224,7 +224,7 @@ export async function measureNextApp(options: {
 
     const browser = await chromium.launch({
       headless: true,
-      executablePath: CHROMIUM_EXECUTABLE,
+      executablePath: CHROMIUM_BROWSER_EXECUTABLE,
       args: [...CHROMIUM_ARGS],
     });
     const consoleProblems: string[] = [];
