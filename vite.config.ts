@@ -300,6 +300,10 @@ export default defineConfig(
       // `expect.poll` and `expect.element` wait for their condition up to this (Vitest's default
       // is 1 s, which a busy machine overruns); a condition that holds returns at once.
       expect: { poll: { timeout: 30_000 } },
+      // Longest projects first, so the end of the run is short files (scripts/vitest-sequencer.ts).
+      ...(process.env.VITEST
+        ? { sequence: { sequencer: (await import('./scripts/vitest-sequencer.js')).default } }
+        : {}),
       // Vitest's default on two cores is one worker (cores − 1) for every Node file of every
       // project, one after another, and one page per browser project: the Node files alone took
       // longer than the whole rest of the run. Two let an end-to-end file, which waits on
@@ -382,6 +386,10 @@ export default defineConfig(
             hookTimeout: 120_000,
             // Each file starts its own stack (free ports, its own data folder) and Chromium, so
             // files run beside the other projects' instead of one by one after all of them.
+            // Files share a worker's modules (isolate: false): the servers, the simulator,
+            // PGlite's WebAssembly and Playwright load once per worker, not once per file; each
+            // file's state lives in its own stack and browser, started and stopped by the file.
+            isolate: false,
           },
         },
         // `npm test` runs project `built` on its own, after the builds: it needs no browser.
