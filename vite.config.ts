@@ -338,7 +338,7 @@ export default defineConfig(
             name: 'postgres',
             environment: 'node',
             include: ['test/**/*.pg.test.ts'],
-            globalSetup: [here('test/setup/postgres.ts')],
+            globalSetup: [here('test/setup/postgres.ts'), here('test/setup/demo-page.ts')],
             testTimeout: 30_000,
             hookTimeout: 120_000,
           },
@@ -381,6 +381,8 @@ export default defineConfig(
           test: {
             name: 'e2e',
             environment: 'node',
+            // The demo page, built once for every file's stack (test/setup/demo-page.ts).
+            globalSetup: [here('test/setup/demo-page.ts')],
             include: ['test/e2e/**/*.e2e.test.ts'],
             testTimeout: 120_000,
             hookTimeout: 120_000,

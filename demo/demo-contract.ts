@@ -100,3 +100,10 @@ export const DEMO_FAULTS = [
 
 /** A failure the switch can set, or null for none. */
 export type DemoFault = (typeof DEMO_FAULTS)[number]['fault'] | null;
+
+/**
+ * The global the page reads its login hosts from: Vite's dev server writes the hosts into the
+ * code under this name (a `define`); a built page gets them from a script the stack puts in its
+ * HTML (demo/build-page.ts).
+ */
+export const DEMO_LOGIN_HOSTS_GLOBAL = '__DEMO_LOGIN_HOSTS__';

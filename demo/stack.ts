@@ -11,7 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
+import {
+  type Connect,
+  createServer as createViteServer,
+  type Plugin,
+  preview as previewWithVite,
+} from 'vite';
 import { createConnectHandler } from '../src/server/handler.js';
 import { toNodeListener } from '../src/server/node.js';
 import { createPostgresStore, type SqlClient } from '../src/server/stores/postgres.js';
@@ -23,7 +28,12 @@ import {
   type SimulatorFault,
   startSalesforceSimulator,
 } from '../src/simulator/index.js';
-import { DEMO_COOKIE_TENANT, DEMO_FAULTS, type DemoValues } from './demo-contract.js';
+import {
+  DEMO_COOKIE_TENANT,
+  DEMO_FAULTS,
+  type DemoValues,
+  DEMO_LOGIN_HOSTS_GLOBAL as LOGIN_HOSTS_GLOBAL,
+} from './demo-contract.js';
 import { demoFields } from './demo-fields.js';
 
 const demoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -87,6 +97,13 @@ export interface DemoStackOptions {
    * `dataDir` (e.g. a `pg.Pool` on a PostgreSQL server). Its owner closes it after `close()`.
    */
   sql?: SqlClient;
+  /**
+   * Serve the page from this folder, built once by `buildDemoPage` (demo/build-page.ts), instead of starting
+   * Vite's dev server (which transforms the kit for each stack and serves it module by module).
+   * The end-to-end tests build it once per run and every stack serves it; `npm start` keeps the
+   * dev server, so an edit to the kit shows on reload.
+   */
+  builtPage?: string;
 }
 
 export interface DemoStack {
@@ -365,40 +382,71 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       return [`localhost:${pagePort}`, `127.0.0.1:${pagePort}`];
     };
 
+    /** The built page's HTML with the login hosts the page reads (see `buildDemoPage`). */
+    let builtIndex: Promise<string> | undefined;
+    const sendBuiltIndex = async (response: ServerResponse) => {
+      builtIndex ??= readFile(join(options.builtPage ?? '', 'index.html'), 'utf8').then((html) =>
+        html.replace(
+          '</head>',
+          `<script>globalThis.${LOGIN_HOSTS_GLOBAL} = ${JSON.stringify(loginHosts)};</script></head>`,
+        ),
+      );
+      const html = await builtIndex;
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      response.end(html);
+    };
+
+    const routes: Connect.NextHandleFunction = (request, response, next) => {
+      const url = new URL(request.url ?? '/', 'http://demo.invalid');
+      // Only this machine's names for the page: a DNS-rebound name never reaches the API.
+      if (origin && !pageHosts().includes(request.headers.host ?? '')) {
+        response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+        return response.end('This demo answers on localhost only.');
+      }
+      if (url.pathname === '/api/salesforce' || url.pathname.startsWith('/api/salesforce/')) {
+        if (!api)
+          return sendJson(response, 503, { error: { code: 'network', message: 'Starting.' } });
+        if (callbackOpenerPolicy && url.pathname === '/api/salesforce/oauth/callback') {
+          withOpenerPolicy(response, callbackOpenerPolicy);
+        }
+        return api(request, response);
+      }
+      if (url.pathname.startsWith('/demo/')) return demoEndpoint(request, response, url.pathname);
+      // The page's origin is localhost: someone who typed 127.0.0.1 goes there (the server
+      // only accepts its own origin, and the callback URL in Salesforce names it).
+      const host = request.headers.host ?? '';
+      if (
+        request.method === 'GET' &&
+        origin &&
+        host !== new URL(origin).host &&
+        request.headers.accept?.includes('text/html')
+      ) {
+        response.writeHead(302, { location: `${origin}${url.pathname}${url.search}` });
+        return response.end();
+      }
+      // The built page: every navigation gets its HTML (an app's routes are the page's).
+      if (
+        options.builtPage &&
+        request.method === 'GET' &&
+        (url.pathname === '/' ||
+          url.pathname === '/index.html' ||
+          request.headers.accept?.includes('text/html'))
+      ) {
+        sendBuiltIndex(response).catch(next);
+        return;
+      }
+      next();
+    };
     const demoRoutes: Plugin = {
       name: 'acme-demo-backend',
       configureServer(server) {
-        server.middlewares.use((request, response, next) => {
-          const url = new URL(request.url ?? '/', 'http://demo.invalid');
-          // Only this machine's names for the page: a DNS-rebound name never reaches the API.
-          if (origin && !pageHosts().includes(request.headers.host ?? '')) {
-            response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
-            return response.end('This demo answers on localhost only.');
-          }
-          if (url.pathname === '/api/salesforce' || url.pathname.startsWith('/api/salesforce/')) {
-            if (!api)
-              return sendJson(response, 503, { error: { code: 'network', message: 'Starting.' } });
-            if (callbackOpenerPolicy && url.pathname === '/api/salesforce/oauth/callback') {
-              withOpenerPolicy(response, callbackOpenerPolicy);
-            }
-            return api(request, response);
-          }
-          if (url.pathname.startsWith('/demo/'))
-            return demoEndpoint(request, response, url.pathname);
-          // The page's origin is localhost: someone who typed 127.0.0.1 goes there (the server
-          // only accepts its own origin, and the callback URL in Salesforce names it).
-          const host = request.headers.host ?? '';
-          if (
-            request.method === 'GET' &&
-            origin &&
-            host !== new URL(origin).host &&
-            request.headers.accept?.includes('text/html')
-          ) {
-            response.writeHead(302, { location: `${origin}${url.pathname}${url.search}` });
-            return response.end();
-          }
-          next();
-        });
+        server.middlewares.use(routes);
+      },
+      configurePreviewServer(server) {
+        server.middlewares.use(routes);
       },
     };
 
@@ -445,22 +493,35 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       return sendJson(response, 404, { error: 'No such demo endpoint.' });
     }
 
-    let vite: ViteDevServer;
+    let httpServer: { address(): AddressInfo | string | null } | null;
     try {
-      vite = await createViteServer({
-        configFile: join(demoRoot, 'vite.config.ts'),
-        plugins: [demoRoutes],
-        define: { __DEMO_LOGIN_HOSTS__: JSON.stringify(loginHosts) },
-        logLevel: 'warn',
-        server: {
-          host: '127.0.0.1',
-          port,
-          strictPort: true,
-          ...(watch ? {} : { watch: null, hmr: false }),
-        },
-      });
-      closers.push(() => vite.close());
-      await vite.listen();
+      if (options.builtPage) {
+        const page = await previewWithVite({
+          configFile: join(demoRoot, 'vite.config.ts'),
+          plugins: [demoRoutes],
+          logLevel: 'warn',
+          build: { outDir: options.builtPage },
+          preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+        });
+        closers.push(() => page.close());
+        httpServer = page.httpServer;
+      } else {
+        const vite = await createViteServer({
+          configFile: join(demoRoot, 'vite.config.ts'),
+          plugins: [demoRoutes],
+          define: { [LOGIN_HOSTS_GLOBAL]: JSON.stringify(loginHosts) },
+          logLevel: 'warn',
+          server: {
+            host: '127.0.0.1',
+            port,
+            strictPort: true,
+            ...(watch ? {} : { watch: null, hmr: false }),
+          },
+        });
+        closers.push(() => vite.close());
+        await vite.listen();
+        httpServer = vite.httpServer;
+      }
     } catch (error) {
       if (
         (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ||
@@ -470,7 +531,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       }
       throw error;
     }
-    const address = vite.httpServer?.address() as AddressInfo | null;
+    const address = httpServer?.address() as AddressInfo | null;
     if (!address) throw new Error('Vite did not report the port it listens on.');
     origin = `http://${await pageHostName()}:${address.port}`;
     const apiUrl = `${origin}/api/salesforce`;

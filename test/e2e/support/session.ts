@@ -13,7 +13,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_COOKIE_TENANT } from '../../../demo/demo-contract.js';
 import { type DemoStack, type DemoStackOptions, startDemoStack } from '../../../demo/stack.js';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../helpers/chromium-flags.js';
@@ -39,10 +39,13 @@ export async function startE2eStack(
 ): Promise<E2eStack> {
   const dataDir = await freshDataDir();
   const lines: string[] = [];
+  // The page built once per run by the project's globalSetup (test/setup/demo-page.ts).
+  const builtPage = inject('demoPage');
   const options = {
     ...extra,
     dataDir,
     watch: false,
+    ...(builtPage ? { builtPage } : {}),
     // Every status request asks the simulator, so a revocation shows on the very next one.
     connectionCheckIntervalMs: 1,
     log: (line: string) => lines.push(line),
