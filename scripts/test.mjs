@@ -7,7 +7,7 @@
 //
 // Steps that do not depend on each other run side by side. Vitest starts first and at once: its
 // browser, Storybook and end-to-end files are the longest chain of the run. Beside it:
-//   lint → library build → publint → attw → size-limit → Storybook build → vitest (project
+//   lint → library build → declarations → publint → attw → size-limit → Storybook build → vitest (project
 //   `built`: the tests that read dist/ and storybook-static/)
 //   typecheck
 // A step that runs beside Vitest prints its output in one block when it ends.
@@ -159,6 +159,14 @@ async function main() {
     chain(
       () => run('lint', bin('biome'), ['ci', '.'], { buffered: true }),
       () => run('build', bin('vite'), ['build', '--logLevel', 'warn'], { buffered: true }),
+      // The declaration files, by TypeScript 7 (package.json's `build` does the same).
+      () =>
+        run(
+          'declarations',
+          process.execPath,
+          [`${root}node_modules/typescript-7/bin/tsc`, '-p', 'tsconfig.build.json'],
+          { buffered: true },
+        ),
       () => run('publint', bin('publint'), ['--strict'], { buffered: true }),
       () =>
         run(
