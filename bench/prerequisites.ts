@@ -52,13 +52,14 @@ export function ensureKitBuilt(kitRoot: string, options: { skipBuild: boolean })
     console.warn('dist/ is missing files or older than src/, and --skip-build was given.');
     return { rebuilt: false, stale: true, builtAt: iso(builtAt()) };
   }
-  console.log('dist/ is missing or older than src/: building the kit (vite build) …');
-  const vite = resolve(kitRoot, 'node_modules/.bin/vite');
-  const result = spawnSync(vite, ['build', '--logLevel', 'warn'], {
+  // `npm run build`: the Vite build and then the declaration files (the Next.js app type-checks
+  // against the packed package's types).
+  console.log('dist/ is missing or older than src/: building the kit (npm run build) …');
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: kitRoot,
     stdio: 'inherit',
   });
-  if (result.status !== 0) throw new Error('vite build failed (see its output above)');
+  if (result.status !== 0) throw new Error('npm run build failed (see its output above)');
   return { rebuilt: true, stale: !fresh(), builtAt: iso(builtAt()) };
 }
 
