@@ -38,6 +38,19 @@ export const defaultGuideConfig = {
   },
 } as const satisfies GuidePreset;
 
+/** The data sync service's Connected App: its popup preset and its client credentials preset share it. */
+const serviceSyncConnectedApp = {
+  variant: 'connected-app-lightning',
+  scopes: ['full'],
+  flows: { deviceFlow: true, clientCredentials: true, authorizationCodeAndCredentials: true },
+  security: {
+    requireSecretForWebServerFlow: true,
+    requireSecretForRefreshTokenFlow: true,
+    useDigitalSignatures: false,
+    introspectAllTokens: true,
+  },
+} as const satisfies GuidePreset;
+
 /**
  * Configurations that other products' hand-written Salesforce setup pages ask for, named by what
  * they configure. Use one when your backend needs the same; each is tested to produce every
@@ -86,17 +99,7 @@ export const presets = {
    * and Authorization Code and Credentials flows; both secrets required; no digital signatures;
    * token introspection on.
    */
-  connectedAppForServiceSync: {
-    variant: 'connected-app-lightning',
-    scopes: ['full'],
-    flows: { deviceFlow: true, clientCredentials: true, authorizationCodeAndCredentials: true },
-    security: {
-      requireSecretForWebServerFlow: true,
-      requireSecretForRefreshTokenFlow: true,
-      useDigitalSignatures: false,
-      introspectAllTokens: true,
-    },
-  },
+  connectedAppForServiceSync: serviceSyncConnectedApp,
   /**
    * Connected App (Lightning) for a data sync backend that connects on its own, server to server:
    * the client credentials flow (`flow: 'client-credentials'`, no popup) as the Run As user; the
@@ -105,16 +108,8 @@ export const presets = {
    * (pass it as `callbackUrls`, or leave them empty and the guide asks for it).
    */
   connectedAppClientCredentialsSync: {
-    variant: 'connected-app-lightning',
+    ...serviceSyncConnectedApp,
     flow: 'client-credentials',
-    scopes: ['full'],
-    flows: { deviceFlow: true, clientCredentials: true, authorizationCodeAndCredentials: true },
-    security: {
-      requireSecretForWebServerFlow: true,
-      requireSecretForRefreshTokenFlow: true,
-      useDigitalSignatures: false,
-      introspectAllTokens: true,
-    },
   },
   /**
    * External Client App for a backend that connects on its own with the client credentials flow
