@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { createFetchAdapter, type FetchAdapterOptions } from '../../src/adapters/fetch.js';
 import { ConnectError } from '../../src/core/errors.js';
 import type { CredentialsInput } from '../../src/core/types.js';
+import { rejection } from '../helpers/rejection.js';
 import { createRestContractBackend } from '../testing/rest-contract-backend.js';
 
 const credentials: CredentialsInput = {
@@ -59,16 +60,6 @@ const adapterWith = (
   fetch: NonNullable<FetchAdapterOptions['fetch']>,
   options: Omit<FetchAdapterOptions, 'baseUrl' | 'fetch'> = {},
 ) => createFetchAdapter({ baseUrl: 'https://app.example.com/api/salesforce', fetch, ...options });
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ConnectError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 let consoleSpies: MockInstance[] = [];
 beforeEach(() => {

@@ -6,7 +6,7 @@ import {
   MEMORY_SCENARIOS,
 } from '../../src/adapters/memory-scenarios.js';
 import { fromSalesforceErrorInFlow } from '../../src/core/client-credentials-errors.js';
-import { ConnectError } from '../../src/core/errors.js';
+import { rejection } from '../helpers/rejection.js';
 
 const credentials = {
   loginUrl: 'https://acme.my.salesforce.com',
@@ -14,16 +14,6 @@ const credentials = {
   consumerSecret: 'A'.repeat(64),
   flow: 'client-credentials' as const,
 };
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ConnectError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('resolved');
-}
 
 describe('memory adapter: the client credentials flow', () => {
   it('saves the flow and connects without a popup as the Run As user, with no refresh scope', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory.js';
-import { ConnectError } from '../../src/core/errors.js';
 import type { CredentialsInput } from '../../src/core/types.js';
+import { rejection } from '../helpers/rejection.js';
 
 const credentials: CredentialsInput = {
   loginUrl: 'https://acme.my.salesforce.com',
@@ -18,16 +18,6 @@ const origin = 'https://app.example.com';
 
 const adapterFor = (options: MemoryAdapterOptions = {}) =>
   createMemoryAdapter({ latencyMs: 0, connections: { max: 3 }, ...options });
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ConnectError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Starts and approves an authorization of one connection, then completes it. */
 async function connect(adapter: ReturnType<typeof createMemoryAdapter>, connectionId?: string) {

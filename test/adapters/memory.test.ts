@@ -11,6 +11,7 @@ import { ConnectError } from '../../src/core/errors.js';
 import { type OAuthPopupMessage, resultChannelName } from '../../src/core/popup-protocol.js';
 import { fromSalesforceError } from '../../src/core/salesforce-errors.js';
 import type { CredentialsInput } from '../../src/core/types.js';
+import { rejection } from '../helpers/rejection.js';
 
 const credentials: CredentialsInput = {
   loginUrl: 'https://acme.my.salesforce.com',
@@ -37,16 +38,6 @@ async function outcomeOf(promise: Promise<unknown>): Promise<string> {
   } catch (error) {
     return ConnectError.is(error) ? error.code : `not a ConnectError: ${String(error)}`;
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ConnectError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Saves, starts and approves: the code and state a callback page would relay. */
