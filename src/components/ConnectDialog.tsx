@@ -10,6 +10,7 @@ import { requireProp } from '../react/development.js';
 import { useControllableState } from '../react/use-controllable-state.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { DialogOverlay } from './internal/dialog-overlay.js';
+import { DialogHeading } from './internal/dialog-parts.js';
 import { kitClasses, partClassName } from './internal/parts.js';
 
 /**
@@ -305,15 +306,7 @@ export function ConnectDialog({
             }
           }}
         >
-          <Dialog.Title className={cls('sfc-dialog-title')} data-sfc-part="dialog-title">
-            {title}
-          </Dialog.Title>
-          <Dialog.Description
-            className={cls('sfc-dialog-description')}
-            data-sfc-part="dialog-description"
-          >
-            {description}
-          </Dialog.Description>
+          <DialogHeading title={title} description={description} cls={cls} />
           {view === 'waiting' || view === 'completing' ? (
             <span
               className={cls('sfc-dialog-spinner')}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { SalesforceConnectMessages } from '../../messages/salesforceConnect.js';
 import { useControllableState } from '../../react/use-controllable-state.js';
 import { DialogOverlay } from './dialog-overlay.js';
+import { DialogWithClose } from './dialog-parts.js';
 
 /** What `SalesforceConnect mode="dialog"` hands its dialog. */
 export interface ConnectInDialogProps {
@@ -57,21 +58,14 @@ export function ConnectInDialog({
               .join(' ') || undefined
           }
         >
-          <Dialog.Title className={cls('sfc-dialog-title')} data-sfc-part="dialog-title">
-            {text.dialogTitle}
-          </Dialog.Title>
-          <Dialog.Description
-            className={cls('sfc-dialog-description')}
-            data-sfc-part="dialog-description"
+          <DialogWithClose
+            title={text.dialogTitle}
+            description={text.dialogDescription}
+            closeLabel={text.close}
+            cls={cls}
           >
-            {text.dialogDescription}
-          </Dialog.Description>
-          {children}
-          <div className={cls('sfc-dialog-actions')} data-sfc-part="dialog-actions">
-            <Dialog.Close className={cls('sfc-button')} data-variant="secondary">
-              {text.close}
-            </Dialog.Close>
-          </div>
+            {children}
+          </DialogWithClose>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -3,6 +3,7 @@ import type { SalesforceConnectAdapter } from '../../adapters/types.js';
 import type { SalesforceConnectionsMessages } from '../../messages/connections.js';
 import { SalesforceConnect, type SalesforceConnectProps } from '../SalesforceConnect.js';
 import { DialogOverlay } from './dialog-overlay.js';
+import { DialogWithClose } from './dialog-parts.js';
 
 /** What `SalesforceConnections` hands the dialog that runs one connection's flow. */
 export interface ConnectionFlowDialogProps {
@@ -79,35 +80,28 @@ export function ConnectionFlowDialog({
             onClosed();
           }}
         >
-          <Dialog.Title className={cls('sfc-dialog-title')} data-sfc-part="dialog-title">
-            {title}
-          </Dialog.Title>
-          <Dialog.Description
-            className={cls('sfc-dialog-description')}
-            data-sfc-part="dialog-description"
+          <DialogWithClose
+            title={title}
+            description={text.dialogDescription}
+            closeLabel={text.close}
+            cls={cls}
           >
-            {text.dialogDescription}
-          </Dialog.Description>
-          <SalesforceConnect
-            {...connect}
-            adapter={adapter}
-            connectionId={connectionId}
-            onSuccess={(details) => {
-              connect?.onSuccess?.(details);
-              onSuccess(details);
-            }}
-            onExit={(details) => {
-              connect?.onExit?.(details);
-              onExit(details);
-            }}
-            theme={theme}
-            unstyled={unstyled}
-          />
-          <div className={cls('sfc-dialog-actions')} data-sfc-part="dialog-actions">
-            <Dialog.Close className={cls('sfc-button')} data-variant="secondary">
-              {text.close}
-            </Dialog.Close>
-          </div>
+            <SalesforceConnect
+              {...connect}
+              adapter={adapter}
+              connectionId={connectionId}
+              onSuccess={(details) => {
+                connect?.onSuccess?.(details);
+                onSuccess(details);
+              }}
+              onExit={(details) => {
+                connect?.onExit?.(details);
+                onExit(details);
+              }}
+              theme={theme}
+              unstyled={unstyled}
+            />
+          </DialogWithClose>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
