@@ -19,14 +19,14 @@ import {
   field,
   fields,
   guideText,
+  off,
+  on,
+  options,
   setting,
   stepText,
   uiLabels,
 } from './guide-queries.js';
 
-const on = { kind: 'checkbox', checked: true };
-const off = { kind: 'checkbox', checked: false };
-const options = (...values: string[]) => ({ kind: 'select', options: values });
 const myDomain = 'https://d6g000006vxxxxxx--rlpstg12.sandbox.my.salesforce.com';
 
 const base: GuideConfig = {

@@ -35,6 +35,11 @@ export function setting(guide: SetupGuide, label: string, stepId?: GuideStepId):
   return field(guide, label, stepId).set;
 }
 
+/** Expected settings, compared with `setting(…)`: a ticked or unticked checkbox, a select's options. */
+export const on = { kind: 'checkbox', checked: true } as const;
+export const off = { kind: 'checkbox', checked: false } as const;
+export const options = (...values: string[]) => ({ kind: 'select', options: values }) as const;
+
 export function copyValues(guide: SetupGuide, stepId?: GuideStepId): string[] {
   const steps = stepId ? [step(guide, stepId)] : guide.steps;
   return steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'copy' ? [b.value] : [])));

@@ -17,14 +17,13 @@ import {
   field,
   fields,
   guideText,
+  off,
+  on,
+  options,
   setting,
   stepText,
   uiLabels,
 } from './guide-queries.js';
-
-const on = { kind: 'checkbox', checked: true };
-const off = { kind: 'checkbox', checked: false };
-const options = (...values: string[]) => ({ kind: 'select', options: values });
 
 /** The help text of a field the last step describes. */
 const describeText = (guide: ReturnType<typeof buildSetupGuide>, label: string) => {
