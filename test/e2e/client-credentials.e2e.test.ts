@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ConnectDialogPage } from './pages/ConnectDialogPage.js';
 import { StatusPage } from './pages/StatusPage.js';
 import { clientCredentialsConnect } from './scenarios/client-credentials.js';
+import { rehearse } from './support/flows.js';
 import { expectNoAxeViolations, setUpE2eFile } from './support/session.js';
 
 // The client credentials mode in real Chromium against the demo stack (the simulator, the
@@ -55,14 +55,3 @@ describe('connecting with the client credentials flow', () => {
     expect(s.popups).toEqual([]);
   });
 });
-
-/** Sets a failure with the demo page's "Rehearse a failure" switch. */
-async function rehearse(page: Page, label: string) {
-  const box = page.getByRole('form', { name: 'Rehearse a failure' });
-  await box.getByRole('combobox', { name: 'Failure' }).selectOption({ label });
-  await box.getByRole('button', { name: 'Apply' }).click();
-  await box
-    .getByRole('status')
-    .filter({ hasText: label === 'None' ? 'No failure set' : `Rehearsing: ${label}.` })
-    .waitFor();
-}

@@ -9,6 +9,7 @@ import { StatusPage } from './pages/StatusPage.js';
 import {
   connectThroughPopup,
   openPopup,
+  rehearse,
   saveDemoCredentials,
   serverConnection,
 } from './support/flows.js';
@@ -135,14 +136,3 @@ describe('Salesforce refuses', () => {
     });
   });
 });
-
-/** Chooses a failure in the demo page's "Rehearse a failure" box and applies it. */
-async function rehearse(page: Page, label: string) {
-  const box = page.getByRole('form', { name: 'Rehearse a failure' });
-  await box.getByRole('combobox', { name: 'Failure' }).selectOption({ label });
-  await box.getByRole('button', { name: 'Apply' }).click();
-  await box
-    .getByRole('status')
-    .filter({ hasText: label === 'None' ? 'No failure set' : `Rehearsing: ${label}.` })
-    .waitFor();
-}

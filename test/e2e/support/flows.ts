@@ -105,3 +105,14 @@ export async function expectSecretNowhere(session: Session, secret: string): Pro
   expect(session.requestedUrls.filter((url) => url.includes(secret))).toEqual([]);
   expect(session.consoleLines.filter((line) => line.includes(secret))).toEqual([]);
 }
+
+/** Chooses a failure in the demo page's "Rehearse a failure" box and applies it. */
+export async function rehearse(page: Page, label: string) {
+  const box = page.getByRole('form', { name: 'Rehearse a failure' });
+  await box.getByRole('combobox', { name: 'Failure' }).selectOption({ label });
+  await box.getByRole('button', { name: 'Apply' }).click();
+  await box
+    .getByRole('status')
+    .filter({ hasText: label === 'None' ? 'No failure set' : `Rehearsing: ${label}.` })
+    .waitFor();
+}
